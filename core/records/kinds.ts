@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import { auditEntryFieldsSchema } from "./audit";
+import { consultationFieldsSchema } from "./consultation";
+import { contributionFieldsSchema } from "./contribution";
+import { conversationFieldsSchema } from "./conversation";
+import { draftFieldsSchema, reviewFieldsSchema } from "./draft";
+import { focalPointFieldsSchema } from "./focal-point";
+import { ministryFieldsSchema } from "./ministry";
+import { outboxEntryFieldsSchema } from "./outbox";
+import { recommendationFieldsSchema } from "./recommendation";
+import { milestoneFieldsSchema, reportFieldsSchema } from "./report";
+import { requestFieldsSchema } from "./request";
+
+/**
+ * What core knows about each kind of record: its schema, the fields it may be queried
+ * (filtered or sorted) by, and its unique key. The SharePoint schema indexes exactly the
+ * queryable fields: SharePoint refuses queries on other columns of large lists.
+ */
+export interface RecordKind<Schema extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  /** How a person names one record of this kind, for messages. */
+  readonly label: string;
+  readonly schema: Schema;
+  readonly queryable: readonly (keyof z.output<Schema> & string)[];
+  readonly uniqueKey?: keyof z.output<Schema> & string;
+}
+
+function kind<Schema extends z.ZodType>(definition: RecordKind<Schema>): RecordKind<Schema> {
+  return definition;
+}
+
+export const RECORD_KINDS = {
+  ministries: kind({ name: "ministries", label: "Ministry", schema: ministryFieldsSchema, queryable: ["name", "active"], uniqueKey: "name" }),
+  focalPoints: kind({
+    name: "focalPoints",
+    label: "Focal point",
+    schema: focalPointFieldsSchema,
+    queryable: ["ministryId", "userId", "role"],
+  }),
+  recommendations: kind({
+    name: "recommendations",
+    label: "Recommendation",
+    schema: recommendationFieldsSchema,
+    queryable: ["key", "mechanism", "documentSymbol", "leadMinistryId", "status", "cycle", "position", "uhriAnnotationId"],
+    uniqueKey: "key",
+  }),
+  reports: kind({ name: "reports", label: "Report", schema: reportFieldsSchema, queryable: ["mechanism", "type", "status", "dueDate"] }),
+  milestones: kind({ name: "milestones", label: "Milestone", schema: milestoneFieldsSchema, queryable: ["reportId", "dueDate"] }),
+  requests: kind({
+    name: "requests",
+    label: "Request",
+    schema: requestFieldsSchema,
+    queryable: ["key", "reportId", "ministryId", "recommendationId", "status", "dueDate"],
+    uniqueKey: "key",
+  }),
+  contributions: kind({
+    name: "contributions",
+    label: "Contribution",
+    schema: contributionFieldsSchema,
+    queryable: ["key", "requestId", "reportId", "ministryId", "submissionId"],
+    uniqueKey: "key",
+  }),
+  drafts: kind({ name: "drafts", label: "Draft", schema: draftFieldsSchema, queryable: ["key", "reportId", "reviewState"], uniqueKey: "key" }),
+  reviews: kind({ name: "reviews", label: "Review", schema: reviewFieldsSchema, queryable: ["draftId", "reportId"] }),
+  consultations: kind({ name: "consultations", label: "Consultation", schema: consultationFieldsSchema, queryable: ["reportId", "date"] }),
+  outbox: kind({
+    name: "outbox",
+    label: "Outbox entry",
+    schema: outboxEntryFieldsSchema,
+    queryable: ["key", "status", "recipientId"],
+    uniqueKey: "key",
+  }),
+  conversations: kind({ name: "conversations", label: "Conversation", schema: conversationFieldsSchema, queryable: ["userId"], uniqueKey: "userId" }),
+  audit: kind({ name: "audit", label: "Audit entry", schema: auditEntryFieldsSchema, queryable: ["entity", "entityId", "actorId", "action", "at"] }),
+} as const;
+
+export type RecordKinds = typeof RECORD_KINDS;
+export type RecordName = keyof RecordKinds;
+export type FieldsOf<Name extends RecordName> = z.output<RecordKinds[Name]["schema"]>;
+export type InputOf<Name extends RecordName> = z.input<RecordKinds[Name]["schema"]>;

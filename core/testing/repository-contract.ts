@@ -1,0 +1,249 @@
+/**
+ * The shared test suite of the repository port. Every implementation runs it: the in-memory
+ * one (core/in-memory) and the SharePoint one on the Graph emulator (graph/), and on a real
+ * tenant with `npm run test:live`. So the fake cannot drift from the real thing.
+ */
+import { ConcurrencyError, ConflictError, NotFoundError, ValidationError } from "../errors";
+import { RECORD_KINDS, type RecordName } from "../records/kinds";
+import type { Repositories } from "../ports/repository";
+import { queryAll } from "../ports/repository";
+import { SAMPLE_INPUTS } from "./samples";
+
+export interface RepositoryContractSetup {
+  /** Repositories over an empty or shared store; tests scope their data by unique tags. */
+  setup(): Promise<Repositories>;
+  teardown?(): Promise<void>;
+}
+
+let counter = 0;
+/** A tag unique to this run, so that tests sharing one store do not see each other's records. */
+function uniqueTag(): string {
+  counter += 1;
+  return `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 1e4)}n${counter}`;
+}
+
+export function describeRepositoryContract(label: string, { setup, teardown }: RepositoryContractSetup): void {
+  describe(`${label}: repository contract`, () => {
+    let repos: Repositories;
+    beforeAll(async () => {
+      repos = await setup();
+    });
+    afterAll(async () => {
+      await teardown?.();
+    });
+
+    describe("every kind of record survives a round trip, every field intact", () => {
+      const names = Object.keys(RECORD_KINDS) as RecordName[];
+      it.each(names)("%s", async (name) => {
+        const kind = RECORD_KINDS[name];
+        const input = SAMPLE_INPUTS[name](uniqueTag());
+        const repository = repos[name] as Repositories["ministries"];
+        const created = await repository.create(input as never);
+        const expected = kind.schema.parse(input) as Record<string, unknown>;
+
+        expect(created).toEqual({ ...expected, id: created.id, eTag: created.eTag });
+        expect(typeof created.id).toBe("string");
+        expect(created.eTag).toBeTruthy();
+        await expect(repository.get(created.id)).resolves.toEqual(created);
+        if (kind.uniqueKey) {
+          const found = await repository.query({ where: [{ field: kind.uniqueKey as never, op: "eq", value: expected[kind.uniqueKey] as string }] });
+          expect(found.items.map((item) => item.id)).toEqual([created.id]);
+        }
+      });
+    });
+
+    describe("create", () => {
+      it("fills the schema's defaults", async () => {
+        const created = await repos.ministries.create({ name: `Ministry of Justice ${uniqueTag()}` });
+        expect(created.active).toBe(true);
+        expect(created.acronym).toBeUndefined();
+      });
+
+      it("refuses an invalid record with the failing fields, and writes nothing", async () => {
+        const tag = uniqueTag();
+        const error = await repos.ministries.create({ name: `Bad ${tag}`, email: "not an e-mail" }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues.map((issue) => issue.path)).toContain("email");
+        const page = await repos.ministries.query({ where: [{ field: "name", op: "eq", value: `Bad ${tag}` }] });
+        expect(page.items).toEqual([]);
+      });
+
+      it("refuses a second record with the same unique key", async () => {
+        const input = SAMPLE_INPUTS.recommendations(uniqueTag());
+        await repos.recommendations.create(input);
+        await expect(repos.recommendations.create({ ...input, text: "A different text" })).rejects.toBeInstanceOf(ConflictError);
+        const page = await repos.recommendations.query({ where: [{ field: "key", op: "eq", value: input.key }] });
+        expect(page.items).toHaveLength(1);
+        expect(page.items[0]!.text).toBe(input.text);
+      });
+    });
+
+    describe("get", () => {
+      it("says a missing record is not found", async () => {
+        await expect(repos.ministries.get("987654321")).rejects.toBeInstanceOf(NotFoundError);
+      });
+    });
+
+    describe("update", () => {
+      it("changes the given fields, keeps the others and issues a new eTag", async () => {
+        const created = await repos.ministries.create({ name: `Ministry of Health ${uniqueTag()}`, acronym: "MOH" });
+        const updated = await repos.ministries.update(created.id, { active: false }, created.eTag);
+        expect(updated).toMatchObject({ id: created.id, name: created.name, acronym: "MOH", active: false });
+        expect(updated.eTag).not.toBe(created.eTag);
+        await expect(repos.ministries.get(created.id)).resolves.toEqual(updated);
+      });
+
+      it("refuses a stale eTag and leaves the record as the other writer left it", async () => {
+        const created = await repos.ministries.create({ name: `Ministry of Education ${uniqueTag()}` });
+        const first = await repos.ministries.update(created.id, { acronym: "MOE" }, created.eTag);
+        await expect(repos.ministries.update(created.id, { acronym: "STALE" }, created.eTag)).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(repos.ministries.get(created.id)).resolves.toEqual(first);
+      });
+
+      it("refuses an invalid change and leaves the record unchanged", async () => {
+        const created = await repos.ministries.create({ name: `Ministry of Labour ${uniqueTag()}` });
+        await expect(repos.ministries.update(created.id, { email: "nope" }, created.eTag)).rejects.toBeInstanceOf(ValidationError);
+        await expect(repos.ministries.get(created.id)).resolves.toEqual(created);
+      });
+
+      it("clears an optional field given as undefined", async () => {
+        const created = await repos.ministries.create({ name: `Ministry of Culture ${uniqueTag()}`, acronym: "MOC" });
+        const updated = await repos.ministries.update(created.id, { acronym: undefined }, created.eTag);
+        expect(updated.acronym).toBeUndefined();
+        expect((await repos.ministries.get(created.id)).acronym).toBeUndefined();
+      });
+
+      it("updates nested values (a status history) whole", async () => {
+        const created = await repos.recommendations.create(SAMPLE_INPUTS.recommendations(uniqueTag()));
+        const history = [...created.statusHistory, { status: "implemented" as const, at: "2026-11-01T10:00:00.000Z", byUserId: "u2", byName: "Marko Kranjc" }];
+        const updated = await repos.recommendations.update(created.id, { status: "implemented", statusHistory: history }, created.eTag);
+        expect(updated.statusHistory).toEqual(history);
+        expect((await repos.recommendations.get(created.id)).statusHistory).toEqual(history);
+      });
+
+      it("says a missing record is not found", async () => {
+        await expect(repos.ministries.update("987654321", { active: false }, '"x,1"')).rejects.toBeInstanceOf(NotFoundError);
+      });
+    });
+
+    describe("query", () => {
+      async function seedMinistries(tag: string, names: string[]) {
+        const created = [];
+        for (const name of names) created.push(await repos.ministries.create({ name: `${tag} ${name}` }));
+        return created;
+      }
+
+      it("filters with eq, ne and startswith, and finds names with quotes exactly", async () => {
+        const tag = uniqueTag();
+        const [womens, , justice] = await seedMinistries(tag, ["Women's Affairs", "Health", "Justice"]);
+        const byName = await repos.ministries.query({ where: [{ field: "name", op: "eq", value: `${tag} Women's Affairs` }] });
+        expect(byName.items.map((m) => m.id)).toEqual([womens!.id]);
+
+        const prefixed = await queryAll(repos.ministries, { where: [{ field: "name", op: "startswith", value: `${tag} ` }] });
+        expect(prefixed).toHaveLength(3);
+
+        await repos.ministries.update(justice!.id, { active: false }, justice!.eTag);
+        const inactive = await queryAll(repos.ministries, { where: [{ field: "name", op: "startswith", value: `${tag} ` }, { field: "active", op: "ne", value: true }] });
+        expect(inactive.map((m) => m.name)).toEqual([`${tag} Justice`]);
+      });
+
+      it("treats a value that looks like OData as a plain value", async () => {
+        const tag = uniqueTag();
+        await seedMinistries(tag, ["A"]);
+        for (const value of [`${tag} A' or name ne '`, `${tag}') or (1 eq 1`, `${tag} A%27`]) {
+          const page = await repos.ministries.query({ where: [{ field: "name", op: "eq", value }] });
+          expect(page.items).toEqual([]);
+        }
+      });
+
+      it("compares numbers and dates with lt, le, gt and ge", async () => {
+        const tag = uniqueTag();
+        for (const cycle of [1, 2, 3, 4]) {
+          const input = SAMPLE_INPUTS.recommendations(`${tag}c${cycle}`);
+          await repos.recommendations.create({ ...input, documentSymbol: `A/HRC/${tag}/1`, cycle });
+        }
+        const scope = { field: "documentSymbol" as const, op: "eq" as const, value: `A/HRC/${tag}/1` };
+        const cycles = async (op: "lt" | "le" | "gt" | "ge") =>
+          (await queryAll(repos.recommendations, { where: [scope, { field: "cycle", op, value: 3 }] })).map((r) => r.cycle).sort();
+        await expect(cycles("lt")).resolves.toEqual([1, 2]);
+        await expect(cycles("le")).resolves.toEqual([1, 2, 3]);
+        await expect(cycles("gt")).resolves.toEqual([4]);
+        await expect(cycles("ge")).resolves.toEqual([3, 4]);
+
+        const report = await repos.reports.create({ ...SAMPLE_INPUTS.reports(tag), dueDate: "2031-05-17" });
+        const later = await queryAll(repos.reports, { where: [{ field: "dueDate", op: "ge", value: "2031-05-17" }] });
+        expect(later.map((r) => r.id)).toContain(report.id);
+        const earlier = await queryAll(repos.reports, { where: [{ field: "dueDate", op: "lt", value: "2031-05-17" }] });
+        expect(earlier.map((r) => r.id)).not.toContain(report.id);
+      });
+
+      it("sorts ascending and descending", async () => {
+        const tag = uniqueTag();
+        await seedMinistries(tag, ["Beta", "Alpha", "Gamma"]);
+        const where = [{ field: "name" as const, op: "startswith" as const, value: `${tag} ` }];
+        const ascending = await queryAll(repos.ministries, { where, orderBy: { field: "name" } });
+        expect(ascending.map((m) => m.name)).toEqual([`${tag} Alpha`, `${tag} Beta`, `${tag} Gamma`]);
+        const descending = await queryAll(repos.ministries, { where, orderBy: { field: "name", direction: "desc" } });
+        expect(descending.map((m) => m.name)).toEqual([`${tag} Gamma`, `${tag} Beta`, `${tag} Alpha`]);
+      });
+
+      it("pages through every match exactly once", async () => {
+        const tag = uniqueTag();
+        const created = await seedMinistries(tag, ["1", "2", "3", "4", "5"]);
+        const seen: string[] = [];
+        let pageToken: string | undefined;
+        let pages = 0;
+        do {
+          const page = await repos.ministries.query({ where: [{ field: "name", op: "startswith", value: `${tag} ` }], top: 2, pageToken });
+          expect(page.items.length).toBeLessThanOrEqual(2);
+          seen.push(...page.items.map((m) => m.id));
+          pageToken = page.nextPageToken;
+          pages += 1;
+        } while (pageToken);
+        expect(pages).toBe(3);
+        expect(seen.sort()).toEqual(created.map((m) => m.id).sort());
+      });
+
+      it("refuses to filter or sort on a field that is not queryable", async () => {
+        await expect(repos.ministries.query({ where: [{ field: "acronym", op: "eq", value: "X" }] })).rejects.toBeInstanceOf(ValidationError);
+        await expect(repos.ministries.query({ orderBy: { field: "email" } })).rejects.toBeInstanceOf(ValidationError);
+      });
+    });
+
+    describe("bulk writes", () => {
+      it("creates many records in input order, across batches", async () => {
+        const tag = uniqueTag();
+        const inputs = Array.from({ length: 45 }, (_, i) => ({ name: `${tag} bulk ${String(i).padStart(2, "0")}` }));
+        const results = await repos.ministries.createMany(inputs);
+        expect(results.map((r) => (r.ok ? r.record.name : "failed"))).toEqual(inputs.map((i) => i.name));
+        expect(new Set(results.map((r) => (r.ok ? r.record.id : ""))).size).toBe(45);
+      });
+
+      it("reports each failure in its place and writes the rest", async () => {
+        const tag = uniqueTag();
+        const existing = await repos.ministries.create({ name: `${tag} taken` });
+        const results = await repos.ministries.createMany([{ name: `${tag} one` }, { name: `${tag} bad`, email: "x" }, { name: existing.name }, { name: `${tag} two` }]);
+        expect(results.map((r) => r.ok)).toEqual([true, false, false, true]);
+        expect(results[1]).toMatchObject({ ok: false, error: expect.any(ValidationError) });
+        expect(results[2]).toMatchObject({ ok: false, error: expect.any(ConflictError) });
+        const all = await queryAll(repos.ministries, { where: [{ field: "name", op: "startswith", value: `${tag} ` }] });
+        expect(all.map((m) => m.name).sort()).toEqual([`${tag} one`, `${tag} taken`, `${tag} two`]);
+      });
+
+      it("updates many, refusing the stale ones", async () => {
+        const tag = uniqueTag();
+        const [a, b, c] = await Promise.all([1, 2, 3].map((n) => repos.ministries.create({ name: `${tag} m${n}` })));
+        const bNow = await repos.ministries.update(b!.id, { acronym: "B" }, b!.eTag);
+        const results = await repos.ministries.updateMany([
+          { id: a!.id, changes: { active: false }, eTag: a!.eTag },
+          { id: b!.id, changes: { active: false }, eTag: b!.eTag },
+          { id: c!.id, changes: { active: false }, eTag: c!.eTag },
+        ]);
+        expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+        expect(results[1]).toMatchObject({ ok: false, error: expect.any(ConcurrencyError) });
+        await expect(repos.ministries.get(b!.id)).resolves.toEqual(bNow);
+        expect((await repos.ministries.get(a!.id)).active).toBe(false);
+      });
+    });
+  });
+}

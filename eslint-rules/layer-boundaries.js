@@ -1,0 +1,105 @@
+// Enforces the import arrows of ../shared/DESIGN.md:
+//
+//             core            (imports nothing of ours, and no SDK)
+//       ┌───────┼────────┐
+//     graph    bot     drafts  (import core only; never each other)
+//       └───────┼────────┘
+//             server           (wires them: the only place that knows them all)
+//  tabs  → core (types and pure rules only) and the server's HTTP API
+//
+// A layer is the first folder of a file's path inside the repository.
+const path = require("node:path");
+const { builtinModules } = require("node:module");
+
+const repositoryRoot = path.resolve(__dirname, "..");
+
+/** Which of our layers each layer may import (besides itself). */
+const allowedLayers = {
+  core: [],
+  graph: ["core"],
+  bot: ["core"],
+  drafts: ["core"],
+  manifest: [],
+  server: ["core", "graph", "bot", "drafts", "manifest"],
+  tabs: ["core"],
+  tests: ["core", "graph", "bot", "drafts", "server", "manifest"],
+  bench: ["core", "graph", "bot", "drafts", "server", "manifest", "tests"],
+};
+
+/** Packages core may use: it is pure, so no SDK and no I/O. */
+const corePackages = ["zod"];
+
+/** Packages confined to one layer (tests and benchmarks may use them too). */
+const confinedPackages = [
+  { pattern: /^(botbuilder|botframework-)/, layer: "bot" },
+  { pattern: /^docx$/, layer: "drafts" },
+  { pattern: /^@microsoft\/microsoft-graph-client$|^@azure\/msal-node$|^better-sqlite3$/, layer: "graph" },
+  { pattern: /^@fluentui\/|^@microsoft\/teams-js$|^react(-dom)?$/, layer: "tabs" },
+];
+
+const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+function layerOf(absolutePath) {
+  const relative = path.relative(repositoryRoot, absolutePath);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
+  const [first] = relative.split(path.sep);
+  return first in allowedLayers ? first : undefined;
+}
+
+function packageName(specifier) {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+module.exports = {
+  meta: {
+    type: "problem",
+    docs: { description: "keep imports along the arrows of DESIGN.md" },
+    schema: [],
+    messages: {
+      layer: "'{{from}}/' may not import from '{{to}}/' (see the import arrows in DESIGN.md).",
+      corePackage: "core/ is pure: it may not import '{{name}}' (allowed: {{allowed}}).",
+      confined: "'{{name}}' may only be imported in {{layer}}/.",
+    },
+  },
+  create(context) {
+    const filename = context.filename ?? context.getFilename();
+    const fromLayer = layerOf(filename);
+    if (!fromLayer) return {};
+
+    function check(node, specifier) {
+      if (typeof specifier !== "string") return;
+      if (specifier.startsWith(".")) {
+        const toLayer = layerOf(path.resolve(path.dirname(filename), specifier));
+        if (toLayer && toLayer !== fromLayer && !allowedLayers[fromLayer].includes(toLayer)) {
+          context.report({ node, messageId: "layer", data: { from: fromLayer, to: toLayer } });
+        }
+        return;
+      }
+      const name = packageName(specifier);
+      if (fromLayer === "core") {
+        if (!corePackages.includes(name)) {
+          context.report({ node, messageId: "corePackage", data: { name, allowed: corePackages.join(", ") } });
+        }
+        return;
+      }
+      if (nodeBuiltins.has(specifier) || fromLayer === "tests" || fromLayer === "bench") return;
+      const confinement = confinedPackages.find(({ pattern }) => pattern.test(name));
+      if (confinement && confinement.layer !== fromLayer) {
+        context.report({ node, messageId: "confined", data: { name, layer: confinement.layer } });
+      }
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === "Literal" && check(node, node.source.value),
+      CallExpression: (node) => {
+        if (node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "Literal") {
+          check(node, node.arguments[0].value);
+        }
+      },
+    };
+  },
+};

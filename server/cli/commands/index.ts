@@ -1,0 +1,5 @@
+import type { Command } from "../command";
+import { startCommand } from "./start";
+
+/** Every `nmirf` command, in the order `--help` lists them. */
+export const COMMANDS: Command[] = [startCommand];
