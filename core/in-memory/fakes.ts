@@ -44,6 +44,9 @@ export class StaticDirectory implements Directory {
     const person = this.people.find((p) => p.id === userId);
     return person && { id: person.id, displayName: person.displayName, email: person.email, locale: person.locale };
   }
+  async rolesOf(userId: string): Promise<AppRole[]> {
+    return [...(this.people.find((p) => p.id === userId)?.roles ?? [])];
+  }
   async usersWithRole(role: AppRole): Promise<DirectoryUser[]> {
     return this.people.filter((p) => p.roles?.includes(role)).map(({ id, displayName, email, locale }) => ({ id, displayName, email, locale }));
   }

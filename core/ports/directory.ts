@@ -14,4 +14,6 @@ export interface Directory {
   getUser(userId: string): Promise<DirectoryUser | undefined>;
   /** The people holding an app role (e.g. everyone in the secretariat, the chair). */
   usersWithRole(role: AppRole): Promise<DirectoryUser[]>;
+  /** The app roles a person holds (the bot has no token to read them from). */
+  rolesOf(userId: string): Promise<AppRole[]>;
 }
