@@ -1,0 +1,82 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Tab,
+  TableOfContents,
+  TabStopType,
+  TextRun,
+  type ISectionOptions,
+} from "docx";
+import type { DraftLayout } from "../layout/blocks";
+import { isRightToLeft } from "../text/direction";
+import { type DraftWriter } from "./draft-writer";
+import { NUMBERING, STYLES } from "./styles";
+
+/** A4 text width with 2.54 cm margins, portrait and landscape, in twips: where the header's right tab stop goes. */
+const TEXT_WIDTH = 9026;
+const LANDSCAPE_TEXT_WIDTH = 13958;
+
+export interface DocumentMetadata {
+  /** Shown in Word's File > Info. */
+  description: string;
+}
+
+/** The contents: headings of levels 1 and 2, as links; Word fills the page numbers when it opens the draft. */
+export function tableOfContents(): TableOfContents {
+  return new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-2" });
+}
+
+/** The header on every page: the report's title and `Draft v3 — 29 November 2026`. */
+function draftHeader(layout: DraftLayout, width: number): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
+        alignment: AlignmentType.LEFT,
+        bidirectional: isRightToLeft(layout.title) || undefined,
+        children: [new TextRun({ text: layout.title, size: 16 }), new TextRun({ children: [new Tab(), layout.draftLine], size: 16 })],
+      }),
+    ],
+  });
+}
+
+function pageNumberFooter(): Footer {
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 16 })] })] });
+}
+
+/**
+ * The whole draft as a docx Document: the title, the contents, the body; the annex in a
+ * landscape section of its own. Returns the writer too, for its word tally.
+ */
+export function buildDocument(layout: DraftLayout, writer: DraftWriter, metadata: (writer: DraftWriter) => DocumentMetadata): Document {
+  const top = writer.titleBlock(layout);
+  const body = writer.write(layout.body, "body");
+  const annex = writer.write(layout.annex, "annex");
+  const footers = { default: pageNumberFooter() };
+  const sections: ISectionOptions[] = [{ headers: { default: draftHeader(layout, TEXT_WIDTH) }, footers, children: [...top, tableOfContents(), ...body] }];
+  if (annex.length > 0) {
+    sections.push({
+      headers: { default: draftHeader(layout, LANDSCAPE_TEXT_WIDTH) },
+      footers,
+      children: annex,
+      properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+    });
+  }
+  return new Document({
+    creator: "NMIRF",
+    title: layout.title,
+    subject: layout.draftLine,
+    description: metadata(writer).description,
+    styles: STYLES,
+    numbering: NUMBERING,
+    comments: { children: writer.comments },
+    footnotes: writer.footnotes,
+    features: { updateFields: true },
+    sections,
+  });
+}

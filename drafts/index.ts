@@ -1,0 +1,17 @@
+/**
+ * drafts/: Word drafts of the State's reports, behind core's `DraftRenderer` port.
+ */
+export { DocxDraftRenderer } from "./docx-draft-renderer";
+export { COMMENT_ID_BASE } from "./docx/draft-writer";
+export {
+  TEMPLATE_MAX_BYTES,
+  TEMPLATE_MAX_FILES,
+  TEMPLATE_MAX_UNPACKED_BYTES,
+  TEMPLATE_PLACEHOLDERS,
+  validateTemplate,
+  type TemplateCheck,
+  type TemplatePlaceholder,
+} from "./templates/validate-template";
+export { describeWordCount, wordCountOf } from "./word-count";
+export { cleanText } from "./text/clean-text";
+export { demoDraftContent } from "./demo/demo-content";

@@ -1,0 +1,79 @@
+import type { AnnexRow } from "../../core/drafting/draft-content";
+
+/**
+ * A draft laid out, before it is written as Word XML: what each report type's layout
+ * produces and the writer turns into paragraphs, comments, footnotes and tables. The text
+ * is already clean (text/clean-text.ts).
+ */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type ParagraphStyle =
+  /** A numbered paragraph (1., 2., ...), numbered across the whole report as in UN documents. */
+  | "numbered"
+  | "bullet"
+  | "plain"
+  /** The text of a recommendation or question being replied to. */
+  | "quote"
+  /** A short line such as "Position: Supported. Implementation status: In progress." */
+  | "label"
+  /** Highlighted text for the secretariat (a missing answer, a section to write): not report text, not counted. */
+  | "placeholder";
+
+export interface ParagraphBlock {
+  kind: "paragraph";
+  style: ParagraphStyle;
+  runs: Run[];
+  /** A footnote at the end of the paragraph (a document symbol and paragraph). */
+  footnote?: string;
+}
+
+export interface HeadingBlock {
+  kind: "heading";
+  /** 1: chapters (I., II.), 2: their sections (A., B.), 3: a recommendation or question. Levels 1–2 are in the contents. */
+  level: 1 | 2 | 3;
+  text: string;
+}
+
+/** A ministry's answer: its paragraphs, under a Word comment naming the ministry, the focal point and the date. */
+export interface AnswerBlock {
+  kind: "answer";
+  comment: CommentNote;
+  paragraphs: ParagraphBlock[];
+}
+
+export interface CommentNote {
+  author: string;
+  initials: string;
+  date: Date;
+  lines: string[];
+}
+
+export interface AnnexTableBlock {
+  kind: "annex-table";
+  rows: AnnexRow[];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | AnswerBlock | AnnexTableBlock;
+
+export interface DraftLayout {
+  title: string;
+  /** Lines under the title: the mechanism, the cycle, the document symbol. */
+  subtitle: string[];
+  /** `Draft v3 — 29 November 2026`. */
+  draftLine: string;
+  body: Block[];
+  /** The annexes (the matrix of recommendations): not counted against the limit. Empty when the report has none. */
+  annex: Block[];
+}
+
+export function paragraph(style: ParagraphStyle, text: string, footnote?: string): ParagraphBlock {
+  return footnote === undefined ? { kind: "paragraph", style, runs: [{ text }] } : { kind: "paragraph", style, runs: [{ text }], footnote };
+}
+
+export function heading(level: 1 | 2 | 3, text: string): HeadingBlock {
+  return { kind: "heading", level, text };
+}

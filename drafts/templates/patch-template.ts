@@ -1,0 +1,111 @@
+import { Document, Packer, Paragraph, patchDocument, PatchType, TextRun, type FileChild, type ICommentOptions } from "docx";
+import JSZip from "jszip";
+import type { RenderedDraft } from "../../core/drafting/draft-content";
+import type { WordCount } from "../../core/records/draft";
+import { countWords } from "../../core/rules/word-limits";
+import { tableOfContents } from "../docx/build-document";
+import { DraftWriter, type WordTally } from "../docx/draft-writer";
+import { NUMBERING } from "../docx/styles";
+import type { DraftLayout } from "../layout/blocks";
+import { validateTemplate } from "./validate-template";
+
+const DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
+const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+const COMMENTS_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+
+/**
+ * The draft patched into a secretariat's template (docx `patchDocument`), keeping its
+ * letterhead and styles: `{{body}}` becomes the contents and the report, `{{annex}}` the matrix,
+ * `{{title}}`, `{{date}}` and `{{version}}` their text. The template is checked again first, so
+ * that no unchecked file is ever patched.
+ */
+export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayout, wordCountOf: (tally: WordTally) => WordCount): Promise<RenderedDraft> {
+  const check = await validateTemplate(template);
+  const has = new Set(check.placeholders);
+  const writer = new DraftWriter();
+
+  const body: FileChild[] = [];
+  if (!has.has("title")) body.push(...writer.titleBlock(layout));
+  else if (check.inBody.includes("title")) writer.tally.body += countWords(layout.title);
+  body.push(tableOfContents(), ...writer.write(layout.body, "body"));
+  const annex = writer.write(layout.annex, "annex");
+  if (!has.has("annex")) body.push(...annex);
+
+  const [date, version] = splitDraftLine(layout.draftLine);
+  const text = (value: string) => ({ type: PatchType.PARAGRAPH, children: [new TextRun(value)] });
+  const patched = await patchDocument({
+    outputType: "uint8array",
+    data: await prepare(template),
+    trimPlaceholders: true,
+    keepOriginalStyles: true,
+    numbering: NUMBERING,
+    footnotes: writer.footnotes,
+    properties: { title: layout.title, subject: layout.draftLine, creator: "NMIRF" },
+    patches: {
+      title: text(layout.title),
+      date: text(date),
+      version: text(version),
+      body: { type: PatchType.DOCUMENT, children: body },
+      annex: has.has("annex") && annex.length > 0 ? { type: PatchType.DOCUMENT, children: annex } : text(""),
+    },
+  });
+  const content = writer.comments.length > 0 ? await addComments(patched, writer.comments) : patched;
+  return { content, wordCount: wordCountOf(writer.tally) };
+}
+
+/** `Draft v3 — 29 November 2026` → [`29 November 2026`, `Draft v3`]. */
+function splitDraftLine(line: string): [string, string] {
+  const [version = line, date = ""] = line.split(" — ");
+  return [date, version];
+}
+
+/**
+ * The template as a plain document: a Word template (.dotx) is saved as a document, and the
+ * link to its attached template is dropped (Word would load that template's macros, if any).
+ */
+async function prepare(template: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(template);
+  let changed = false;
+  const types = await zip.file("[Content_Types].xml")?.async("string");
+  if (types?.includes(DOTX_MAIN)) {
+    zip.file("[Content_Types].xml", types.replace(DOTX_MAIN, DOCX_MAIN));
+    changed = true;
+  }
+  const settingsRels = await zip.file("word/_rels/settings.xml.rels")?.async("string");
+  if (settingsRels && /attachedTemplate/.test(settingsRels)) {
+    zip.file("word/_rels/settings.xml.rels", settingsRels.replace(/<Relationship\b[^>]*\/attachedTemplate"[^>]*\/>/g, ""));
+    const settings = await zip.file("word/settings.xml")?.async("string");
+    if (settings) zip.file("word/settings.xml", settings.replace(/<w:attachedTemplate\b[^>]*\/>/g, ""));
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : template;
+}
+
+/**
+ * `patchDocument` writes the comment marks the patches hold but not the comments themselves:
+ * they are written by docx into a document of their own and carried over (merged with the
+ * template's own comments, if it has any).
+ */
+async function addComments(patched: Uint8Array, comments: ICommentOptions[]): Promise<Uint8Array> {
+  const carrier = await Packer.toBuffer(new Document({ comments: { children: comments }, sections: [{ children: [new Paragraph("")] }] }));
+  const ours = await (await JSZip.loadAsync(carrier)).file("word/comments.xml")?.async("string");
+  if (!ours) return patched;
+  const zip = await JSZip.loadAsync(patched);
+  const existing = await zip.file("word/comments.xml")?.async("string");
+  if (existing) {
+    const elements = ours.slice(ours.indexOf("<w:comment "), ours.lastIndexOf("</w:comments>"));
+    zip.file("word/comments.xml", existing.replace(/<\/w:comments>\s*$/, `${elements}</w:comments>`));
+  } else {
+    zip.file("word/comments.xml", ours);
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/word/comments.xml" ContentType="${COMMENTS_TYPE}"/></Types>`));
+    const relsName = "word/_rels/document.xml.rels";
+    const rels = (await zip.file(relsName)?.async("string")) ?? "";
+    const ids = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n += 1;
+    zip.file(relsName, rels.replace("</Relationships>", `<Relationship Id="rId${n}" Type="${COMMENTS_RELATIONSHIP}" Target="comments.xml"/></Relationships>`));
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
