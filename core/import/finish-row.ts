@@ -24,11 +24,15 @@ export function finishRow(draft: RowDraft): ParsedRow {
   const place = { row: draft.row, ...(draft.table !== undefined ? { table: draft.table } : {}), ...(draft.ref ? { ref: draft.ref } : {}) };
   const reasons = [...draft.reasons];
   const fields = dropUndefined(draft.fields);
-  if (!fields.text) reasons.push("the recommendation has no text");
-  if (!fields.documentSymbol) reasons.push("no document symbol");
-  else if (!documentSymbolSchema.safeParse(fields.documentSymbol).success) reasons.push(`'${fields.documentSymbol}' is not a UN document symbol such as A/HRC/59/15`);
-  if (!fields.paragraph) reasons.push("no paragraph number");
-  if (!fields.mechanism) reasons.push("no mechanism");
+  // A parser's own, more precise reason about the same thing comes first; these are the fallbacks.
+  const add = (topic: RegExp, reason: string) => {
+    if (!reasons.some((known) => topic.test(known))) reasons.push(reason);
+  };
+  if (!fields.text) add(/text|empty/, "the recommendation has no text");
+  if (!fields.documentSymbol) add(/symbol/, "no document symbol");
+  else if (!documentSymbolSchema.safeParse(fields.documentSymbol).success) add(/symbol/, `"${fields.documentSymbol}" is not a UN document symbol such as A/HRC/59/15`);
+  if (!fields.paragraph) add(/paragraph/, "no paragraph number");
+  if (!fields.mechanism) add(/mechanism|body/, "no mechanism");
   if (reasons.length) return { ok: false, ...place, reasons: unique(reasons) };
 
   const candidate = { ...fields, key: recommendationKey(fields.documentSymbol!, fields.paragraph!) };
