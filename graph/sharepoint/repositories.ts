@@ -1,0 +1,34 @@
+import { RECORD_KINDS, type RecordKind, type RecordName } from "../../core/records/kinds";
+import type { Repositories } from "../../core/ports/repository";
+import type { GraphClient } from "../client/graph-client";
+import { SharePointLibraryRepository } from "./library-repository";
+import { SharePointListRepository } from "./list-repository";
+import { listOfKind } from "./schema";
+import { driveIdOf, listIdOf, type SiteLists } from "./site";
+
+/** Every core repository over the site's lists (run provisioning first). */
+export function createSharePointRepositories(client: GraphClient, site: SiteLists): Repositories {
+  const build = (name: RecordName) => {
+    const list = listOfKind(name);
+    const location = { siteId: site.siteId, listId: listIdOf(site, list.title) };
+    const kind = RECORD_KINDS[name] as RecordKind;
+    return list.template === "documentLibrary"
+      ? new SharePointLibraryRepository(client, location, driveIdOf(site, list.title), list, kind)
+      : new SharePointListRepository(client, location, list, kind);
+  };
+  return {
+    ministries: build("ministries"),
+    focalPoints: build("focalPoints"),
+    recommendations: build("recommendations"),
+    reports: build("reports"),
+    milestones: build("milestones"),
+    requests: build("requests"),
+    contributions: build("contributions"),
+    drafts: build("drafts"),
+    reviews: build("reviews"),
+    consultations: build("consultations"),
+    outbox: build("outbox"),
+    conversations: build("conversations"),
+    audit: build("audit"),
+  } as unknown as Repositories;
+}

@@ -1,0 +1,402 @@
+/**
+ * The mechanism's SharePoint site as data: every list and library, its columns, indexes and
+ * unique keys. Provisioning creates what is missing from this; the repositories map records
+ * to list items with it. A test checks that every field of every core record has a column
+ * and that every field core queries by is indexed.
+ */
+import { REPORT_TYPES, MECHANISMS, UPR_POSITIONS, IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
+import { REQUEST_STATUSES } from "../../core/records/request";
+import { REVIEW_STATES } from "../../core/records/draft";
+import { OUTBOX_STATUSES } from "../../core/records/outbox";
+import { FOCAL_POINT_ROLES } from "../../core/records/focal-point";
+import { REPORT_STATUSES } from "../../core/records/report";
+import type { RecordName } from "../../core/records/kinds";
+
+/** How a record field is kept in a SharePoint column. */
+export type ColumnKind =
+  /** Single line of text (255 characters at most). */
+  | { type: "text" }
+  /** Multiple lines of plain text. */
+  | { type: "note" }
+  /** A value of any shape, as JSON in a multiple-lines column. */
+  | { type: "json" }
+  /** A calendar date `YYYY-MM-DD`, kept as text: SharePoint's date-only columns shift with the site's time zone (graph-contract.md 4.1.6). */
+  | { type: "date" }
+  /** An instant: a date and time column, in UTC. */
+  | { type: "dateTime" }
+  | { type: "number" }
+  | { type: "boolean" }
+  | { type: "choice"; choices: readonly string[] }
+  /** Several values; `choices` absent means any value may be entered (themes, States...). */
+  | { type: "multiChoice"; choices?: readonly string[]; numeric?: boolean }
+  /** An id of another list's item. */
+  | { type: "lookup"; list: ListName }
+  | { type: "multiLookup"; list: ListName };
+
+export interface ColumnSpec {
+  /** The record's field. */
+  field: string;
+  /** The column's internal name (the key in `fields`). */
+  name: string;
+  displayName: string;
+  kind: ColumnKind;
+  indexed: boolean;
+  unique: boolean;
+}
+
+export type ListName =
+  | "Ministries"
+  | "FocalPoints"
+  | "Recommendations"
+  | "Reports"
+  | "Milestones"
+  | "Requests"
+  | "Contributions"
+  | "Drafts"
+  | "Reviews"
+  | "Consultations"
+  | "Outbox"
+  | "Conversations"
+  | "AuditLog"
+  | "Evidence";
+
+export interface ListSpec {
+  /** The list's title (display name) on the site. */
+  title: ListName;
+  description: string;
+  template: "genericList" | "documentLibrary";
+  /** The record kind kept in it, if any (Evidence holds only files). */
+  kind?: RecordName;
+  columns: ColumnSpec[];
+  /** What the built-in Title column shows for a record, so that the list reads well in SharePoint. */
+  titleOf?: (record: Record<string, unknown>) => string;
+}
+
+type Column = [field: string, kind: ColumnKind, options?: { name?: string; display?: string; indexed?: boolean; unique?: boolean }];
+
+const text: ColumnKind = { type: "text" };
+const note: ColumnKind = { type: "note" };
+const json: ColumnKind = { type: "json" };
+const date: ColumnKind = { type: "date" };
+const dateTime: ColumnKind = { type: "dateTime" };
+const number: ColumnKind = { type: "number" };
+const boolean: ColumnKind = { type: "boolean" };
+const choice = (choices: readonly string[]): ColumnKind => ({ type: "choice", choices });
+const freeMulti: ColumnKind = { type: "multiChoice" };
+const lookup = (list: ListName): ColumnKind => ({ type: "lookup", list });
+const indexed = { indexed: true };
+const uniqueKey = { indexed: true, unique: true };
+
+function pascal(field: string): string {
+  return field.charAt(0).toUpperCase() + field.slice(1);
+}
+
+function humanize(field: string): string {
+  const words = field.replace(/Id$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function columns(definitions: Column[]): ColumnSpec[] {
+  return definitions.map(([field, kind, options = {}]) => {
+    const isLookup = kind.type === "lookup" || kind.type === "multiLookup";
+    const base = isLookup ? pascal(field.replace(/Ids?$/, "")) : pascal(field);
+    return {
+      field,
+      name: options.name ?? base,
+      displayName: options.display ?? humanize(field),
+      kind,
+      indexed: options.indexed ?? false,
+      unique: options.unique ?? false,
+    };
+  });
+}
+
+const str = (value: unknown) => (typeof value === "string" ? value : "");
+
+export const SITE_SCHEMA: ListSpec[] = [
+  {
+    title: "Ministries",
+    description: "Line ministries and institutions asked for input.",
+    template: "genericList",
+    kind: "ministries",
+    columns: columns([
+      ["name", text, { name: "MinistryName", display: "Name", ...uniqueKey }],
+      ["acronym", text],
+      ["email", text, { display: "E-mail" }],
+      ["active", boolean, indexed],
+    ]),
+    titleOf: (r) => str(r.name),
+  },
+  {
+    title: "Reports",
+    description: "Reports the State owes the mechanisms, with their calendar.",
+    template: "genericList",
+    kind: "reports",
+    columns: columns([
+      ["title", text, { name: "ReportTitle", display: "Report title" }],
+      ["mechanism", choice(MECHANISMS), indexed],
+      ["type", choice(REPORT_TYPES), { name: "ReportType", display: "Report type", indexed: true }],
+      ["dueDate", date, indexed],
+      ["timeZone", text],
+      ["wordLimit", number],
+      ["cycle", number],
+      ["session", number],
+      ["documentSymbol", text],
+      ["status", choice(REPORT_STATUSES), indexed],
+      ["questions", json],
+      ["reminderPolicy", json],
+      ["sharedWithObservers", boolean],
+      ["createdAt", dateTime],
+    ]),
+    titleOf: (r) => str(r.title),
+  },
+  {
+    title: "FocalPoints",
+    description: "Each ministry's technical and senior focal points, past and present.",
+    template: "genericList",
+    kind: "focalPoints",
+    columns: columns([
+      ["ministryId", lookup("Ministries"), indexed],
+      ["role", choice(FOCAL_POINT_ROLES), { name: "FocalPointRole", display: "Role", indexed: true }],
+      ["userId", text, { name: "EntraObjectId", display: "Entra object id", indexed: true }],
+      ["displayName", text, { name: "PersonName", display: "Name" }],
+      ["email", text, { display: "E-mail" }],
+      ["activeFrom", dateTime],
+      ["activeUntil", dateTime],
+    ]),
+    titleOf: (r) => `${str(r.displayName)} (${str(r.role)})`,
+  },
+  {
+    title: "Recommendations",
+    description: "Recommendations received from the mechanisms, and their implementation.",
+    template: "genericList",
+    kind: "recommendations",
+    columns: columns([
+      ["key", text, { name: "RecommendationKey", display: "Key", ...uniqueKey }],
+      ["text", note, { name: "RecommendationText", display: "Text" }],
+      ["mechanism", choice(MECHANISMS), indexed],
+      ["body", text, { name: "RecommendingBody", display: "Body" }],
+      ["documentSymbol", text, indexed],
+      ["paragraph", text],
+      ["cycle", number, indexed],
+      ["session", number],
+      ["recommendingStates", freeMulti],
+      ["position", choice(UPR_POSITIONS), indexed],
+      ["positionSource", text],
+      ["cluster", text],
+      ["themes", freeMulti],
+      ["affectedGroups", freeMulti],
+      ["sdgGoals", { type: "multiChoice", choices: Array.from({ length: 17 }, (_, i) => String(i + 1)), numeric: true }, { display: "SDGs" }],
+      ["sdgTargets", freeMulti, { display: "SDG targets" }],
+      ["leadMinistryId", lookup("Ministries"), indexed],
+      ["supportingMinistryIds", { type: "multiLookup", list: "Ministries" }],
+      ["status", choice(IMPLEMENTATION_STATUSES), { name: "ImplementationStatus", display: "Implementation status", indexed: true }],
+      ["statusHistory", json],
+      ["uhriAnnotationId", text, { display: "UHRI annotation id", indexed: true }],
+      ["publicationDate", date],
+      ["actionPlanReference", text],
+      ["developmentPlanReference", text],
+      ["sharedWithObservers", boolean],
+    ]),
+    titleOf: (r) => `${str(r.documentSymbol)} para. ${str(r.paragraph)}`,
+  },
+  {
+    title: "Milestones",
+    description: "Each report's workplan, from planning to submission.",
+    template: "genericList",
+    kind: "milestones",
+    columns: columns([
+      ["reportId", lookup("Reports"), indexed],
+      ["title", text, { name: "MilestoneTitle", display: "Milestone" }],
+      ["dueDate", date, indexed],
+      ["order", number, { name: "SortOrder", display: "Order" }],
+      ["doneAt", dateTime],
+    ]),
+    titleOf: (r) => str(r.title),
+  },
+  {
+    title: "Requests",
+    description: "Requests for input sent to the ministries.",
+    template: "genericList",
+    kind: "requests",
+    columns: columns([
+      ["key", text, { name: "RequestKey", display: "Key", ...uniqueKey }],
+      ["reportId", lookup("Reports"), indexed],
+      ["subject", json],
+      ["recommendationId", lookup("Recommendations"), indexed],
+      ["ministryId", lookup("Ministries"), indexed],
+      ["ministryRole", choice(["lead", "supporting"])],
+      ["ask", note],
+      ["dueDate", date, indexed],
+      ["status", choice(REQUEST_STATUSES), { name: "RequestStatus", display: "Status", indexed: true }],
+      ["sentAt", dateTime],
+      ["createdBy", text, { name: "RequestedBy", display: "Requested by" }],
+      ["seenAt", dateTime],
+      ["answeredAt", dateTime],
+      ["latestContributionId", text],
+      ["latestVersion", number],
+      ["closedAt", dateTime],
+      ["statusBeforeClose", choice(REQUEST_STATUSES)],
+      ["notices", json],
+      ["moreTimeRequestedUntil", date],
+      ["moreTimeReason", note],
+      ["declinedReason", note],
+    ]),
+    titleOf: (r) => str(r.key),
+  },
+  {
+    title: "Contributions",
+    description: "The ministries' answers, every version kept.",
+    template: "genericList",
+    kind: "contributions",
+    columns: columns([
+      ["key", text, { name: "ContributionKey", display: "Key", ...uniqueKey }],
+      ["requestId", lookup("Requests"), indexed],
+      ["reportId", lookup("Reports"), indexed],
+      ["ministryId", lookup("Ministries"), indexed],
+      ["version", number, { name: "AnswerVersion", display: "Version" }],
+      ["text", note, { name: "AnswerText", display: "Answer" }],
+      ["reportedStatus", choice(IMPLEMENTATION_STATUSES)],
+      ["attachments", json, { name: "AttachedFiles", display: "Attached files" }],
+      ["authorId", text],
+      ["authorName", text],
+      ["answeredAt", dateTime],
+      ["via", choice(["card", "chat", "tab", "api"])],
+      ["submissionId", text, indexed],
+    ]),
+    titleOf: (r) => str(r.key),
+  },
+  {
+    title: "Drafts",
+    description: "Word drafts of the reports, versioned by SharePoint.",
+    template: "documentLibrary",
+    kind: "drafts",
+    columns: columns([
+      ["key", text, { name: "DraftKey", display: "Key", ...uniqueKey }],
+      ["reportId", lookup("Reports"), indexed],
+      ["version", number, { name: "DraftVersion", display: "Draft version" }],
+      ["fileName", text, { name: "DraftFileName", display: "File name" }],
+      ["fileId", text, { name: "DraftFileId", display: "File id" }],
+      ["webUrl", note, { name: "DraftWebUrl", display: "Web address" }],
+      ["fileVersion", text, { name: "CompiledFileVersion", display: "File version" }],
+      ["wordCount", json],
+      ["unansweredRequestIds", json, { name: "UnansweredRequests", display: "Unanswered requests" }],
+      ["reviewState", choice(REVIEW_STATES), indexed],
+      ["compiledAt", dateTime],
+      ["compiledBy", text],
+    ]),
+  },
+  {
+    title: "Reviews",
+    description: "Drafts sent to the chair, and the chair's decisions.",
+    template: "genericList",
+    kind: "reviews",
+    columns: columns([
+      ["draftId", text, { name: "DraftItem", display: "Draft", indexed: true }],
+      ["reportId", lookup("Reports"), indexed],
+      ["draftVersion", number],
+      ["requestedBy", text],
+      ["requestedAt", dateTime],
+      ["message", note],
+      ["decision", choice(["approved", "returned"])],
+      ["comment", note, { name: "DecisionComment", display: "Comment" }],
+      ["decidedBy", text],
+      ["decidedByName", text],
+      ["decidedAt", dateTime],
+      ["decidedFileVersion", text],
+    ]),
+    titleOf: (r) => `Draft ${str(r.draftId)} v${String(r.draftVersion)}`,
+  },
+  {
+    title: "Consultations",
+    description: "Who was consulted (NHRI, civil society, parliament), on what, when.",
+    template: "genericList",
+    kind: "consultations",
+    columns: columns([
+      ["reportId", lookup("Reports"), indexed],
+      ["stakeholder", text],
+      ["kind", choice(["nhri", "civil-society", "parliament", "academia", "other"]), { name: "StakeholderKind", display: "Kind" }],
+      ["subject", text, { name: "ConsultationSubject", display: "Subject" }],
+      ["date", date, { name: "ConsultationDate", display: "Date", indexed: true }],
+      ["summary", note],
+      ["commentsOpenUntil", date],
+    ]),
+    titleOf: (r) => `${str(r.stakeholder)}: ${str(r.subject)}`,
+  },
+  {
+    title: "Outbox",
+    description: "Every proactive message the bot sends, exactly once.",
+    template: "genericList",
+    kind: "outbox",
+    columns: columns([
+      ["key", text, { name: "IdempotencyKey", display: "Key", ...uniqueKey }],
+      ["recipientId", text, indexed],
+      ["notification", json],
+      ["status", choice(OUTBOX_STATUSES), { name: "DeliveryStatus", display: "Status", indexed: true }],
+      ["notBefore", dateTime],
+      ["attempts", number],
+      ["lastError", note],
+      ["createdAt", dateTime, { name: "QueuedAt", display: "Queued at" }],
+      ["claimedAt", dateTime],
+      ["sentAt", dateTime],
+      ["activityId", text],
+      ["conversationId", note],
+      ["updatesKey", text],
+    ]),
+    titleOf: (r) => str(r.key),
+  },
+  {
+    title: "Conversations",
+    description: "How the bot reaches each person in Teams.",
+    template: "genericList",
+    kind: "conversations",
+    columns: columns([
+      ["userId", text, { name: "EntraObjectId", display: "Entra object id", ...uniqueKey }],
+      ["reference", json, { name: "ConversationReference", display: "Conversation reference" }],
+      ["locale", text],
+      ["timeZone", text],
+      ["updatedAt", dateTime],
+    ]),
+    titleOf: (r) => str(r.userId),
+  },
+  {
+    title: "AuditLog",
+    description: "Who changed what, when.",
+    template: "genericList",
+    kind: "audit",
+    columns: columns([
+      ["at", dateTime, { name: "ChangedAt", display: "When", indexed: true }],
+      ["actorId", text, indexed],
+      ["actorName", text],
+      ["action", text, { name: "AuditAction", display: "Action", indexed: true }],
+      ["entity", text, { name: "EntityList", display: "List", indexed: true }],
+      ["entityId", text, { name: "EntityItem", display: "Item", indexed: true }],
+      ["summary", note],
+      ["changes", json],
+    ]),
+    titleOf: (r) => str(r.summary).slice(0, 255),
+  },
+  {
+    title: "Evidence",
+    description: "Files the ministries sent with their answers.",
+    template: "documentLibrary",
+    columns: [],
+  },
+];
+
+export function listOfKind(kind: RecordName): ListSpec {
+  const list = SITE_SCHEMA.find((l) => l.kind === kind);
+  if (!list) throw new Error(`no list keeps ${kind}`);
+  return list;
+}
+
+export function listNamed(title: ListName): ListSpec {
+  const list = SITE_SCHEMA.find((l) => l.title === title);
+  if (!list) throw new Error(`no list ${title}`);
+  return list;
+}
+
+/** The key of a column's value in `fields`: a lookup's is `{Name}LookupId` (graph-contract.md 4.2.1). */
+export function fieldKeyOf(column: ColumnSpec): string {
+  return column.kind.type === "lookup" || column.kind.type === "multiLookup" ? `${column.name}LookupId` : column.name;
+}
