@@ -50,8 +50,7 @@ export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayo
       annex: has.has("annex") && annex.length > 0 ? { type: PatchType.DOCUMENT, children: annex } : text(""),
     },
   });
-  const content = writer.comments.length > 0 ? await addComments(patched, writer.comments) : patched;
-  return { content, wordCount: wordCountOf(writer.tally) };
+  return { content: await finish(patched, writer.comments), wordCount: wordCountOf(writer.tally) };
 }
 
 /** `Draft v3 — 29 November 2026` → [`29 November 2026`, `Draft v3`]. */
@@ -82,16 +81,31 @@ async function prepare(template: Uint8Array): Promise<Uint8Array> {
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : template;
 }
 
+/** The elements of word/settings.xml that come after `w:updateFields`, in the schema's order. */
+const AFTER_UPDATE_FIELDS = /<(w:hdrShapeDefaults|w:footnotePr|w:endnotePr|w:compat|w:docVars|w:rsids|m:mathPr|w:attachedSchema|w:themeFontLang|w:clrSchemeMapping|w:doNotIncludeSubdocsInStats|w:doNotAutoCompressPictures|w:forceUpgrade|w:captions|w:readModeInkLockDown|w:smartTagType|sl:schemaLibrary|w:shapeDefaults|w:doNotEmbedSmartTags|w:decimalSymbol|w:listSeparator|w14:|w15:|w16)[\s/>]/;
+
 /**
- * `patchDocument` writes the comment marks the patches hold but not the comments themselves:
- * they are written by docx into a document of their own and carried over (merged with the
- * template's own comments, if it has any).
+ * The last touches `patchDocument` does not do: Word is asked to update the fields when it
+ * opens the draft (so that the contents fill in), and the comments are added. `patchDocument`
+ * writes the comment marks the patches hold but not the comments themselves: docx writes them
+ * into a document of their own and they are carried over (beside the template's own, if any).
  */
-async function addComments(patched: Uint8Array, comments: ICommentOptions[]): Promise<Uint8Array> {
+async function finish(patched: Uint8Array, comments: ICommentOptions[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(patched);
+  const settings = await zip.file("word/settings.xml")?.async("string");
+  if (settings && !settings.includes("<w:updateFields")) {
+    const next = AFTER_UPDATE_FIELDS.exec(settings);
+    const at = next ? next.index : settings.lastIndexOf("</w:settings>");
+    if (at > 0) zip.file("word/settings.xml", `${settings.slice(0, at)}<w:updateFields w:val="true"/>${settings.slice(at)}`);
+  }
+  if (comments.length > 0) await addComments(zip, comments);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+async function addComments(zip: JSZip, comments: ICommentOptions[]): Promise<void> {
   const carrier = await Packer.toBuffer(new Document({ comments: { children: comments }, sections: [{ children: [new Paragraph("")] }] }));
   const ours = await (await JSZip.loadAsync(carrier)).file("word/comments.xml")?.async("string");
-  if (!ours) return patched;
-  const zip = await JSZip.loadAsync(patched);
+  if (!ours) return;
   const existing = await zip.file("word/comments.xml")?.async("string");
   if (existing) {
     const elements = ours.slice(ours.indexOf("<w:comment "), ours.lastIndexOf("</w:comments>"));
@@ -107,5 +121,4 @@ async function addComments(patched: Uint8Array, comments: ICommentOptions[]): Pr
     while (ids.has(`rId${n}`)) n += 1;
     zip.file(relsName, rels.replace("</Relationships>", `<Relationship Id="rId${n}" Type="${COMMENTS_RELATIONSHIP}" Target="comments.xml"/></Relationships>`));
   }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
