@@ -228,7 +228,7 @@ describe("files that are not a thematic list", () => {
   });
 
   it("are refused when there is no table at all, or no recommendation under the header", () => {
-    expect(() => parseOhchrThematicList({ headers: [], blocks: [{ kind: "paragraph", text: "Hello" }] })).toThrow("the document has no table");
+    expect(() => parseOhchrThematicList({ headers: [], blocks: [{ kind: "paragraph", text: "Hello" }] })).toThrow("This Word document has no table");
     expect(() => parseOhchrThematicList({ headers: [], blocks: table([CYCLE_4_HEADER, ["Theme: Migrants"]]) })).toThrow("no recommendation under it");
   });
 });

@@ -267,7 +267,6 @@ function mostCommon(values: readonly (string | undefined)[]): string | undefined
 }
 
 function describeFound(firstRows: string[][]): string {
-  if (firstRows.length === 0) return "the document has no table";
   return firstRows.map((cells, index) => `table ${index + 1}: ${cells.length ? cells.map((c) => `"${c.slice(0, 60)}"`).join(" | ") : "(empty row)"}`).join("; ");
 }
 
@@ -315,6 +314,9 @@ export function parseOhchrThematicList(document: WordDocumentContent, options: T
     readings.push(readDataRow(layout, block.cells, { table: block.table, row: block.row, tables }, cluster));
   }
 
+  if (!layout && firstRows.size === 0) {
+    throw new ValidationError("This Word document has no table, so it is not an OHCHR thematic list of recommendations.", [{ path: "file", message: "no table" }]);
+  }
   if (!layout) {
     throw new ValidationError(
       `This is not an OHCHR thematic list this importer knows: no table has the header row of the cycle 2, 3 or 4 layout. Found ${describeFound([...firstRows.values()])}. ` +

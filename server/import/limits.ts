@@ -17,7 +17,9 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxRows: 50_000,
 };
 
+/** A size as people read it: "91 KB", "2.5 MB", "20 MB". */
 export function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   const mb = bytes / (1024 * 1024);
   return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
 }
