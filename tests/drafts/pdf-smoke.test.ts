@@ -1,0 +1,71 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { demoDraftContent } from "../../drafts/demo/demo-content";
+import { DocxDraftRenderer } from "../../drafts/docx-draft-renderer";
+import { makeTemplate } from "../../drafts/testing/templates";
+
+/**
+ * A smoke test that LibreOffice opens our drafts and lays them out: each converts to a PDF with
+ * pages. soffice exits 0 even when a conversion fails, so the PDF itself is checked.
+ */
+const CANDIDATES = ["soffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"];
+
+function run(file: string, args: string[], timeoutMs: number): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: timeoutMs, killSignal: "SIGKILL" }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+      resolve({ code, output: `${stdout}${stderr}${error && code === null ? ` (${error.message})` : ""}` });
+    });
+  });
+}
+
+async function findSoffice(): Promise<string> {
+  for (const candidate of CANDIDATES) {
+    if (candidate.includes("/") && !existsSync(candidate)) continue;
+    const { code } = await run(candidate, ["--version"], 60_000);
+    if (code === 0) return candidate;
+  }
+  throw new Error(
+    "LibreOffice (soffice) is not installed, so the drafts cannot be checked as PDF. Install it with `apt-get install -y --no-install-recommends libreoffice-writer-nogui` (.ci/run does so when it is missing).",
+  );
+}
+
+function pageCount(pdf: Buffer): number {
+  return pdf.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+}
+
+describe("drafts in LibreOffice", () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), "nmirf-pdf-"));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it("converts a draft, and a draft patched into a template, to PDFs with pages", async () => {
+    const soffice = await findSoffice();
+    const renderer = new DocxDraftRenderer();
+    const content = demoDraftContent("upr-national");
+    const plain = path.join(work, "draft.docx");
+    const patched = path.join(work, "patched.docx");
+    await writeFile(plain, (await renderer.render(content)).content);
+    await writeFile(patched, (await renderer.render(content, { template: await makeTemplate() })).content);
+
+    const profile = `file://${path.join(work, "profile")}`;
+    const { code, output } = await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, plain, patched], 150_000);
+    expect({ code, output }).toMatchObject({ code: 0 });
+
+    for (const name of ["draft.pdf", "patched.pdf"]) {
+      const file = path.join(work, name);
+      if (!existsSync(file)) throw new Error(`LibreOffice wrote no ${name}: ${output}`);
+      const pdf = await readFile(file);
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      // The demo draft fills more than a page, and its annex is a landscape section of its own.
+      expect(pageCount(pdf)).toBeGreaterThanOrEqual(2);
+    }
+  }, 180_000);
+});
