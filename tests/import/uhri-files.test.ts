@@ -67,7 +67,8 @@ describe("a UHRI export in Excel", () => {
 
   it("finds the header below title rows, and reads date-formatted cells", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await uhriWorkbook(uhriUprRecords(1), { titleRows: ["Universal Human Rights Index", "Exported 2025-05-01"] }));
+    const exported = await uhriWorkbook(uhriUprRecords(1), { titleRows: ["Universal Human Rights Index", "Exported 2025-05-01"] });
+    await workbook.xlsx.load(exported as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     sheet.getCell("H4").value = new Date(Date.UTC(2025, 3, 11));
     const parsed = await readImportFile(Buffer.from(await workbook.xlsx.writeBuffer()), { fileName: "export.xlsx" });
