@@ -1,5 +1,6 @@
 import type { Command } from "../command";
+import { draftCommand } from "./draft";
 import { startCommand } from "./start";
 
 /** Every `nmirf` command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [startCommand];
+export const COMMANDS: Command[] = [startCommand, draftCommand];
