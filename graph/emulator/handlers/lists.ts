@@ -4,7 +4,7 @@ import { GraphHttpError, invalidRequest, notFound } from "../errors";
 import { jsonObject, jsonResponse, type EmulatorRequest, type EmulatorResponse } from "../http";
 import { guid } from "../ids";
 import { columnFromBody, columnJson, updatedColumn } from "../model/columns";
-import { addColumnRow, createList, duplicateColumn, ensureIndex, listJson, siteJson } from "../model/lists";
+import { addColumnRow, createList, ensureIndex, listJson, siteJson, withFreeName } from "../model/lists";
 import { parseExpand, parseSelect } from "../odata/query-options";
 import type { SiteRow } from "../store/store";
 
@@ -95,8 +95,7 @@ function columnCheck(context: EmulatorContext, scope: ListScope) {
 
 /** POST …/columns → 201 (3.1). */
 export function postColumn(context: EmulatorContext, request: EmulatorRequest, scope: ListScope): EmulatorResponse {
-  const column = columnFromBody(jsonObject(request), guid(), columnCheck(context, scope));
-  if (scope.columns.some((c) => c.name.toLowerCase() === column.name.toLowerCase())) throw duplicateColumn(column.name);
+  const column = withFreeName(scope.columns, columnFromBody(jsonObject(request), guid(), columnCheck(context, scope)));
   context.store.transaction(() => addColumnRow(context, scope.list, column));
   return jsonResponse(201, {
     "@odata.context": `${context.baseUrl}/$metadata#sites('${encodeURIComponent(scope.site.id)}')/lists('${scope.list.id}')/columns/$entity`,

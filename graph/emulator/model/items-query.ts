@@ -92,7 +92,7 @@ export function resolveProperty(path: string[], columns: ColumnDefinition[]): Re
 }
 
 function nonIndexedMessage(name: string): string {
-  return `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the '${PREFER_NON_INDEXED}' header to allow this, but be warned that such queries may fail on large lists.`;
+  return `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: ${PREFER_NON_INDEXED}' header to allow this, but be warned that such queries may fail on large lists.`;
 }
 
 interface Compiled {

@@ -179,8 +179,7 @@ export function createList(context: EmulatorContext, site: SiteRow, body: Record
   for (const raw of columnsBody) {
     if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw invalidRequest("'columns' must be an array of column definitions.");
     const column = columnFromBody(raw as Record<string, unknown>, guid(), check);
-    if (columns.some((c) => c.name.toLowerCase() === column.name.toLowerCase())) throw duplicateColumn(column.name);
-    columns.push(column);
+    columns.push(withFreeName(columns, column));
   }
   store.transaction(() => {
     store.insertList(list);
@@ -207,6 +206,21 @@ export function createList(context: EmulatorContext, site: SiteRow, body: Record
 
 export function duplicateColumn(name: string): GraphHttpError {
   return invalidRequest(`A duplicate field name "${name}" was found.`);
+}
+
+/**
+ * A new column's internal name next to the list's columns: a clash with a built-in column
+ * (Author, Created…) gets a numeric suffix as SharePoint does (3.7: `Demo_x0020_Type0`); a
+ * clash with a column created through the API is refused.
+ */
+export function withFreeName(columns: ColumnDefinition[], column: ColumnDefinition): ColumnDefinition {
+  const taken = (name: string) => columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  const clash = taken(column.name);
+  if (!clash) return column;
+  if (!clash.system && clash.name !== "Title" && clash.name !== "FileLeafRef") throw duplicateColumn(column.name);
+  let n = 0;
+  while (taken(`${column.name}${n}`)) n++;
+  return { ...column, name: `${column.name}${n}` };
 }
 
 /** Stores a column and, when it is indexed, the SQLite index behind it. */
