@@ -5,11 +5,14 @@
 import { Agent, fetch } from "undici";
 import type { RunningGraphEmulator } from "./index";
 
+/** A parsed JSON body: tests read into it freely. */
+export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export interface Reply {
   status: number;
   headers: Headers;
   /** Parsed JSON body (undefined when empty or not JSON). */
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: Json;
   bytes: Buffer;
 }
 
