@@ -30,7 +30,7 @@ async function add(base: string, title: string): Promise<string> {
 /** Follows nextLinks to the deltaLink; returns the items seen and the deltaLink. */
 async function sync(url: string): Promise<{ items: Json[]; deltaLink: string; pages: number }> {
   const items: Json[] = [];
-  let next: string | undefined = url;
+  let next: string = url;
   let pages = 0;
   for (;;) {
     const page: Reply = await client.call("GET", next);
@@ -38,8 +38,8 @@ async function sync(url: string): Promise<{ items: Json[]; deltaLink: string; pa
     pages++;
     items.push(...page.json.value);
     if (page.json["@odata.deltaLink"]) return { items, deltaLink: page.json["@odata.deltaLink"], pages };
+    expect(page.json["@odata.nextLink"]).toBeDefined();
     next = page.json["@odata.nextLink"];
-    expect(next).toBeDefined();
   }
 }
 
