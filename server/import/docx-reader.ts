@@ -106,7 +106,7 @@ export function parseXml(xml: string, part: string): XmlElement {
     throw new ValidationError(`The document's part ${part} declares a DTD, which Word never writes; it is refused.`, [{ path: "file", message: "unexpected DTD" }]);
   }
   try {
-    const document = new DOMParser({ onError: onErrorStopParsing }).parseFromString(xml, "text/xml");
+    const document = new DOMParser({ onError: onErrorStopParsing, locator: false }).parseFromString(xml, "text/xml");
     if (!document.documentElement) throw new Error("no root element");
     return document.documentElement;
   } catch (error) {

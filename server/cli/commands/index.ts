@@ -1,6 +1,7 @@
 import type { Command } from "../command";
 import { draftCommand } from "./draft";
+import { importCommand } from "./import";
 import { startCommand } from "./start";
 
 /** Every `nmirf` command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [startCommand, draftCommand];
+export const COMMANDS: Command[] = [startCommand, draftCommand, importCommand];
