@@ -13,6 +13,11 @@ export interface RepositoryContractSetup {
   /** Repositories over an empty or shared store; tests scope their data by unique tags. */
   setup(): Promise<Repositories>;
   teardown?(): Promise<void>;
+  /**
+   * Readies a sample input for a store that needs more than the record itself (a draft's
+   * metadata lives on its .docx in SharePoint's Drafts library: the file must exist first).
+   */
+  prepareInput?(name: RecordName, input: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 let counter = 0;
@@ -22,7 +27,7 @@ function uniqueTag(): string {
   return `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 1e4)}n${counter}`;
 }
 
-export function describeRepositoryContract(label: string, { setup, teardown }: RepositoryContractSetup): void {
+export function describeRepositoryContract(label: string, { setup, teardown, prepareInput }: RepositoryContractSetup): void {
   describe(`${label}: repository contract`, () => {
     let repos: Repositories;
     beforeAll(async () => {
@@ -36,7 +41,8 @@ export function describeRepositoryContract(label: string, { setup, teardown }: R
       const names = Object.keys(RECORD_KINDS) as RecordName[];
       it.each(names)("%s", async (name) => {
         const kind = RECORD_KINDS[name];
-        const input = SAMPLE_INPUTS[name](uniqueTag());
+        const sample = SAMPLE_INPUTS[name](uniqueTag()) as Record<string, unknown>;
+        const input = prepareInput ? await prepareInput(name, sample) : sample;
         const repository = repos[name] as Repositories["ministries"];
         const created = await repository.create(input as never);
         const expected = kind.schema.parse(input) as Record<string, unknown>;
