@@ -77,7 +77,9 @@ export interface InnerRunner {
 }
 
 function innerRequest(outer: EmulatorRequest, spec: InnerSpec, body: Buffer): EmulatorRequest {
-  const url = spec.url.replace(/^\//, "");
+  // The JS client 3.0.7 strips only scheme and host from absolute Request URLs, so its inner
+  // urls start with /v1.0/ (BatchRequestContent.getContent); they are read as relative ones.
+  const url = spec.url.replace(/^\//, "").replace(/^v1\.0\//, "");
   const question = url.indexOf("?");
   return {
     method: spec.method,
