@@ -71,6 +71,10 @@ export async function readImportFile(bytes: Uint8Array, options: ReadImportOptio
     throw refuse(`The file is ${megabytes(bytes.byteLength)}; an import accepts files up to ${megabytes(limits.maxFileBytes)}.`, "over the upload limit");
   }
   if (bytes.byteLength === 0) throw refuse("The file is empty.", "empty");
+  if (startsWith(bytes, OLE_SIGNATURE) && (extension === ".docx" || extension === ".xlsx")) {
+    // Office stores a password-protected .docx/.xlsx in an OLE container.
+    throw refuse("This file is protected by a password (encrypted). Open it, remove the password, save it and import that copy.", "encrypted Office file");
+  }
   if (startsWith(bytes, OLE_SIGNATURE)) {
     throw refuse("This is an older Office file (.doc or .xls). Open it in Word or Excel, save it as .docx or .xlsx, and import that copy.", "legacy Office format");
   }

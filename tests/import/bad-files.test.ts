@@ -44,6 +44,10 @@ describe("files that are not what an import takes", () => {
     await expectRefused(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), { fileName: "list.doc" }, "save it as .docx or .xlsx");
   });
 
+  it("a password-protected .xlsx (Office keeps it in an OLE container)", async () => {
+    await expectRefused(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), { fileName: "export.xlsx" }, "This file is protected by a password");
+  });
+
   it("a text file named .docx", async () => {
     await expectRefused(Buffer.from("Recommendation,Position\n"), { fileName: "list.docx" }, "The file is named .docx but is not a Word document (it is not a ZIP package).");
   });
