@@ -100,7 +100,7 @@ describe("the Graph JS client against the emulator", () => {
     const responses = new BatchResponseContent(raw);
     const created = responses.getResponseById("3");
     expect(created.status).toBe(201);
-    const body = await created.json();
+    const body = (await created.json()) as { fields: { Key: string } };
     expect(body.fields.Key).toBe("K-3");
     const all = await client.api(`${base}/items`).expand("fields").get();
     expect(all.value).toHaveLength(3);
