@@ -18,13 +18,9 @@ import {
   type ICommentOptions,
   type ParagraphChild,
 } from "docx";
-import type { AnnexRow } from "../../core/drafting/draft-content";
 import { countWords } from "../../core/rules/word-limits";
-import { cleanLine, cleanText } from "../text/clean-text";
 import { isRightToLeft } from "../text/direction";
-import { POSITION_LABELS, STATUS_LABELS } from "../text/labels";
-import type { AnnexTableBlock, Block, DraftLayout, ParagraphBlock } from "../layout/blocks";
-import { recommendationText } from "../layout/shared";
+import type { AnnexLine, AnnexTableBlock, Block, DraftLayout, ParagraphBlock } from "../layout/blocks";
 import { BULLETS, INDENT, PARAGRAPH_NUMBERS } from "./styles";
 
 /**
@@ -74,7 +70,7 @@ export class DraftWriter {
     for (const block of blocks) {
       switch (block.kind) {
         case "heading": {
-          const text = cleanLine(block.text);
+          const text = block.text;
           this.tally[part] += countWords(text);
           const rtl = isRightToLeft(text);
           out.push(new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun({ text, rightToLeft: rtl || undefined })], bidirectional: rtl || undefined }));
@@ -91,7 +87,7 @@ export class DraftWriter {
             initials: block.comment.initials,
             date: block.comment.date,
             children: block.comment.lines.map((line) => {
-              const text = cleanText(line);
+              const text = line;
               return new Paragraph({ children: [new TextRun({ text, rightToLeft: isRightToLeft(text) || undefined })], bidirectional: isRightToLeft(text) || undefined });
             }),
           });
@@ -120,7 +116,7 @@ export class DraftWriter {
     for (const run of block.runs) {
       children.push(
         new TextRun({
-          text: cleanText(run.text),
+          text: run.text,
           bold: run.bold || bold || undefined,
           italics: run.italic || italic || undefined,
           highlight: placeholder ? HighlightColor.YELLOW : undefined,
@@ -152,22 +148,20 @@ export class DraftWriter {
   private footnote(text: string): number {
     const id = this.nextFootnote++;
     if (id >= COMMENT_ID_BASE) throw new RangeError(`a draft has at most ${COMMENT_ID_BASE - 1} footnotes`);
-    const clean = cleanLine(text);
-    this.tally.footnotes += countWords(clean);
-    this.footnotes[id] = { children: [new Paragraph({ style: "FootnoteText", children: [new TextRun(` ${clean}`)] })] };
+    this.tally.footnotes += countWords(text);
+    this.footnotes[id] = { children: [new Paragraph({ style: "FootnoteText", children: [new TextRun(` ${text}`)] })] };
     return id;
   }
 
   private run(text: string, part: Part): TextRun {
-    const clean = cleanLine(text);
-    this.tally[part] += countWords(clean);
-    return new TextRun({ text: clean, rightToLeft: isRightToLeft(clean) || undefined });
+    this.tally[part] += countWords(text);
+    return new TextRun({ text, rightToLeft: isRightToLeft(text) || undefined });
   }
 
   private cell(text: string, part: Part, options: { bold?: boolean; lead?: string; note?: string; span?: number; shade?: boolean } = {}): TableCell {
-    const clean = cleanLine(text);
-    const lead = options.lead ? cleanLine(options.lead) : "";
-    const note = options.note ? cleanLine(options.note) : "";
+    const clean = text;
+    const lead = options.lead ?? "";
+    const note = options.note ?? "";
     this.tally[part] += countWords(lead ? `${lead} ${clean}` : clean) + (note ? countWords(note) : 0);
     const rtl = isRightToLeft(clean) || undefined;
     const runs = lead ? [new TextRun({ text: `${lead} `, bold: true, rightToLeft: rtl }), new TextRun({ text: clean, rightToLeft: rtl })] : [new TextRun({ text: clean, bold: options.bold || undefined, rightToLeft: rtl })];
@@ -185,23 +179,17 @@ export class DraftWriter {
     const rows: TableRow[] = [header];
     let cluster: string | undefined;
     for (const row of block.rows) {
-      const rowCluster = cleanLine(row.cluster ?? "");
-      if (rowCluster && rowCluster !== cluster) rows.push(new TableRow({ cantSplit: true, children: [this.cell(`Theme: ${rowCluster}`, part, { bold: true, span: 4, shade: true })] }));
-      cluster = rowCluster || cluster;
+      if (row.cluster && row.cluster !== cluster) rows.push(new TableRow({ cantSplit: true, children: [this.cell(`Theme: ${row.cluster}`, part, { bold: true, span: 4, shade: true })] }));
+      cluster = row.cluster || cluster;
       rows.push(this.annexRow(row, part));
     }
     return new Table({ rows, columnWidths: ANNEX_COLUMNS, width: { size: ANNEX_COLUMNS.reduce((a, b) => a + b, 0), type: WidthType.DXA }, layout: TableLayoutType.FIXED });
   }
 
-  private annexRow(row: AnnexRow, part: Part): TableRow {
+  private annexRow(row: AnnexLine, part: Part): TableRow {
     return new TableRow({
       cantSplit: true,
-      children: [
-        this.cell(recommendationText(row), part, { lead: row.paragraph, note: `Source: ${row.documentSymbol}` }),
-        this.cell(row.position ? POSITION_LABELS[row.position] : "—", part),
-        this.cell(row.leadMinistry ?? "—", part),
-        this.cell(STATUS_LABELS[row.status], part),
-      ],
+      children: [this.cell(row.text, part, { lead: row.paragraph, note: row.source }), this.cell(row.position, part), this.cell(row.leadMinistry, part), this.cell(row.status, part)],
     });
   }
 }

@@ -1,9 +1,7 @@
-import type { AnnexRow } from "../../core/drafting/draft-content";
-
 /**
  * A draft laid out, before it is written as Word XML: what each report type's layout
- * produces and the writer turns into paragraphs, comments, footnotes and tables. The text
- * is already clean (text/clean-text.ts).
+ * produces and the writer turns into paragraphs, comments, footnotes and tables. Every string
+ * in it is already clean (text/clean-text.ts): the writer writes it as it is.
  */
 export interface Run {
   text: string;
@@ -52,9 +50,21 @@ export interface CommentNote {
   lines: string[];
 }
 
+/** A row of the annexed matrix, its text clean and its labels written out. */
+export interface AnnexLine {
+  cluster: string;
+  paragraph: string;
+  /** The recommendation's text and its recommending States. */
+  text: string;
+  source: string;
+  position: string;
+  leadMinistry: string;
+  status: string;
+}
+
 export interface AnnexTableBlock {
   kind: "annex-table";
-  rows: AnnexRow[];
+  rows: AnnexLine[];
 }
 
 export type Block = HeadingBlock | ParagraphBlock | AnswerBlock | AnnexTableBlock;

@@ -102,7 +102,18 @@ export function annexBlocks(content: DraftContent): Block[] {
   return [
     heading(1, "Annex"),
     paragraph("label", "Matrix of recommendations: position, lead ministry and implementation status"),
-    { kind: "annex-table", rows: content.annex },
+    {
+      kind: "annex-table",
+      rows: content.annex.map((row) => ({
+        cluster: cleanLine(row.cluster ?? ""),
+        paragraph: cleanLine(row.paragraph),
+        text: recommendationText(row),
+        source: `Source: ${cleanLine(row.documentSymbol)}`,
+        position: row.position ? POSITION_LABELS[row.position] : "—",
+        leadMinistry: cleanLine(row.leadMinistry ?? "") || "—",
+        status: STATUS_LABELS[row.status],
+      })),
+    },
   ];
 }
 
