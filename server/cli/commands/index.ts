@@ -1,7 +1,8 @@
 import type { Command } from "../command";
 import { draftCommand } from "./draft";
+import { emulatorCommand } from "./emulator";
 import { importCommand } from "./import";
 import { startCommand } from "./start";
 
 /** Every `nmirf` command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [startCommand, draftCommand, importCommand];
+export const COMMANDS: Command[] = [startCommand, draftCommand, importCommand, emulatorCommand];
