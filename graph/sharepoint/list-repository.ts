@@ -240,7 +240,7 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
 
   private firstPageUrl(query: Query<z.output<Schema>>): string {
     const top = Math.min(Math.max(query.top ?? this.pageSize, 1), 5000);
-    const options = { $expand: this.expand, ...queryOptions(this.list, this.kind as RecordKind, query as Query<unknown>), $top: String(top) };
+    const options = { $expand: this.expand, ...queryOptions(this.list, this.kind as RecordKind, query), $top: String(top) };
     return `${this.itemsPath}?${queryString(options)}`;
   }
 

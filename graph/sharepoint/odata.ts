@@ -55,9 +55,9 @@ function condition(list: ListSpec, kind: RecordKind, { field, op, value }: Condi
 }
 
 /** `$filter`, `$orderby` and `$top` query options of a core query, or a ValidationError for a field that is not indexed. */
-export function queryOptions(list: ListSpec, kind: RecordKind, query: Query<unknown>): Record<string, string> {
+export function queryOptions<Fields>(list: ListSpec, kind: RecordKind, query: Query<Fields>): Record<string, string> {
   const options: Record<string, string> = {};
-  const where = (query.where ?? []).map((c) => condition(list, kind, c as Condition<unknown>));
+  const where = (query.where ?? []).map((c) => condition(list, kind, c as unknown as Condition<unknown>));
   if (where.length) options.$filter = where.join(" and ");
   if (query.orderBy) {
     const column = columnFor(list, kind, query.orderBy.field);
