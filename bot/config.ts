@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { LIMITS, timeZoneSchema } from "../core/records/common";
+import { parseOrThrow } from "../core/records/validate";
+
+/**
+ * The bot's configuration, as a plain object (the server reads it from the environment).
+ * Local mode has no app id or password: the Agents Playground talks to the bot anonymously.
+ */
+export const botConfigSchema = z
+  .object({
+    /** The Azure Bot registration (Entra ID app). Absent in local mode. */
+    appId: z.string().trim().min(1).optional(),
+    appPassword: z.string().min(1).optional(),
+    /** The tenant of a single-tenant bot registration. */
+    tenantId: z.string().trim().min(1).optional(),
+    appType: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
+    /**
+     * The Bot Connector endpoint used to open a 1:1 chat with someone the bot has never talked
+     * to (after installing the app for them). Teams' global endpoint by default; a conversation
+     * already stored tells the real one.
+     */
+    serviceUrl: z.url().default("https://smba.trafficmanager.net/teams/"),
+    /** The mechanism's time zone: reminders and the digest are computed there; cards show times there unless the person's own is known. */
+    timeZone: timeZoneSchema.default("UTC"),
+    /** Language of cards when a person's own is not known. */
+    defaultLocale: z.string().min(2).max(20).default("en-US"),
+    outbox: z
+      .object({
+        /** Messages per second across every conversation (Teams allows about 50 per bot and tenant). */
+        globalRatePerSecond: z.number().positive().max(1000).default(30),
+        /** Messages per second to one conversation (Teams: 7). */
+        perConversationPerSecond: z.number().int().positive().max(50).default(7),
+        /** Sends in flight at once. */
+        maxInFlight: z.number().int().min(1).max(256).default(16),
+        /** How often an idle sender looks for new entries. */
+        pollIntervalMs: z.number().int().min(10).max(600_000).default(2_000),
+        /** A claim older than this is a crashed sender's: the entry is taken over. Longer than any send. */
+        claimLeaseMs: z.number().int().min(100).max(3_600_000).default(120_000),
+        /** One send (HTTP request to the connector) gives up after this long. */
+        sendTimeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+        /** Failed attempts (other than throttling) before an entry is undeliverable. */
+        maxAttempts: z.number().int().min(1).max(100).default(8),
+        /** Throttled attempts before giving up. */
+        maxThrottledAttempts: z.number().int().min(1).max(1000).default(60),
+        /** First retry delay; doubles each attempt, with jitter, up to `maxBackoffMs`. */
+        baseBackoffMs: z.number().int().min(1).max(600_000).default(1_000),
+        maxBackoffMs: z.number().int().min(1).max(3_600_000).default(300_000),
+        /** After installing the app for someone, wait this long for Teams before trying again. */
+        installWaitMs: z.number().int().min(0).max(3_600_000).default(15_000),
+        /** How many pending entries one look at the outbox reads. */
+        batchSize: z.number().int().min(1).max(5000).default(200),
+      })
+      .prefault({}),
+    reminders: z
+      .object({
+        /** How often the scheduler looks for reminders, escalations and digests due. */
+        intervalMs: z.number().int().min(1_000).max(86_400_000).default(300_000),
+      })
+      .prefault({}),
+    files: z
+      .object({
+        /** Largest file accepted in the chat (the Evidence library's limit is the ceiling). */
+        maxBytes: z.number().int().positive().max(LIMITS.attachmentBytes).default(LIMITS.attachmentBytes),
+        downloadTimeoutMs: z.number().int().min(100).max(600_000).default(60_000),
+        /** Plain http download URLs are refused unless allowed (local mode). */
+        allowHttp: z.boolean().default(false),
+      })
+      .prefault({}),
+  })
+  .refine((config) => !config.appId === !config.appPassword || config.appType === "UserAssignedMSI", {
+    message: "give both the app id and its password, or neither (local mode)",
+    path: ["appPassword"],
+  });
+
+export type BotConfig = z.output<typeof botConfigSchema>;
+export type BotConfigInput = z.input<typeof botConfigSchema>;
+
+export function parseBotConfig(input: unknown): BotConfig {
+  return parseOrThrow(botConfigSchema, input ?? {}, "The bot configuration", "bot");
+}
+
+/** Local mode: no app id, the connector is the Agents Playground's. */
+export function isLocalMode(config: BotConfig): boolean {
+  return !config.appId;
+}

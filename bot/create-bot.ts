@@ -1,0 +1,103 @@
+import type { CloudAdapter, TurnContext } from "botbuilder";
+import type { AppInstaller } from "../core/ports/app-installer";
+import type { Clock } from "../core/ports/clock";
+import type { Directory } from "../core/ports/directory";
+import type { DocumentStore } from "../core/ports/document-store";
+import type { Messenger } from "../core/ports/messenger";
+import type { Repositories } from "../core/ports/repository";
+import type { ReminderRun } from "../core/use-cases/run-reminders";
+import { createAdapter } from "./adapter";
+import { parseBotConfig, type BotConfig } from "./config";
+import type { FetchLike } from "./files/download";
+import { createMessagesHandler, type MessagesRequest, type MessagesResponse } from "./http-handler";
+import { silentLogger, type BotLogger } from "./logger";
+import { TeamsMessenger } from "./messenger/teams-messenger";
+import { OutboxSender, type SenderStats } from "./outbox/sender";
+import { ConversationStore } from "./people/conversations";
+import { ReminderScheduler } from "./reminders/scheduler";
+import { createTurnHandler } from "./routes/turn";
+
+/** What the bot needs: core's ports only (the server passes the Graph-backed ones). */
+export interface CreateBotOptions {
+  repos: Repositories;
+  clock: Clock;
+  directory: Directory;
+  documents: DocumentStore;
+  installer: AppInstaller;
+  /** A plain object, validated (see bot/config.ts); `{}` is local mode with the defaults. */
+  config: unknown;
+  logger?: BotLogger;
+  /** Downloads of files sent in the chat; the global fetch by default. */
+  fetch?: FetchLike;
+  /** The adapter; one is built from the config by default (tests may pass their own). */
+  adapter?: CloudAdapter;
+}
+
+export interface OutboxSenderHandle {
+  /** Starts the loop (the server does this once it listens). */
+  start(): void;
+  /** Claims nothing new, waits for the sends in flight to be recorded. */
+  stop(): Promise<void>;
+  /** Something was queued: look now. */
+  kick(): void;
+  /** Sends until nothing is due (tests); `waitForDelayed` also waits for retries scheduled later. */
+  drain(options?: { waitForDelayed?: boolean; timeoutMs?: number }): Promise<SenderStats>;
+  readonly stats: SenderStats;
+}
+
+export interface ReminderSchedulerHandle {
+  start(): void;
+  stop(): Promise<void>;
+  /** Queues what is due now by the injected clock, and kicks the sender. */
+  tick(): Promise<ReminderRun>;
+}
+
+export interface Bot {
+  config: BotConfig;
+  /** POST /api/messages (express-compatible). */
+  handleMessages(req: MessagesRequest, res: MessagesResponse): Promise<void>;
+  /** The turn logic, for any botbuilder adapter (TestAdapter in unit tests). */
+  onTurn(context: TurnContext): Promise<void>;
+  /** core's Messenger port, on Teams. */
+  messenger: Messenger;
+  sender: OutboxSenderHandle;
+  scheduler: ReminderSchedulerHandle;
+  adapter: CloudAdapter;
+  /** Starts the sender and the scheduler. */
+  start(): void;
+  /** Graceful stop of both: the scheduler's tick and the sends in flight finish first. */
+  stop(): Promise<void>;
+}
+
+/** Builds the Teams bot from core's ports and a plain configuration object. */
+export function createBot(options: CreateBotOptions): Bot {
+  const config = parseBotConfig(options.config);
+  const logger = options.logger ?? silentLogger;
+  const { repos, clock, directory, documents, installer } = options;
+  const adapter = options.adapter ?? createAdapter(config, logger);
+  const conversations = new ConversationStore(repos, clock);
+  const messenger = new TeamsMessenger({ adapter, config, repos, clock, directory, installer, conversations, logger });
+  const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox });
+  const kick = () => sender.kick();
+  const scheduler = new ReminderScheduler({ repos, clock, directory, logger, timeZone: config.timeZone, intervalMs: config.reminders.intervalMs, onQueued: kick });
+  const onTurn = createTurnHandler({ repos, clock, directory, documents, installer, config, logger, conversations, kick, fetch: options.fetch });
+  const handleMessages = createMessagesHandler(adapter, onTurn, logger);
+
+  return {
+    config,
+    handleMessages,
+    onTurn,
+    messenger,
+    sender,
+    scheduler,
+    adapter,
+    start() {
+      sender.start();
+      scheduler.start();
+    },
+    async stop() {
+      await scheduler.stop();
+      await sender.stop();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { PartialMessages } from "./translate";
+
+/**
+ * Spanish. Every key of en.ts may be given here; a key left out is shown in English. Translators:
+ * keep the {parameters}; plurals are objects keyed by Intl.PluralRules categories.
+ */
+export const es: PartialMessages = {};

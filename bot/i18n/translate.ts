@@ -1,0 +1,94 @@
+import { en, type MessageKey, type MessageValue } from "./en";
+import { ar } from "./ar";
+import { es } from "./es";
+import { fr } from "./fr";
+
+export type Messages = Record<MessageKey, MessageValue>;
+/** A language's table: every key of English, each either translated or left out (English is shown). */
+export type PartialMessages = Partial<Messages>;
+
+const TABLES: Record<string, PartialMessages> = { en, fr, es, ar };
+const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur"]);
+
+export type Params = Record<string, string | number>;
+
+/** Everything a card needs to speak to one person: their language, their time zone. */
+export interface Translator {
+  readonly locale: string;
+  readonly language: string;
+  readonly timeZone: string;
+  /** Right-to-left script (Arabic): cards set `rtl`. */
+  readonly rtl: boolean;
+  t(key: MessageKey, params?: Params): string;
+  /** A calendar date (`YYYY-MM-DD`) as the person writes dates, e.g. "29 March 2026". */
+  date(calendarDate: string): string;
+  /** An instant in the person's time zone, e.g. "2 Mar 2026, 10:15". */
+  dateTime(instant: string | Date): string;
+  number(value: number): string;
+}
+
+/** A locale this runtime knows, or the fallback (a Teams client may send anything). */
+export function normalizeLocale(locale: string | undefined, fallback = "en-US"): string {
+  if (!locale) return fallback;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale.replace("_", "-"));
+    return canonical ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function validTimeZone(timeZone: string | undefined, fallback: string): string {
+  if (!timeZone) return fallback;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return timeZone;
+  } catch {
+    return fallback;
+  }
+}
+
+export function createTranslator(localeInput: string | undefined, timeZoneInput?: string, fallbackLocale = "en-US"): Translator {
+  const locale = normalizeLocale(localeInput, normalizeLocale(fallbackLocale));
+  const language = locale.split("-")[0]!.toLowerCase();
+  const timeZone = validTimeZone(timeZoneInput, "UTC");
+  const table = TABLES[language] ?? {};
+  const plurals = new Intl.PluralRules(locale);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const numberFormat = new Intl.NumberFormat(locale);
+
+  const t = (key: MessageKey, params: Params = {}): string => {
+    const value = table[key] ?? en[key];
+    let template: string;
+    if (typeof value === "string") template = value;
+    else {
+      const count = Number(params.count ?? 0);
+      const category = plurals.select(count) as keyof typeof value;
+      template = value[category] ?? value.other;
+    }
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const param = params[name];
+      if (param === undefined) return whole;
+      return typeof param === "number" ? numberFormat.format(param) : param;
+    });
+  };
+
+  return {
+    locale,
+    language,
+    timeZone,
+    rtl: RTL_LANGUAGES.has(language),
+    t,
+    date(calendarDate) {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(calendarDate);
+      if (!match) return calendarDate;
+      return dateFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+    },
+    dateTime(instant) {
+      const date = typeof instant === "string" ? new Date(instant) : instant;
+      return Number.isNaN(date.getTime()) ? String(instant) : dateTimeFormat.format(date);
+    },
+    number: (value) => numberFormat.format(value),
+  };
+}

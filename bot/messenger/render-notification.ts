@@ -1,0 +1,105 @@
+import type { Directory } from "../../core/ports/directory";
+import type { Repositories } from "../../core/ports/repository";
+import { queryAll } from "../../core/ports/repository";
+import type { Stored } from "../../core/records/common";
+import type { OutboxEntryFields } from "../../core/records/outbox";
+import { isAwaitingAnswer } from "../../core/rules/request-lifecycle";
+import { activeFocalPoints } from "../../core/use-cases/focal-points";
+import type { Clock } from "../../core/ports/clock";
+import { isDomainError } from "../../core/errors";
+import { approvalKey } from "../../core/use-cases/review-draft";
+import type { AdaptiveCard } from "../cards/adaptive";
+import { approvalCard } from "../cards/approval-card";
+import { digestCard, noticeCard } from "../cards/notice-card";
+import { requestCard } from "../cards/request-card";
+import type { Translator } from "../i18n/translate";
+import { loadRequestView, type RequestView } from "../views/request-view";
+import { loadReviewView } from "../views/review-view";
+
+export interface RenderDeps {
+  repos: Repositories;
+  clock: Clock;
+  directory: Directory;
+}
+
+/** What to send for an outbox entry, or why nothing should be sent any more. */
+export type Rendered = { send: true; card: AdaptiveCard; summary: string } | { send: false; reason: string };
+
+async function requestViewOrGone(deps: RenderDeps, requestId: string): Promise<RequestView | undefined> {
+  try {
+    return await loadRequestView(deps.repos, requestId);
+  } catch (error) {
+    if (isDomainError(error) && error.code === "not_found") return undefined;
+    throw error;
+  }
+}
+
+/** Whether the recipient may answer the request (an active focal point of its ministry now). */
+async function recipientCanAnswer(deps: RenderDeps, view: RequestView, recipientId: string): Promise<boolean> {
+  if (view.request.status === "closed") return false;
+  const focalPoints = await activeFocalPoints(deps, view.request.ministryId);
+  return focalPoints.some((f) => f.userId === recipientId);
+}
+
+/**
+ * Turns an outbox entry's notification into the card its recipient sees now, from the records
+ * as they are at sending time (a reminder for a request answered meanwhile is not sent).
+ */
+export async function renderNotification(deps: RenderDeps, entry: Stored<OutboxEntryFields>, tr: Translator): Promise<Rendered> {
+  const notification = entry.notification;
+  const ctx = { tr, now: deps.clock.now() };
+  switch (notification.kind) {
+    case "request":
+    case "reminder":
+    case "escalation": {
+      const view = await requestViewOrGone(deps, notification.requestId);
+      if (!view) return { send: false, reason: `request ${notification.requestId} no longer exists` };
+      if (view.request.status === "closed") return { send: false, reason: "the request is closed" };
+      if (notification.kind !== "request" && !isAwaitingAnswer(view.request.status)) {
+        return { send: false, reason: `the request is ${view.request.status}: no ${notification.kind} needed` };
+      }
+      const canAnswer = await recipientCanAnswer(deps, view, entry.recipientId);
+      let technicalNames: string | undefined;
+      if (notification.kind === "escalation") {
+        technicalNames = (await activeFocalPoints(deps, view.request.ministryId, "technical")).map((f) => f.displayName).join(", ") || undefined;
+      }
+      const banner = notification.kind === "reminder" ? { kind: "reminder" as const } : notification.kind === "escalation" ? { kind: "escalation" as const, technicalNames } : undefined;
+      return {
+        send: true,
+        card: requestCard(view, ctx, { canAnswer, banner, refreshUserIds: [entry.recipientId] }),
+        summary: `${notification.kind} for request ${view.request.id}`,
+      };
+    }
+    case "overdue-digest": {
+      const views = (await Promise.all(notification.requestIds.slice(0, 200).map((id) => requestViewOrGone(deps, id)))).filter(
+        (view): view is RequestView => Boolean(view && isAwaitingAnswer(view.request.status)),
+      );
+      if (!views.length) return { send: false, reason: "no request is overdue any more" };
+      const total = notification.requestIds.length > 200 ? notification.requestIds.length : views.length;
+      return { send: true, card: digestCard(notification.date, views, total, ctx), summary: `overdue digest of ${notification.date}` };
+    }
+    case "approval":
+    case "decision": {
+      const view = await loadReviewView(deps, notification.reviewId).catch((error: unknown) => {
+        if (isDomainError(error) && error.code === "not_found") return undefined;
+        throw error;
+      });
+      if (!view) return { send: false, reason: `review ${notification.reviewId} no longer exists` };
+      const [roles, chairs, copies] = await Promise.all([
+        deps.directory.rolesOf(entry.recipientId),
+        deps.directory.usersWithRole("Chair"),
+        queryAll(deps.repos.outbox, { where: [{ field: "key", op: "startswith", value: approvalKey(notification.reviewId, "") }] }),
+      ]);
+      const refreshUserIds = [...new Set([...chairs.map((c) => c.id), ...copies.map((c) => c.recipientId)])];
+      return {
+        send: true,
+        card: approvalCard(view, tr, { viewerIsChair: roles.includes("Chair"), refreshUserIds }),
+        summary: `${notification.kind} of review ${notification.reviewId}`,
+      };
+    }
+    case "notice": {
+      const view = notification.requestId ? await requestViewOrGone(deps, notification.requestId) : undefined;
+      return { send: true, card: noticeCard(notification, view, ctx), summary: `notice ${notification.topic}` };
+    }
+  }
+}

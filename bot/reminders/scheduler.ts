@@ -1,0 +1,59 @@
+import type { Clock } from "../../core/ports/clock";
+import type { Directory } from "../../core/ports/directory";
+import type { Repositories } from "../../core/ports/repository";
+import { runReminders, type ReminderRun } from "../../core/use-cases/run-reminders";
+import { describeError, type BotLogger } from "../logger";
+
+export interface ReminderSchedulerDeps {
+  repos: Repositories;
+  clock: Clock;
+  directory: Directory;
+  logger: BotLogger;
+  timeZone: string;
+  intervalMs: number;
+  /** Called after a tick queued something: wakes the outbox sender. */
+  onQueued(): void;
+}
+
+/**
+ * Runs core's reminder schedule on a timer: reminders before the due date, the escalation to
+ * the senior focal point after it, the secretariat's daily digest. Each is queued once whatever
+ * restarts happen (outbox keys); `tick` runs it now (tests pass a fake clock).
+ */
+export class ReminderScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: ReminderSchedulerDeps) {}
+
+  start(): void {
+    if (this.timer) return;
+    const run = () => {
+      this.running = this.tick().catch(() => undefined);
+    };
+    run();
+    this.timer = setInterval(run, this.deps.intervalMs);
+    this.timer.unref?.();
+  }
+
+  /** Stops the timer and waits for a tick in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  async tick(): Promise<ReminderRun> {
+    try {
+      const run = await runReminders(this.deps, { timeZone: this.deps.timeZone });
+      if (run.reminders || run.escalations || run.digests) {
+        this.deps.logger.info({ ...run, at: this.deps.clock.now().toISOString() }, "reminders queued");
+        this.deps.onQueued();
+      }
+      return run;
+    } catch (error) {
+      this.deps.logger.error({ error: describeError(error) }, "the reminder run failed; the next one tries again");
+      throw error;
+    }
+  }
+}

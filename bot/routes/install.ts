@@ -1,0 +1,29 @@
+import { TurnContext } from "botbuilder";
+import { welcomeCard } from "../cards/welcome-card";
+import { clientSettings } from "../people/identity";
+import { openRequestsOf, answerCandidates } from "./open-requests";
+import { sendCard } from "./replies";
+import type { Turn } from "./turn-context";
+
+/**
+ * The app installed for someone (installationUpdate), or the bot added to their chat
+ * (conversationUpdate): remember how to reach them, and greet them once, according to who they are.
+ */
+export async function onInstall(turn: Turn): Promise<void> {
+  const { context, activity, persona, tr, deps } = turn;
+  if (activity.type === "installationUpdate" && typeof activity.action === "string" && activity.action.startsWith("remove")) {
+    deps.logger.info({ userId: persona.userId }, "the app was removed for a person");
+    return;
+  }
+  if (activity.type === "conversationUpdate") {
+    const added = activity.membersAdded ?? [];
+    if (!added.length) return;
+  }
+  const reference = TurnContext.getConversationReference(activity);
+  const { firstContact } = await deps.conversations.remember(persona.userId, reference, { ...clientSettings(activity), install: true });
+  deps.logger.info({ userId: persona.userId, firstContact }, "conversation stored");
+  if (!firstContact) return;
+  const openRequests = persona.focalPoints.length ? answerCandidates(await openRequestsOf(deps.repos, persona)).length : 0;
+  const secretariat = await deps.directory.usersWithRole("Secretariat");
+  await sendCard(context, welcomeCard(persona, tr, { openRequests, secretariat }));
+}
