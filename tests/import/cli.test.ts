@@ -121,6 +121,23 @@ describe("npx nmirf import (writing)", () => {
     expect(await queryAll(repos.recommendations, { top: 5000 })).toHaveLength(254);
   });
 
+  it("interrupted, says so and that running it again completes it; the second run does", async () => {
+    const repos = createInMemoryRepositories();
+    const realCreateMany = repos.recommendations.createMany.bind(repos.recommendations);
+    const cut = jest.spyOn(repos.recommendations, "createMany").mockImplementation(async (inputs) => {
+      await realCreateMany(inputs.slice(0, 100));
+      throw new Error("The connection to SharePoint was lost.");
+    });
+    const first = await run([FIXTURE_PATH, "--json"], { repos });
+    expect(first.code).toBe(1);
+    expect(first.json()).toMatchObject({ error: { message: expect.stringContaining("The import stopped part way: run it again to complete it") }, written: "partly" });
+    cut.mockRestore();
+
+    const second = await run([FIXTURE_PATH, "--json"], { repos });
+    expect(second.json()).toMatchObject({ new: 154, unchanged: 100, committed: { created: 154, unchanged: 100, failed: 0 } });
+    expect(await queryAll(repos.recommendations, { top: 5000 })).toHaveLength(254);
+  });
+
   it("refuses to run without a store (nothing to write to) and says to use --dry-run", async () => {
     const result = await run([FIXTURE_PATH]);
     expect(result.code).toBe(1);

@@ -193,8 +193,9 @@ export async function runImport(args: string[], io: CliIo = consoleIo, deps: Imp
   const file = positionals[0]!;
   const json = options.json === true;
   const dryRun = options["dry-run"] === true;
-  const fail = (message: string, code = "error") => {
-    if (json) io.out(JSON.stringify({ file: path.basename(file), error: { code, message }, written: false }));
+  /** `written`: false, or "partly" when a commit stopped part way. */
+  const fail = (message: string, code = "error", written: false | "partly" = false) => {
+    if (json) io.out(JSON.stringify({ file: path.basename(file), error: { code, message }, written }));
     else io.err(message);
     return 1;
   };
@@ -275,7 +276,7 @@ export async function runImport(args: string[], io: CliIo = consoleIo, deps: Imp
     return result.failed > 0 ? 1 : 0;
   } catch (error) {
     const stopped = " The import stopped part way: run it again to complete it (what was written shows as unchanged, nothing is duplicated).";
-    if (committing) return fail(`${error instanceof Error ? error.message : String(error)}${stopped}`, isDomainError(error) ? error.code : "error");
+    if (committing) return fail(`${error instanceof Error ? error.message : String(error)}${stopped}`, isDomainError(error) ? error.code : "error", "partly");
     if (isDomainError(error)) return fail(`${error.message}${dryRun ? "" : " Nothing was written."}`, error.code);
     throw error;
   } finally {
