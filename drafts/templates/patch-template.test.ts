@@ -29,6 +29,9 @@ describe("a draft patched into the secretariat's template", () => {
     expect(draft.parts["word/styles.xml"]).toContain('w:styleId="Letterhead"');
     expect(Object.values(draft.parts).join("")).not.toMatch(/\{\{|\}\}/);
     expect(draft.headers.join("\n")).toContain(`${content.report.title} | Draft v3, 29 November 2026`);
+    // Word fills in the table of contents when it opens the draft.
+    expect(draft.hasContents).toBe(true);
+    expect(draft.parts["word/settings.xml"]).toContain('<w:updateFields w:val="true"/>');
   });
 
   it("puts the report where {{body}} was and the matrix where {{annex}} was", () => {

@@ -10,7 +10,7 @@ export interface TemplateOptions {
 }
 
 /** A secretariat's template, as Word would save it: a letterhead style, a header, `{{placeholders}}`. */
-export async function makeTemplate(options: TemplateOptions = {}): Promise<Uint8Array> {
+export async function makeTemplate(options: TemplateOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
   const body = options.body ?? ["{{body}}", "Annexes", "{{annex}}"];
   const document = new Document({
     styles: {

@@ -55,13 +55,20 @@ describe("nmirf draft", () => {
     ["content that is not JSON", async (dir: string) => ["--content", await file(dir, "c.json", "{")], /not valid JSON/],
     ["content of the wrong shape", async (dir: string) => ["--content", await file(dir, "c.json", '{"version": 0}')], /The draft's content is not valid/],
     ["an unknown report type", async () => ["--demo", "--type", "novel"], /The report type is not valid/],
-    ["a missing file", async (dir: string) => ["--content", path.join(dir, "nowhere.json")], /Cannot read .*nowhere\.json: no such file/],
+    ["a missing file", async (dir: string) => ["--content", path.join(dir, "nowhere.json")], /Cannot open .*nowhere\.json: no such file or folder/],
   ])("refuses %s and writes nothing", async (_name, argsOf, message) => {
     const out = path.join(work, "out.docx");
     expect(await draftCommand.run([...(await argsOf(work)), "--out", out])).toBe(1);
     expect(error).toHaveBeenCalledWith(expect.stringMatching(message));
     expect(existsSync(out)).toBe(false);
     expect((await readdir(work)).filter((name) => name.startsWith("out"))).toEqual([]);
+  });
+
+  it("writes nothing when the output's folder does not exist", async () => {
+    const out = path.join(work, "missing-folder", "out.docx");
+    expect(await draftCommand.run(["--demo", "--out", out])).toBe(1);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/Cannot open .*missing-folder.*: no such file or folder/));
+    expect(await readdir(work)).toEqual([]);
   });
 
   it("explains its usage when the mode is missing or an option is unknown", async () => {

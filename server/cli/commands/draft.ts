@@ -83,7 +83,7 @@ export const draftCommand: Command = {
       }
       const failure = error as NodeJS.ErrnoException | undefined;
       if (failure?.code === "ENOENT" || failure?.code === "EISDIR" || failure?.code === "EACCES") {
-        console.error(`Cannot read ${failure.path ?? "the file"}: ${failure.code === "ENOENT" ? "no such file" : failure.message}`);
+        console.error(`Cannot open ${failure.path ?? "the file"}: ${failure.code === "ENOENT" ? "no such file or folder" : failure.message}`);
         return 1;
       }
       throw error;
