@@ -62,3 +62,17 @@ export function jsonObject(request: EmulatorRequest): Record<string, unknown> {
 export function header(request: EmulatorRequest, name: string): string | undefined {
   return request.headers[name.toLowerCase()];
 }
+
+/**
+ * Refuses query options a handler does not implement, rather than ignoring them: a filter the
+ * emulator silently dropped would hand back more than the caller asked for.
+ */
+export function refuseOptions(request: EmulatorRequest, names: string[]): void {
+  for (const name of names) {
+    if (request.query.has(name)) {
+      throw new GraphHttpError(400, "invalidRequest", `The query option '$${name}' is not supported on this API by the Graph emulator.`, {
+        innerCode: "invalidQueryOption",
+      });
+    }
+  }
+}

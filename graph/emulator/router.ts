@@ -181,7 +181,7 @@ function siteRoute(context: EmulatorContext, request: EmulatorRequest, tokens: T
   }
   if (a === "lists" && b !== undefined) return listRoute(context, request, () => resolveList(context, site(), b), rest.slice(2));
   if (a === "drive") return driveRoute(context, request, () => siteDefaultDrive(context, site()), rest.slice(1));
-  if (a === "drives" && rest.length === 1) return byMethod(request, { GET: { kind: "drives.list", cost: 2, run: () => getDrives(context, site()) } });
+  if (a === "drives" && rest.length === 1) return byMethod(request, { GET: { kind: "drives.list", cost: 2, run: () => getDrives(context, request, site()) } });
   if (a === "drives" && b !== undefined) return driveRoute(context, request, () => driveOfSite(context, site(), b), rest.slice(2));
   return noRoute(rest);
 }

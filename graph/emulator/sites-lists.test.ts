@@ -120,6 +120,17 @@ describe("lists", () => {
     expect(reports).toHaveLength(1);
   });
 
+  it("filters lists by displayName and refuses a filter it cannot honour rather than ignoring it", async () => {
+    const site = freshSite();
+    await client.call("POST", `/sites/${site.id}/lists`, { body: { displayName: "Women's Affairs" } });
+    await client.call("POST", `/sites/${site.id}/lists`, { body: { displayName: "Other" } });
+    const found = await client.call("GET", `/sites/${site.id}/lists?$filter=displayName eq 'Women''s Affairs'&$select=id,displayName`);
+    expect(found.json.value).toEqual([{ "@odata.etag": expect.any(String), id: expect.any(String), displayName: "Women's Affairs" }]);
+    const unsupported = await client.call("GET", `/sites/${site.id}/lists?$filter=startswith(displayName,'W')`);
+    expect(unsupported.status).toBe(400);
+    expect((await client.call("GET", `/sites/${site.id}/lists?$top=1`)).status).toBe(400);
+  });
+
   it("hides the system User Information List unless system is selected", async () => {
     const site = freshSite();
     const plain = await client.call("GET", `/sites/${site.id}/lists`);

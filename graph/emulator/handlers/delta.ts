@@ -6,7 +6,7 @@
  */
 import type { EmulatorContext, ListScope } from "../context";
 import { GraphHttpError } from "../errors";
-import { jsonResponse, type EmulatorRequest, type EmulatorResponse } from "../http";
+import { jsonResponse, refuseOptions, type EmulatorRequest, type EmulatorResponse } from "../http";
 import { contentTypeId, itemJson } from "../model/items";
 import { parseExpand, parseSelect, rebuildQuery } from "../odata/query-options";
 import type { ItemRow, TombstoneRow } from "../store/store";
@@ -45,6 +45,7 @@ export function hasDeltaToken(request: EmulatorRequest): boolean {
 }
 
 export function getDelta(context: EmulatorContext, request: EmulatorRequest, scope: ListScope): EmulatorResponse {
+  refuseOptions(request, ["filter", "orderby", "skip", "count", "search"]);
   const { store, behaviour } = context;
   const listId = scope.list.id;
   const link = (token: DeltaToken) =>

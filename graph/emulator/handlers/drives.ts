@@ -1,7 +1,7 @@
 /** Drives, driveItems, simple uploads, downloads and file versions (graph-contract.md section 5). */
 import type { EmulatorContext, ListScope } from "../context";
 import { GraphHttpError, invalidRequest, notFound } from "../errors";
-import { header, jsonObject, jsonResponse, noContent, redirect, type EmulatorRequest, type EmulatorResponse } from "../http";
+import { header, jsonObject, jsonResponse, noContent, redirect, refuseOptions, type EmulatorRequest, type EmulatorResponse } from "../http";
 import {
   checkName,
   createFolder,
@@ -53,7 +53,8 @@ export function driveOfList(scope: ListScope): Library {
   return { ...scope, driveId: scope.list.drive_id };
 }
 
-export function getDrives(context: EmulatorContext, site: SiteRow): EmulatorResponse {
+export function getDrives(context: EmulatorContext, request: EmulatorRequest, site: SiteRow): EmulatorResponse {
+  refuseOptions(request, ["filter", "orderby", "top", "skiptoken", "skip", "count", "search"]);
   const value = context.store
     .listsOfSite(site.id)
     .filter((list) => list.drive_id && list.system === 0)
@@ -129,6 +130,7 @@ export function deleteDriveItemHandler(context: EmulatorContext, request: Emulat
 
 /** GET …/children, 200 per page with a skiptoken nextLink (4.4.5: drive children default to 200). */
 export function getChildren(context: EmulatorContext, request: EmulatorRequest, library: Library, address: ItemAddress): EmulatorResponse {
+  refuseOptions(request, ["filter", "orderby", "skip", "count", "search"]);
   const folder = existingItem(context, library, address);
   if (!folder.is_folder) throw invalidRequest("A file has no children.");
   const top = pageSize(context, request);

@@ -1,12 +1,12 @@
 /** Sites, lists and columns (graph-contract.md sections 1–3). */
 import type { EmulatorContext, ListScope } from "../context";
 import { GraphHttpError, invalidRequest, notFound } from "../errors";
-import { jsonObject, jsonResponse, type EmulatorRequest, type EmulatorResponse } from "../http";
+import { jsonObject, jsonResponse, refuseOptions, type EmulatorRequest, type EmulatorResponse } from "../http";
 import { guid } from "../ids";
 import { columnFromBody, columnJson, updatedColumn } from "../model/columns";
 import { addColumnRow, createList, ensureIndex, listJson, siteJson, withFreeName } from "../model/lists";
 import { parseExpand, parseSelect } from "../odata/query-options";
-import type { SiteRow } from "../store/store";
+import type { ListRow, SiteRow } from "../store/store";
 
 /** How a path names a site: `root`, a hostname, `{hostname}:/sites/x`, or the composite id (1.1, 1.2). */
 export type SiteRef = { kind: "id"; id: string } | { kind: "path"; hostname: string; path: string };
@@ -36,17 +36,30 @@ export function getSite(context: EmulatorContext, site: SiteRow): EmulatorRespon
   return jsonResponse(200, siteJson(context, site));
 }
 
+/** `$filter=displayName eq 'X'` (or name, id): the only list filter the emulator reads. */
+function listFilter(request: EmulatorRequest): ((list: ListRow) => boolean) | undefined {
+  const filter = request.query.get("filter");
+  if (filter === undefined) return undefined;
+  const match = /^\s*(displayName|name|id)\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(filter);
+  if (!match) throw invalidRequest("The Graph emulator filters lists only by displayName, name or id with eq.", "invalidQueryOption");
+  const value = match[2]!.replace(/''/g, "'").toLowerCase();
+  const property = match[1] as "displayName" | "name" | "id";
+  return (list) => (property === "displayName" ? list.display_name : property === "name" ? list.url_name : list.id).toLowerCase() === value;
+}
+
 export function getLists(context: EmulatorContext, request: EmulatorRequest, site: SiteRow): EmulatorResponse {
+  refuseOptions(request, ["orderby", "top", "skiptoken", "skip", "count", "search"]);
   const select = parseSelect(request.query.get("select"));
   const withSystem = select?.some((s) => s.toLowerCase() === "system") ?? false;
   const expandColumns = parseExpand(request.query.get("expand")).some((e) => e.name === "columns");
+  const matches = listFilter(request);
   const value = context.store
     .listsOfSite(site.id)
-    .filter((list) => withSystem || list.system === 0)
+    .filter((list) => (withSystem || list.system === 0) && (!matches || matches(list)))
     .map((list) => {
       const json = listJson(context, site, list);
       if (expandColumns) json.columns = visibleColumns(context, { site, list, columns: context.store.columnsOf(list.id) }, false);
-      return json;
+      return select ? selectProperties(json, select) : json;
     });
   return jsonResponse(200, { "@odata.context": `${context.baseUrl}/$metadata#sites('${encodeURIComponent(site.id)}')/lists`, value });
 }
@@ -67,18 +80,25 @@ export function getList(context: EmulatorContext, request: EmulatorRequest, scop
   return jsonResponse(200, { "@odata.context": `${context.baseUrl}/$metadata#sites('${encodeURIComponent(scope.site.id)}')/lists/$entity`, ...json });
 }
 
+/** `$select`: the named properties (and OData annotations) only. */
+function selectProperties(json: Record<string, unknown>, select: string[]): Record<string, unknown> {
+  const wanted = new Set(select.map((s) => s.toLowerCase()));
+  return Object.fromEntries(Object.entries(json).filter(([key]) => key.startsWith("@") || wanted.has(key.toLowerCase()) || key === "columns"));
+}
+
 /** 3.5: hidden columns only when `hidden` is selected. */
 function visibleColumns(_context: EmulatorContext, scope: ListScope, includeHidden: boolean): Record<string, unknown>[] {
   return scope.columns.filter((column) => includeHidden || !column.hidden).map(columnJson);
 }
 
 export function getColumns(context: EmulatorContext, request: EmulatorRequest, scope: ListScope): EmulatorResponse {
+  refuseOptions(request, ["filter", "orderby", "top", "skiptoken", "skip", "count", "search"]);
   const select = parseSelect(request.query.get("select"));
   const includeHidden = select?.some((s) => s.toLowerCase() === "hidden") ?? false;
   let value = visibleColumns(context, scope, includeHidden);
   if (select) {
     const wanted = new Set(select.map((s) => s.toLowerCase()));
-    value = value.map((column) => Object.fromEntries(Object.entries(column).filter(([key]) => wanted.has(key.toLowerCase()))));
+    value = value.map((column) => selectProperties(column, [...wanted]));
   }
   return jsonResponse(200, {
     "@odata.context": `${context.baseUrl}/$metadata#sites('${encodeURIComponent(scope.site.id)}')/lists('${scope.list.id}')/columns`,
