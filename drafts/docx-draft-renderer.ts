@@ -1,7 +1,8 @@
-import { Packer } from "docx";
+import { Packer, type Document } from "docx";
 import type { DraftContent, DraftRenderer, RenderedDraft, RenderOptions } from "../core/drafting/draft-content";
 import { buildDocument } from "./docx/build-document";
-import { DraftWriter } from "./docx/draft-writer";
+import type { WordCount } from "../core/records/draft";
+import { DraftWriter, type WordTally } from "./docx/draft-writer";
 import { layoutDraft } from "./layout/layouts";
 import { renderIntoTemplate } from "./templates/patch-template";
 import { describeWordCount, wordCountOf } from "./word-count";
@@ -16,15 +17,19 @@ import { describeWordCount, wordCountOf } from "./word-count";
  */
 export class DocxDraftRenderer implements DraftRenderer {
   async render(content: DraftContent, options: RenderOptions = {}): Promise<RenderedDraft> {
-    const layout = layoutDraft(content);
     const { type, wordLimit } = content.report;
-    if (options.template) return renderIntoTemplate(options.template, layout, (tally) => wordCountOf(type, tally, wordLimit));
-
-    const writer = new DraftWriter();
-    const document = buildDocument(layout, writer, (w) => ({
-      description: `Compiled ${content.compiledAt} by the NMIRF add-in. Word count: ${describeWordCount(type, wordCountOf(type, w.tally, wordLimit))}.`,
-    }));
-    const bytes = await Packer.toBuffer(document);
-    return { content: bytes, wordCount: wordCountOf(type, writer.tally, wordLimit) };
+    const count = (tally: WordTally): WordCount => wordCountOf(type, tally, wordLimit);
+    if (options.template) return renderIntoTemplate(options.template, layoutDraft(content), count);
+    const { document, wordCount } = compose(content, count);
+    return { content: await Packer.toBuffer(document), wordCount };
   }
+}
+
+/** The docx Document of a draft. The layout is dropped before the document is packed: a large report's blocks would only add to its peak memory. */
+function compose(content: DraftContent, count: (tally: WordTally) => WordCount): { document: Document; wordCount: WordCount } {
+  const writer = new DraftWriter();
+  const document = buildDocument(layoutDraft(content), writer, (w) => ({
+    description: `Compiled ${content.compiledAt} by the NMIRF add-in. Word count: ${describeWordCount(content.report.type, count(w.tally))}.`,
+  }));
+  return { document, wordCount: count(writer.tally) };
 }
