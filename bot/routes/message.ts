@@ -52,6 +52,10 @@ export async function onMessage(turn: Turn): Promise<void> {
   await sendCard(context, chatAnswerCard(candidates, { text, messageId: activity.id ?? `${activity.conversation.id}:${turn.now.getTime()}`, attachments: [] }, turn));
 }
 
+function sizeText(bytes: number, tr: Turn["tr"]): string {
+  return bytes >= 1024 * 1024 ? `${tr.number(Math.floor(bytes / (1024 * 1024)))} MB` : `${tr.number(Math.max(1, Math.floor(bytes / 1024)))} KB`;
+}
+
 function evidenceFolder(view: RequestView | undefined, date: string): string {
   return view ? `Report ${view.request.reportId}/Request ${view.request.id}` : `Unsorted/${date}`;
 }
@@ -67,7 +71,8 @@ async function onFiles(turn: Turn, files: IncomingFile[], text: string): Promise
     await sendText(context, tr.t("evidence.onlyFocalPoints"));
     return;
   }
-  const candidates = answerCandidates(await openRequestsOf(deps.repos, persona));
+  // Evidence usually backs an answer already given: every open request is a candidate.
+  const candidates = await openRequestsOf(deps.repos, persona);
   if (!candidates.length) {
     await sendText(context, tr.t("evidence.noOpenRequest"));
     return;
@@ -83,9 +88,9 @@ async function onFiles(turn: Turn, files: IncomingFile[], text: string): Promise
     : [];
   for (const result of results) {
     if (result.ok) continue;
-    const maxMb = Math.floor(deps.config.files.maxBytes / (1024 * 1024));
-    if (result.problem === "too-large") messages.push(tr.t("evidence.refusedSize", { name: result.name, max: maxMb }));
+    if (result.problem === "too-large") messages.push(tr.t("evidence.refusedSize", { name: result.name, max: sizeText(deps.config.files.maxBytes, tr) }));
     else if (result.problem === "content") messages.push(tr.t("evidence.refusedContent", { name: result.name }));
+    else if (result.problem === "insecure-url") messages.push(tr.t("evidence.refusedInsecure", { name: result.name }));
     else messages.push(tr.t("evidence.refusedDownload", { name: result.name }));
   }
   const attachments = results.flatMap((result) => (result.ok ? [result.attachment] : []));

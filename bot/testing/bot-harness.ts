@@ -45,7 +45,7 @@ export async function buildTestBot(options: { config?: Record<string, unknown>; 
     directory: world.directory,
     documents: world.documents,
     installer,
-    config: { timeZone: "Europe/Ljubljana", files: { allowHttp: true }, ...options.config },
+    config: { timeZone: "Europe/Ljubljana", ...options.config, files: { allowHttp: true, ...(options.config?.files as object | undefined) } },
     fetch: options.fetch,
   });
   const adapter = new TestAdapter(async () => undefined);

@@ -18,3 +18,24 @@ export async function askJustice(world: World, options: { count?: number; dueDat
   );
   return { report, recommendations, requests: result.created };
 }
+
+/** A compiled draft of a report, its file in the Drafts library, sent to the chair for approval. */
+export async function draftSentForApproval(world: World, options: { counted?: number } = {}) {
+  const { sendDraftForApproval } = await import("../../core/use-cases/review-draft");
+  const report = await world.addReport();
+  const file = await world.documents.put("Drafts", `Report ${report.id}`, "UPR national report.docx", new TextEncoder().encode("docx v1"));
+  const draft = await world.repos.drafts.create({
+    key: `${report.id}#1`,
+    reportId: report.id,
+    version: 1,
+    fileName: file.name,
+    fileId: file.id,
+    webUrl: file.webUrl,
+    fileVersion: file.version,
+    wordCount: { counted: options.counted ?? 9_800, excluded: 1_200, limit: 10_700 },
+    compiledAt: world.clock.now().toISOString(),
+    compiledBy: "sec-1",
+  });
+  const { review } = await sendDraftForApproval(world.deps, { draftId: draft.id, eTag: draft.eTag, message: "Please approve before Friday" }, world.secretariat);
+  return { report, draft, review, file };
+}
