@@ -154,6 +154,8 @@ export function patchItemFields(context: EmulatorContext, request: EmulatorReque
 export function patchItem(context: EmulatorContext, request: EmulatorRequest, scope: ListScope, ref: string): EmulatorResponse {
   const item = findItem(context, scope, ref);
   const body = jsonObject(request);
+  const other = Object.keys(body).find((key) => key !== "fields" && !key.startsWith("@"));
+  if (other !== undefined) throw invalidRequest(`The Graph emulator updates only 'fields' through PATCH …/items/{id} (got '${other}').`);
   const fields = body.fields ?? {};
   if (fields === null || typeof fields !== "object" || Array.isArray(fields)) throw invalidRequest("'fields' must be an object.");
   const updated = applyUpdate(context, request, scope, item, fields as Record<string, unknown>);

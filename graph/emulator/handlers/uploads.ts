@@ -41,7 +41,7 @@ export function createUploadSession(context: EmulatorContext, request: EmulatorR
       name = target.name;
       itemId = target.id;
     } else {
-      const base = existingItem(context, { ...library }, { base: address.base });
+      const base = existingItem(context, library, { base: address.base });
       const walked = walkPath(context, base, address.path);
       if (walked.item) {
         if (walked.item.is_folder) throw nameConflict();
@@ -124,7 +124,7 @@ export function putChunk(context: EmulatorContext, request: EmulatorRequest, ses
     throw invalidRequest("The length of the body does not match the Content-Range.", "fragmentLengthMismatch");
   }
   if (session.total !== null && session.total !== total) throw invalidRequest("The total size changed between fragments.", "invalidRange");
-  if (length > MAX_CHUNK_BYTES) throw invalidRequest("A fragment must be smaller than 60 MiB.", "invalidRange");
+  if (length >= MAX_CHUNK_BYTES) throw invalidRequest("A fragment must be smaller than 60 MiB.", "invalidRange");
   if (start < session.received) {
     throw new GraphHttpError(416, "invalidRange", "The uploaded fragment overlaps with data that has already been received.", { innerCode: "fragmentOverlap" });
   }

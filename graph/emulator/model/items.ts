@@ -338,7 +338,7 @@ export function fieldsJson(context: EmulatorContext, scope: ListScope, item: Ite
       put(name, item.id);
       continue;
     }
-    if (name in system || (column?.system !== undefined && name in system)) {
+    if (name in system) {
       put(name, system[name]);
       continue;
     }
