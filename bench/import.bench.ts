@@ -186,7 +186,7 @@ export function importBenchmark(label: string, factory: StoreFactory): Benchmark
         result(name("commit-requests"), committed.total, "requests", {
           ideal,
           ...committed.detail,
-          note: "everything commit sends: the read of the stored list, the recommendations ($batch of 20), one audit entry per recommendation ($batch of 20); ideal = ceil(5000/20) for the recommendations alone",
+          note: "everything commit sends: the read of the stored list, the recommendations ($batch of 20), one audit entry per bulk write of 500; ideal = ceil(5000/20) for the recommendations alone",
         }),
       );
 

@@ -66,27 +66,29 @@ describe("preview", () => {
 });
 
 describe("commit", () => {
-  it("creates the recommendations in bulk calls, with one audit entry each naming the file", async () => {
+  it("creates the recommendations in bulk calls, with one audit entry per bulk write naming the file and the ids", async () => {
     const { repos, deps } = setup();
     const createMany = jest.spyOn(repos.recommendations, "createMany");
     const result = await commitImport(deps, secretariat, fileOf(1200));
 
-    expect(result).toMatchObject({ created: 1200, updated: 0, unchanged: 0, failed: 0, auditEntries: 1200, warnings: [] });
+    expect(result).toMatchObject({ created: 1200, updated: 0, unchanged: 0, failed: 0, auditEntries: 3, warnings: [] });
     expect(createMany.mock.calls.map(([inputs]) => inputs.length)).toEqual([500, 500, 200]);
     const all = await stored(repos);
     expect(all).toHaveLength(1200);
     expect(all[0]).toMatchObject({ key: "A/HRC/59/15#140.1", status: "not-assessed", statusHistory: [], sharedWithObservers: false });
     const audit = await queryAll(repos.audit, { top: 5000 });
-    expect(audit).toHaveLength(1200);
+    expect(audit).toHaveLength(3);
     expect(audit[0]).toMatchObject({
       action: "recommendations.imported",
       entity: "recommendations",
-      entityId: all[0]!.id,
+      entityId: `${all[0]!.id}–${all[499]!.id}`,
       actorId: "sec-1",
       actorName: "Sara Secretariat",
       at: "2026-03-02T09:00:00.000Z",
-      summary: "Imported from svn.docx (OHCHR thematic list of recommendations (Word))",
+      summary: "Imported from svn.docx (OHCHR thematic list of recommendations (Word)): 500 new",
+      changes: [{ field: "created", to: all.slice(0, 500).map((r) => r.id) }],
     });
+    expect(audit.flatMap((entry) => entry.changes[0]!.to as string[])).toEqual(all.map((r) => r.id));
   });
 
   it("re-importing the same file changes nothing and writes nothing", async () => {

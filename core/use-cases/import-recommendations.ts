@@ -94,7 +94,9 @@ function sourceName(parsed: ParsedImport): string {
 /**
  * Writes the import: creates the new recommendations, updates the changed ones (with the eTags
  * read at the start: a recommendation someone changed meanwhile is reported as failed, not
- * overwritten), and writes one audit entry per created or updated recommendation. A key that
+ * overwritten), and writes the audit: one entry per bulk write of new recommendations (listing
+ * their ids: an import is one act of one person) and one per updated recommendation (with the
+ * fields it changed). A key that
  * turns out to exist already (another import ran at the same time) is re-read and treated as
  * existing, never duplicated. Invalid and duplicate rows are skipped and reported.
  */
@@ -142,19 +144,23 @@ export async function commitImport(deps: ImportDeps, actor: Actor, parsed: Parse
   const conflicted: PlannedCreate[] = [];
   for (const chunk of chunks(plan.creates, chunkSize)) {
     const written = await deps.repos.recommendations.createMany(chunk.map((create) => create.input));
-    const entries: AuditEntryInput[] = [];
+    const createdIds: string[] = [];
     written.forEach((result, position) => {
       const create = chunk[position]!;
       if (result.ok) {
         results[create.index] = { ...placeOf(plan.rows[create.index]!), outcome: "created", id: result.record.id };
-        entries.push(auditEntry("recommendations.imported", result.record.id, []));
+        createdIds.push(result.record.id);
       } else if (result.error.code === "conflict") {
         conflicted.push(create);
       } else {
         results[create.index] = { ...placeOf(plan.rows[create.index]!), outcome: "failed", reasons: [reasonOf(result.error)], code: result.error.code };
       }
     });
-    await writeAudit(entries);
+    if (createdIds.length) {
+      const range = createdIds.length === 1 ? createdIds[0]! : `${createdIds[0]}–${createdIds[createdIds.length - 1]}`;
+      const entry = auditEntry("recommendations.imported", range, [{ field: "created", to: createdIds }]);
+      await writeAudit([{ ...entry, summary: `${summary}: ${createdIds.length} new`.slice(0, 255) }]);
+    }
   }
 
   const updates: PlannedUpdate[] = [...plan.updates];
