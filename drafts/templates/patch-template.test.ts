@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import JSZip from "jszip";
 import { demoDraftContent } from "../demo/demo-content";
 import { DocxDraftRenderer } from "../docx-draft-renderer";
@@ -110,5 +112,18 @@ describe("a draft patched into the secretariat's template", () => {
     const merged = await readDocx((await renderer.render(content, { template: commented })).content);
     expect(merged.comments.map((c) => c.author)).toEqual(["Secretariat", ...plain.comments.map((c) => c.author)]);
     expect(merged.parts["word/_rels/document.xml.rels"]?.match(/relationships\/comments"/g)).toHaveLength(1);
+  });
+
+  it("patches a draft into a document saved by Word itself (the OHCHR matrix, with {{body}} typed in)", async () => {
+    // A real Word file, with its own styles, numbering, tables and settings (the import's fixture).
+    const word = await readFile(path.join(__dirname, "../../tests/import/fixtures/ohchr-upr-thematic-list-slovenia-cycle4.docx"));
+    const template = await alterTemplate(word, (files) => ({
+      "word/document.xml": (files["word/document.xml"] ?? "").replace(/<w:body>/, '<w:body><w:p><w:r><w:t>{{body}}</w:t></w:r></w:p>'),
+    }));
+    const patched = await readDocx((await renderer.render(content, { template })).content);
+    expect(patched.comments).toHaveLength(answers.length);
+    expect(patched.paragraphs.some((p) => p.text === "III. Promotion and protection of human rights on the ground: implementation of accepted recommendations")).toBe(true);
+    // The template's own table (the matrix Word wrote) is still there, after ours.
+    expect(patched.tables.length).toBeGreaterThanOrEqual(2);
   });
 });
