@@ -13,6 +13,7 @@ import {
   PageIterator,
   RedirectHandler,
   RedirectHandlerOptions,
+  ResponseType,
   RetryHandler,
   RetryHandlerOptions,
   TelemetryHandler,
@@ -137,5 +138,8 @@ describe("the Graph JS client against the emulator", () => {
     expect(item).toMatchObject({ name: "Report.docx", size: content.length });
     const stored = await client.api(`/drives/${drive.id}/items/${item.id}`).get();
     expect(stored.size).toBe(content.length);
+    // GET …/content answers 302; the client's RedirectHandler follows it to the download URL.
+    const downloaded = (await client.api(`/drives/${drive.id}/items/${item.id}/content`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    expect(Buffer.from(downloaded).equals(content)).toBe(true);
   });
 });
