@@ -77,7 +77,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
   const store = new Store(options.dataFile ?? ":memory:");
   let server: Server | undefined;
   try {
-    const tls = options.tls ?? (await selfSignedCertificate(now()));
+    // The certificate follows the real clock: TLS checks it against the real time, not the emulated one.
+    const tls = options.tls ?? (await selfSignedCertificate(Date.now()));
     const downloadSecret = store.getMeta("downloadSecret") ?? secret();
     store.setMeta("downloadSecret", downloadSecret);
     const context: EmulatorContext = { store, behaviour, hostname, baseUrl: "", downloadSecret, now };
