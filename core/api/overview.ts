@@ -1,0 +1,125 @@
+/** The dashboard, the audit log, the signed-in person, the public configuration and the local sign-in. */
+import { z } from "zod";
+import { auditEntryFieldsSchema } from "../records/audit";
+import { calendarDateSchema, instantSchema, recordIdSchema, userIdSchema } from "../records/common";
+import { reportStatusSchema } from "../records/report";
+import { requestStatusSchema } from "../records/request";
+import { IMPLEMENTATION_STATUSES, mechanismSchema } from "../records/taxonomy";
+import { APP_ROLES } from "../ports/directory";
+import { pageOf, pageQueryShape, storedOf } from "./common";
+
+// Dashboard
+
+export const ROLLUP_DIMENSIONS = ["ministry", "mechanism", "theme", "sdg", "cluster"] as const;
+export const dashboardQuerySchema = z.strictObject({
+  dimension: z.enum(ROLLUP_DIMENSIONS).default("ministry"),
+  mechanism: mechanismSchema.optional(),
+  cycle: z.coerce.number().int().min(1).max(20).optional(),
+});
+export type DashboardQuery = z.input<typeof dashboardQuerySchema>;
+
+const statusCountsSchema = z.object(Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, z.number().int()])) as Record<(typeof IMPLEMENTATION_STATUSES)[number], z.ZodNumber>);
+const requestCountsSchema = z.record(requestStatusSchema, z.number().int());
+
+export const dashboardSchema = z.object({
+  generatedAt: instantSchema,
+  dimension: z.enum(ROLLUP_DIMENSIONS),
+  recommendations: z.object({ total: z.number().int(), byStatus: statusCountsSchema, implementedShare: z.number(), progressShare: z.number() }),
+  /** Status rolled up by the dimension; `label` names the ministry or SDG, `key` is `""` for recommendations without one. */
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      total: z.number().int(),
+      byStatus: statusCountsSchema,
+      implementedShare: z.number(),
+      progressShare: z.number(),
+    }),
+  ),
+  /** Reports not yet submitted, with their requests by status. */
+  reports: z.array(
+    z.object({
+      id: recordIdSchema,
+      title: z.string(),
+      mechanism: mechanismSchema,
+      status: reportStatusSchema,
+      dueDate: calendarDateSchema,
+      requests: z.object({ total: z.number().int(), byStatus: requestCountsSchema }),
+    }),
+  ),
+});
+export type DashboardDto = z.infer<typeof dashboardSchema>;
+
+// Audit log
+
+export const auditEntrySchema = storedOf(auditEntryFieldsSchema);
+export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
+/** One filter at a time is served from an index; entries come newest first. */
+export const auditQuerySchema = z.strictObject({
+  entity: z.string().trim().min(1).max(50).optional(),
+  entityId: z.string().trim().min(1).max(64).optional(),
+  actorId: userIdSchema.optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  ...pageQueryShape,
+});
+export type AuditQuery = z.input<typeof auditQuerySchema>;
+export const auditPageSchema = pageOf(auditEntrySchema);
+
+// The signed-in person
+
+export const meSchema = z.object({
+  userId: userIdSchema,
+  displayName: z.string(),
+  email: z.string().optional(),
+  roles: z.array(z.enum(APP_ROLES)),
+  /** Ministries of which the person is an active focal point now, and in which role. */
+  ministries: z.array(z.object({ id: recordIdSchema, name: z.string(), role: z.enum(["technical", "senior"]) })),
+  /** What the tab may offer; the server refuses the rest anyway. */
+  can: z.object({
+    read: z.boolean(),
+    readAudit: z.boolean(),
+    editLists: z.boolean(),
+    import: z.boolean(),
+    createRequests: z.boolean(),
+    compileDrafts: z.boolean(),
+    sendForApproval: z.boolean(),
+    decideDrafts: z.boolean(),
+    administer: z.boolean(),
+    /** Whether the person answers requests and reports status (for their ministries). */
+    answerRequests: z.boolean(),
+  }),
+});
+export type MeDto = z.infer<typeof meSchema>;
+
+// Public configuration: what the tab needs before anyone signs in
+
+export const publicConfigSchema = z.object({
+  mode: z.enum(["local", "tenant"]),
+  version: z.string(),
+  timeZone: z.string(),
+  signIn: z.discriminatedUnion("kind", [
+    /** Teams SSO: ask teams-js for a token for this resource. */
+    z.object({ kind: z.literal("entra"), clientId: z.string(), tenantId: z.string(), resource: z.string() }),
+    /** Local mode: pick a persona, POST it to `tokenUrl`, send the token as a bearer. */
+    z.object({ kind: z.literal("local"), personasUrl: z.string(), tokenUrl: z.string() }),
+  ]),
+});
+export type PublicConfigDto = z.infer<typeof publicConfigSchema>;
+
+// Local sign-in (local mode only, loopback only)
+
+export const personaSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(APP_ROLES)),
+  /** What the persona stands for, e.g. "technical focal point, Ministry of Justice". */
+  description: z.string(),
+  ministryIds: z.array(recordIdSchema),
+});
+export type PersonaDto = z.infer<typeof personaSchema>;
+export const personaListSchema = z.object({ items: z.array(personaSchema) });
+export const localTokenBodySchema = z.strictObject({ persona: z.string().min(1).max(128) });
+export const localTokenSchema = z.object({ accessToken: z.string(), tokenType: z.literal("Bearer"), expiresIn: z.number().int() });
+
+export const healthSchema = z.object({ status: z.enum(["ok", "starting", "stopping"]), mode: z.enum(["local", "tenant"]), uptimeSeconds: z.number() });

@@ -1,0 +1,63 @@
+/** Requests for input, their contributions (every version), and what people do to a request. */
+import { z } from "zod";
+import { calendarDateSchema, LIMITS, recordIdSchema, textSchema } from "../records/common";
+import { attachmentSchema, contributionFieldsSchema } from "../records/contribution";
+import { requestFieldsSchema, requestStatusSchema, requestSubjectSchema } from "../records/request";
+import { createRequestsInputSchema } from "../use-cases/create-requests";
+import { recordContributionInputSchema } from "../use-cases/record-contribution";
+import { eTagSchema, pageOf, pageQueryShape, storedOf } from "./common";
+
+export const requestSchema = storedOf(requestFieldsSchema);
+export type RequestDto = z.infer<typeof requestSchema>;
+
+export const requestQuerySchema = z.strictObject({
+  reportId: recordIdSchema.optional(),
+  ministryId: recordIdSchema.optional(),
+  recommendationId: recordIdSchema.optional(),
+  status: requestStatusSchema.optional(),
+  ...pageQueryShape,
+});
+export type RequestQuery = z.input<typeof requestQuerySchema>;
+export const requestPageSchema = pageOf(requestSchema);
+
+/** Asks ministries for input on a report: per recommendation, LOIPR question or section. */
+export const createRequestsBodySchema = createRequestsInputSchema.omit({ reportId: true }).strict();
+export type CreateRequestsBody = z.input<typeof createRequestsBodySchema>;
+export const createRequestsResultSchema = z.object({
+  created: z.array(requestSchema),
+  alreadyExisting: z.number().int(),
+  skipped: z.array(z.object({ subject: requestSubjectSchema, reason: z.string() })),
+  unaddressed: z.array(z.object({ requestId: recordIdSchema, ministryId: recordIdSchema })),
+});
+
+/** The eTag of the request as read: a double click acts once, a stale view is refused (412). */
+export const requestActionBodySchema = z.strictObject({ eTag: eTagSchema });
+export const extendRequestBodySchema = z.strictObject({ eTag: eTagSchema, until: calendarDateSchema });
+export type ExtendRequestBody = z.input<typeof extendRequestBodySchema>;
+export const askMoreTimeBodySchema = z.strictObject({
+  eTag: eTagSchema,
+  until: calendarDateSchema,
+  reason: textSchema(LIMITS.comment).pipe(z.string().trim().min(1, "say why")),
+});
+export type AskMoreTimeBody = z.input<typeof askMoreTimeBodySchema>;
+export const declineRequestBodySchema = z.strictObject({
+  eTag: eTagSchema,
+  reason: textSchema(LIMITS.comment).pipe(z.string().trim().min(1, "say which ministry it belongs to, or why")),
+});
+export type DeclineRequestBody = z.input<typeof declineRequestBodySchema>;
+
+export const contributionSchema = storedOf(contributionFieldsSchema);
+export type ContributionDto = z.infer<typeof contributionSchema>;
+export const contributionListSchema = z.object({ items: z.array(contributionSchema) });
+
+/**
+ * An answer from the tab. `submissionId` is the tab's idempotency key (a fresh UUID per send):
+ * sending the same answer twice saves it once.
+ */
+export const createContributionBodySchema = recordContributionInputSchema.omit({ requestId: true, via: true }).strict();
+export type CreateContributionBody = z.input<typeof createContributionBodySchema>;
+export const contributionResultSchema = z.object({ contribution: contributionSchema, request: requestSchema, replayed: z.boolean() });
+
+/** An uploaded evidence file, ready to be listed in an answer's `attachments`. */
+export const attachmentResultSchema = attachmentSchema;
+export const attachmentQuerySchema = z.strictObject({ fileName: z.string().trim().min(1).max(200) });

@@ -1,0 +1,160 @@
+/**
+ * Every route of the HTTP API: method, path, what it takes and answers (zod), and who may call
+ * it. The server validates with these schemas and generates /api/openapi.json from them; the tab
+ * imports them to type its calls. Paths use OpenAPI's `{param}` style.
+ */
+import { z } from "zod";
+import { recordIdSchema } from "../records/common";
+import { apiErrorSchema, idParamsSchema } from "./common";
+import * as drafts from "./drafts";
+import * as imports from "./imports";
+import * as lists from "./lists";
+import * as overview from "./overview";
+import * as recommendations from "./recommendations";
+import * as requests from "./requests";
+
+export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
+
+/** A body that is a file, sent as is (not JSON). */
+export interface BinaryBody {
+  binary: true;
+  /** The content types accepted (the upload's Content-Type). */
+  contentTypes: readonly string[];
+  description: string;
+}
+
+/** A response that is a file. */
+export interface BinaryResponse {
+  binary: true;
+  contentType: string;
+}
+
+export interface ApiRoute<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType | BinaryBody = z.ZodType | BinaryBody,
+  Response extends z.ZodType | BinaryResponse = z.ZodType | BinaryResponse,
+> {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tag: string;
+  /** `none`: anyone; `user`: a valid bearer token; `local`: local mode only, from loopback only. */
+  auth: "none" | "user" | "local";
+  /** Who may call it, in words (the policy in core/auth decides). */
+  who: string;
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  response: Response;
+  /** The status of a success. Default 200. */
+  status?: number;
+}
+
+function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType | BinaryBody, R extends z.ZodType | BinaryResponse>(
+  definition: ApiRoute<P, Q, B, R>,
+): ApiRoute<P, Q, B, R> {
+  return definition;
+}
+
+const EVERYONE = "everyone with a role; observers see only what is shared with them";
+const SECRETARIAT = "the secretariat";
+const FOCAL_POINT = "an active focal point of the request's ministry";
+
+const reportParams = z.strictObject({ id: recordIdSchema });
+
+export const API_ROUTES = {
+  // Meta
+  config: route({ id: "config", method: "get", path: "/api/config", tag: "meta", auth: "none", who: "anyone", summary: "What the tab needs before signing in: the mode and how to sign in", response: overview.publicConfigSchema }),
+  health: route({ id: "health", method: "get", path: "/healthz", tag: "meta", auth: "none", who: "anyone", summary: "Liveness: 200 while the server serves, 503 while it starts or stops", response: overview.healthSchema }),
+  openapi: route({ id: "openapi", method: "get", path: "/api/openapi.json", tag: "meta", auth: "none", who: "anyone", summary: "This API, described in OpenAPI 3.1", response: z.record(z.string(), z.unknown()) }),
+  me: route({ id: "me", method: "get", path: "/api/me", tag: "meta", auth: "user", who: "anyone signed in", summary: "The signed-in person: roles, ministries, what they may do", response: overview.meSchema }),
+
+  // Recommendations
+  listRecommendations: route({ id: "listRecommendations", method: "get", path: "/api/recommendations", tag: "recommendations", auth: "user", who: EVERYONE, summary: "Recommendations, filtered, sorted and paged (the grid)", query: recommendations.recommendationQuerySchema, response: recommendations.recommendationPageSchema }),
+  getRecommendation: route({ id: "getRecommendation", method: "get", path: "/api/recommendations/{id}", tag: "recommendations", auth: "user", who: EVERYONE, summary: "One recommendation, with its status history", params: idParamsSchema, response: recommendations.recommendationSchema }),
+  createRecommendation: route({ id: "createRecommendation", method: "post", path: "/api/recommendations", tag: "recommendations", auth: "user", who: SECRETARIAT, summary: "Adds a recommendation (409 when its symbol and paragraph exist)", body: recommendations.createRecommendationBodySchema, response: recommendations.recommendationSchema, status: 201 }),
+  updateRecommendation: route({ id: "updateRecommendation", method: "patch", path: "/api/recommendations/{id}", tag: "recommendations", auth: "user", who: SECRETARIAT, summary: "Changes a recommendation (412 with the current one on a stale eTag); its status changes only through the lead ministry", params: idParamsSchema, body: recommendations.updateRecommendationBodySchema, response: recommendations.recommendationSchema }),
+  bulkAssignRecommendations: route({ id: "bulkAssignRecommendations", method: "post", path: "/api/recommendations/bulk-assign", tag: "recommendations", auth: "user", who: SECRETARIAT, summary: "Assigns lead/supporting ministries or sharing to many recommendations; each result says whether it was written", body: recommendations.bulkAssignBodySchema, response: recommendations.bulkResultSchema }),
+  updateRecommendationStatus: route({ id: "updateRecommendationStatus", method: "post", path: "/api/recommendations/{id}/status", tag: "recommendations", auth: "user", who: "an active focal point of the recommendation's lead ministry", summary: "Reports the implementation status (kept in the history)", params: idParamsSchema, body: recommendations.updateStatusBodySchema, response: recommendations.recommendationSchema }),
+
+  // Ministries and focal points
+  listMinistries: route({ id: "listMinistries", method: "get", path: "/api/ministries", tag: "ministries", auth: "user", who: "everyone with a role", summary: "Ministries with their focal points in office", query: lists.ministryQuerySchema, response: lists.ministryListSchema }),
+  createMinistry: route({ id: "createMinistry", method: "post", path: "/api/ministries", tag: "ministries", auth: "user", who: SECRETARIAT, summary: "Adds a ministry", body: lists.createMinistryBodySchema, response: lists.ministrySchema, status: 201 }),
+  updateMinistry: route({ id: "updateMinistry", method: "patch", path: "/api/ministries/{id}", tag: "ministries", auth: "user", who: SECRETARIAT, summary: "Changes a ministry (e.g. deactivates it)", params: idParamsSchema, body: lists.updateMinistryBodySchema, response: lists.ministrySchema }),
+  listFocalPoints: route({ id: "listFocalPoints", method: "get", path: "/api/ministries/{id}/focal-points", tag: "ministries", auth: "user", who: "everyone with a role", summary: "Every nomination of the ministry's focal points, past ones included", params: idParamsSchema, response: lists.focalPointHistorySchema }),
+  nominateFocalPoint: route({ id: "nominateFocalPoint", method: "post", path: "/api/ministries/{id}/focal-points", tag: "ministries", auth: "user", who: SECRETARIAT, summary: "Names the technical or senior focal point; the previous one's nomination ends and their answers stay theirs", params: idParamsSchema, body: lists.nominateBodySchema, response: lists.nominationResultSchema, status: 201 }),
+  updateFocalPoint: route({ id: "updateFocalPoint", method: "patch", path: "/api/focal-points/{id}", tag: "ministries", auth: "user", who: SECRETARIAT, summary: "Corrects a focal point's name or e-mail, or ends the nomination", params: idParamsSchema, body: lists.updateFocalPointBodySchema, response: lists.focalPointSchema }),
+
+  // Reports and milestones
+  listReports: route({ id: "listReports", method: "get", path: "/api/reports", tag: "reports", auth: "user", who: EVERYONE, summary: "Reports, soonest due first", query: lists.reportQuerySchema, response: lists.reportListSchema }),
+  getReport: route({ id: "getReport", method: "get", path: "/api/reports/{id}", tag: "reports", auth: "user", who: EVERYONE, summary: "One report", params: idParamsSchema, response: lists.reportSchema }),
+  createReport: route({ id: "createReport", method: "post", path: "/api/reports", tag: "reports", auth: "user", who: SECRETARIAT, summary: "Opens a report (mechanism, type, due date, word limit, questions)", body: lists.createReportBodySchema, response: lists.reportSchema, status: 201 }),
+  updateReport: route({ id: "updateReport", method: "patch", path: "/api/reports/{id}", tag: "reports", auth: "user", who: SECRETARIAT, summary: "Changes a report (its status follows its workflow)", params: idParamsSchema, body: lists.updateReportBodySchema, response: lists.reportSchema }),
+  listMilestones: route({ id: "listMilestones", method: "get", path: "/api/reports/{id}/milestones", tag: "reports", auth: "user", who: EVERYONE, summary: "The report's workplan, in order", params: reportParams, response: lists.milestoneListSchema }),
+  createMilestone: route({ id: "createMilestone", method: "post", path: "/api/reports/{id}/milestones", tag: "reports", auth: "user", who: SECRETARIAT, summary: "Adds a step to the report's workplan", params: reportParams, body: lists.createMilestoneBodySchema, response: lists.milestoneSchema, status: 201 }),
+  updateMilestone: route({ id: "updateMilestone", method: "patch", path: "/api/milestones/{id}", tag: "reports", auth: "user", who: SECRETARIAT, summary: "Changes a milestone (e.g. marks it done)", params: idParamsSchema, body: lists.updateMilestoneBodySchema, response: lists.milestoneSchema }),
+
+  // Consultations
+  listConsultations: route({ id: "listConsultations", method: "get", path: "/api/consultations", tag: "reports", auth: "user", who: "everyone with a role", summary: "Who was consulted on what, when", query: lists.consultationQuerySchema, response: lists.consultationListSchema }),
+  createConsultation: route({ id: "createConsultation", method: "post", path: "/api/consultations", tag: "reports", auth: "user", who: SECRETARIAT, summary: "Records a consultation", body: lists.createConsultationBodySchema, response: lists.consultationSchema, status: 201 }),
+  updateConsultation: route({ id: "updateConsultation", method: "patch", path: "/api/consultations/{id}", tag: "reports", auth: "user", who: SECRETARIAT, summary: "Changes a consultation", params: idParamsSchema, body: lists.updateConsultationBodySchema, response: lists.consultationSchema }),
+
+  // Requests and contributions
+  listRequests: route({ id: "listRequests", method: "get", path: "/api/requests", tag: "requests", auth: "user", who: EVERYONE + " (requests of reports shared with them)", summary: "Requests for input, filtered and paged", query: requests.requestQuerySchema, response: requests.requestPageSchema }),
+  getRequest: route({ id: "getRequest", method: "get", path: "/api/requests/{id}", tag: "requests", auth: "user", who: EVERYONE, summary: "One request", params: idParamsSchema, response: requests.requestSchema }),
+  createRequests: route({ id: "createRequests", method: "post", path: "/api/reports/{id}/requests", tag: "requests", auth: "user", who: SECRETARIAT, summary: "Asks ministries for input; asking again for what was asked creates nothing", params: reportParams, body: requests.createRequestsBodySchema, response: requests.createRequestsResultSchema, status: 201 }),
+  extendRequest: route({ id: "extendRequest", method: "post", path: "/api/requests/{id}/extend", tag: "requests", auth: "user", who: SECRETARIAT, summary: "Moves the due date (the focal point is told)", params: idParamsSchema, body: requests.extendRequestBodySchema, response: requests.requestSchema }),
+  closeRequest: route({ id: "closeRequest", method: "post", path: "/api/requests/{id}/close", tag: "requests", auth: "user", who: SECRETARIAT, summary: "Closes a request: it takes no more answers", params: idParamsSchema, body: requests.requestActionBodySchema, response: requests.requestSchema }),
+  reopenRequest: route({ id: "reopenRequest", method: "post", path: "/api/requests/{id}/reopen", tag: "requests", auth: "user", who: SECRETARIAT, summary: "Reopens a closed request", params: idParamsSchema, body: requests.requestActionBodySchema, response: requests.requestSchema }),
+  resendRequest: route({ id: "resendRequest", method: "post", path: "/api/requests/{id}/resend", tag: "requests", auth: "user", who: SECRETARIAT, summary: "Sends the request card again to the technical focal point", params: idParamsSchema, body: requests.requestActionBodySchema, response: requests.requestSchema }),
+  seeRequest: route({ id: "seeRequest", method: "post", path: "/api/requests/{id}/see", tag: "requests", auth: "user", who: FOCAL_POINT, summary: "Marks the request seen", params: idParamsSchema, body: requests.requestActionBodySchema, response: requests.requestSchema }),
+  askMoreTime: route({ id: "askMoreTime", method: "post", path: "/api/requests/{id}/ask-more-time", tag: "requests", auth: "user", who: FOCAL_POINT, summary: "Asks the secretariat for more time", params: idParamsSchema, body: requests.askMoreTimeBodySchema, response: requests.requestSchema }),
+  declineRequest: route({ id: "declineRequest", method: "post", path: "/api/requests/{id}/decline", tag: "requests", auth: "user", who: FOCAL_POINT, summary: "Says the request is not for this ministry", params: idParamsSchema, body: requests.declineRequestBodySchema, response: requests.requestSchema }),
+  listContributions: route({ id: "listContributions", method: "get", path: "/api/requests/{id}/contributions", tag: "requests", auth: "user", who: EVERYONE + " (requests of reports shared with them)", summary: "Every version of the answers to a request, newest first", params: idParamsSchema, response: requests.contributionListSchema }),
+  createContribution: route({ id: "createContribution", method: "post", path: "/api/requests/{id}/contributions", tag: "requests", auth: "user", who: FOCAL_POINT, summary: "Answers a request (a new version; the same submissionId twice saves once)", params: idParamsSchema, body: requests.createContributionBodySchema, response: requests.contributionResultSchema, status: 201 }),
+  uploadAttachment: route({ id: "uploadAttachment", method: "post", path: "/api/requests/{id}/attachments", tag: "requests", auth: "user", who: FOCAL_POINT, summary: "Uploads an evidence file to the Evidence library; list it in the answer's attachments", params: idParamsSchema, query: requests.attachmentQuerySchema, body: { binary: true, contentTypes: ["*/*"], description: "the file" }, response: requests.attachmentResultSchema, status: 201 }),
+
+  // Drafts
+  listDrafts: route({ id: "listDrafts", method: "get", path: "/api/reports/{id}/drafts", tag: "drafts", auth: "user", who: EVERYONE, summary: "The report's compiled drafts, newest first", params: reportParams, response: drafts.draftListSchema }),
+  compileDraft: route({ id: "compileDraft", method: "post", path: "/api/reports/{id}/drafts", tag: "drafts", auth: "user", who: SECRETARIAT, summary: "Compiles the next draft from the latest answers into the Drafts library", params: reportParams, body: drafts.compileDraftBodySchema, response: drafts.compileDraftResultSchema, status: 201 }),
+  getDraft: route({ id: "getDraft", method: "get", path: "/api/drafts/{id}", tag: "drafts", auth: "user", who: EVERYONE, summary: "One draft with its review rounds", params: idParamsSchema, response: drafts.draftWithReviewsSchema }),
+  downloadDraft: route({ id: "downloadDraft", method: "get", path: "/api/drafts/{id}/file", tag: "drafts", auth: "user", who: EVERYONE, summary: "The draft's .docx as it is now in the library", params: idParamsSchema, response: { binary: true, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" } }),
+  sendDraftForApproval: route({ id: "sendDraftForApproval", method: "post", path: "/api/drafts/{id}/send-for-approval", tag: "drafts", auth: "user", who: SECRETARIAT, summary: "Sends the latest draft to the chair", params: idParamsSchema, body: drafts.sendForApprovalBodySchema, response: drafts.reviewResultSchema, status: 201 }),
+  decideDraft: route({ id: "decideDraft", method: "post", path: "/api/reviews/{id}/decision", tag: "drafts", auth: "user", who: "the chair", summary: "Approves or returns a draft (the file version decided on is recorded)", params: idParamsSchema, body: drafts.decideBodySchema, response: drafts.decisionResultSchema }),
+  listTemplates: route({ id: "listTemplates", method: "get", path: "/api/templates", tag: "drafts", auth: "user", who: SECRETARIAT, summary: "The secretariat's Word templates (Drafts library, folder Templates)", response: drafts.templateListSchema }),
+  uploadTemplate: route({ id: "uploadTemplate", method: "post", path: "/api/templates", tag: "drafts", auth: "user", who: SECRETARIAT, summary: "Uploads a Word template after checking it (placeholders, no macros)", query: drafts.templateUploadQuerySchema, body: { binary: true, contentTypes: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.openxmlformats-officedocument.wordprocessingml.template", "application/octet-stream"], description: "the .docx or .dotx" }, response: drafts.templateSchema, status: 201 }),
+
+  // Imports
+  uploadImport: route({ id: "uploadImport", method: "post", path: "/api/imports", tag: "imports", auth: "user", who: SECRETARIAT, summary: "Reads an import file and answers what importing it would do (nothing is written)", query: imports.importUploadQuerySchema, body: { binary: true, contentTypes: ["*/*"], description: "an OHCHR thematic list (.docx), a UHRI export (.xlsx, .csv) or a CSV" }, response: imports.importSessionSchema, status: 201 }),
+  getImport: route({ id: "getImport", method: "get", path: "/api/imports/{id}", tag: "imports", auth: "user", who: "the secretariat officer who uploaded it", summary: "The preview of an upload", params: imports.importIdParamsSchema, response: imports.importSessionSchema }),
+  commitImport: route({ id: "commitImport", method: "post", path: "/api/imports/{id}/commit", tag: "imports", auth: "user", who: "the secretariat officer who uploaded it", summary: "Writes the import, planned again against the lists as they are now", params: imports.importIdParamsSchema, response: imports.importCommitResultSchema }),
+
+  // Overview
+  dashboard: route({ id: "dashboard", method: "get", path: "/api/dashboard", tag: "overview", auth: "user", who: EVERYONE, summary: "Implementation status rolled up by ministry, mechanism, theme, SDG or cluster; open reports' requests by status", query: overview.dashboardQuerySchema, response: overview.dashboardSchema }),
+  listAudit: route({ id: "listAudit", method: "get", path: "/api/audit", tag: "overview", auth: "user", who: "the secretariat, the chair and administrators", summary: "Who changed what, when, newest first", query: overview.auditQuerySchema, response: overview.auditPageSchema }),
+
+  // Local sign-in
+  localPersonas: route({ id: "localPersonas", method: "get", path: "/local-auth/personas", tag: "local sign-in", auth: "local", who: "local mode, from this machine only", summary: "The demo personas to sign in as", response: overview.personaListSchema }),
+  localToken: route({ id: "localToken", method: "post", path: "/local-auth/token", tag: "local sign-in", auth: "local", who: "local mode, from this machine only", summary: "A token for a persona, signed by the local issuer", body: overview.localTokenBodySchema, response: overview.localTokenSchema }),
+  localJwks: route({ id: "localJwks", method: "get", path: "/local-auth/.well-known/jwks.json", tag: "local sign-in", auth: "local", who: "local mode, from this machine only", summary: "The local issuer's public keys", response: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) }),
+} as const;
+
+export type ApiRoutes = typeof API_ROUTES;
+export type RouteId = keyof ApiRoutes;
+
+export function isBinaryBody(body: unknown): body is BinaryBody {
+  return typeof body === "object" && body !== null && (body as BinaryBody).binary === true && "contentTypes" in body;
+}
+
+export function isBinaryResponse(response: unknown): response is BinaryResponse {
+  return typeof response === "object" && response !== null && (response as BinaryResponse).binary === true && "contentType" in response;
+}
+
+/** `/api/recommendations/{id}` with `{ id: "7" }` → `/api/recommendations/7` (for the tab). */
+export function pathOf(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+}
+
+export { apiErrorSchema };

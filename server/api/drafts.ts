@@ -1,0 +1,106 @@
+/** Drafts: compile, versions, the file, the review by the chair; the secretariat's templates. */
+import type { Router } from "express";
+import { API_ROUTES } from "../../core/api/routes";
+import type { TemplateDto } from "../../core/api/drafts";
+import { authorize } from "../../core/auth/policy";
+import { ValidationError } from "../../core/errors";
+import { queryAll } from "../../core/ports/repository";
+import { audit } from "../../core/use-cases/audit";
+import { compileDraft } from "../../core/use-cases/compile-draft";
+import { decideDraft, sendDraftForApproval } from "../../core/use-cases/review-draft";
+import { bindRoute, type RouteBinding } from "../http/bind-route";
+import { HttpError } from "../http/errors";
+import { authorizeReportRead, type ApiServices } from "./services";
+
+export const TEMPLATES_FOLDER = "Templates";
+const TEMPLATE_UPLOADED = "template.uploaded";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export function registerDraftRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
+  const { deps } = services;
+
+  bindRoute(router, API_ROUTES.listDrafts, binding, async ({ params, actor }) => {
+    const report = await authorizeReportRead(services, actor, params.id);
+    const drafts = await queryAll(deps.repos.drafts, { where: [{ field: "reportId", op: "eq", value: report.id }] });
+    return { items: drafts.sort((a, b) => b.version - a.version) };
+  });
+
+  bindRoute(router, API_ROUTES.compileDraft, binding, async ({ params, body, actor }) => {
+    authorize(actor, { kind: "compile-drafts" });
+    let template: Uint8Array<ArrayBuffer> | undefined;
+    if (body.templateId) {
+      const { file, content } = await deps.documents.get("Drafts", body.templateId).catch((error: unknown) => {
+        if ((error as { code?: string }).code === "not_found") throw new ValidationError("no such template: upload it first", [{ path: "body.templateId", message: "not a template" }]);
+        throw error;
+      });
+      if (file.folder !== TEMPLATES_FOLDER) throw new ValidationError("that file is not a template", [{ path: "body.templateId", message: "not in the Templates folder" }]);
+      template = new Uint8Array(content);
+    }
+    return compileDraft(deps, { reportId: params.id, template }, actor);
+  });
+
+  bindRoute(router, API_ROUTES.getDraft, binding, async ({ params, actor }) => {
+    authorize(actor, { kind: "read" });
+    const draft = await deps.repos.drafts.get(params.id);
+    await authorizeReportRead(services, actor, draft.reportId);
+    const reviews = await queryAll(deps.repos.reviews, { where: [{ field: "draftId", op: "eq", value: draft.id }] });
+    return { ...draft, reviews: reviews.sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)) };
+  });
+
+  bindRoute(router, API_ROUTES.downloadDraft, binding, async ({ params, actor }) => {
+    authorize(actor, { kind: "read" });
+    const draft = await deps.repos.drafts.get(params.id);
+    await authorizeReportRead(services, actor, draft.reportId);
+    const { file, content } = await deps.documents.get("Drafts", draft.fileId);
+    return { file: content, contentType: DOCX, fileName: file.name };
+  });
+
+  bindRoute(router, API_ROUTES.sendDraftForApproval, binding, async ({ params, body, actor }) => sendDraftForApproval(deps, { ...body, draftId: params.id }, actor));
+
+  bindRoute(router, API_ROUTES.decideDraft, binding, async ({ params, body, actor }) => decideDraft(deps, { ...body, reviewId: params.id }, actor));
+
+  bindRoute(router, API_ROUTES.listTemplates, binding, async ({ actor }) => {
+    authorize(actor, { kind: "compile-drafts" });
+    const uploads = await queryAll(deps.repos.audit, { where: [{ field: "action", op: "eq", value: TEMPLATE_UPLOADED }] });
+    const latest = new Map<string, TemplateDto>();
+    for (const entry of uploads.sort((a, b) => a.at.localeCompare(b.at))) {
+      const value = (field: string) => entry.changes.find((c) => c.field === field)?.to;
+      latest.set(entry.entityId, {
+        id: entry.entityId,
+        name: String(value("name") ?? entry.summary),
+        webUrl: String(value("webUrl") ?? ""),
+        version: String(value("version") ?? ""),
+        uploadedAt: entry.at,
+        uploadedBy: entry.actorName,
+        placeholders: asStrings(value("placeholders")),
+        notes: asStrings(value("notes")),
+      });
+    }
+    return { items: [...latest.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+  });
+
+  bindRoute(router, API_ROUTES.uploadTemplate, binding, async ({ query, body, actor }) => {
+    authorize(actor, { kind: "edit-lists" });
+    if (body.byteLength > services.templateMaxBytes) throw new HttpError(413, "too_large", `a template may be at most ${Math.round(services.templateMaxBytes / (1024 * 1024))} MB`);
+    const check = await services.checkTemplate(body);
+    const file = await deps.documents.put("Drafts", TEMPLATES_FOLDER, query.fileName, body, { contentType: DOCX, onConflict: "replace" });
+    await audit(deps, actor, {
+      action: TEMPLATE_UPLOADED,
+      entity: "templates",
+      entityId: file.id,
+      summary: `Uploaded the template ${file.name} (version ${file.version})`,
+      changes: [
+        { field: "name", to: file.name },
+        { field: "webUrl", to: file.webUrl },
+        { field: "version", to: file.version },
+        { field: "placeholders", to: check.placeholders },
+        { field: "notes", to: check.notes },
+      ],
+    });
+    return { id: file.id, name: file.name, webUrl: file.webUrl, version: file.version, uploadedAt: deps.clock.now().toISOString(), uploadedBy: actor.displayName, placeholders: check.placeholders, notes: check.notes };
+  });
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}

@@ -1,0 +1,89 @@
+/** Requests for input, what people do to them, and the answers (contributions) with their files. */
+import path from "node:path";
+import type { Router } from "express";
+import { API_ROUTES } from "../../core/api/routes";
+import { authorize, can } from "../../core/auth/policy";
+import { ConflictError, ValidationError } from "../../core/errors";
+import { queryAll } from "../../core/ports/repository";
+import { LIMITS } from "../../core/records/common";
+import { changeRequest, type ChangeRequestInput } from "../../core/use-cases/change-request";
+import { safeFileName } from "../../core/use-cases/compile-draft";
+import { createRequests } from "../../core/use-cases/create-requests";
+import { ministriesOfFocalPoint } from "../../core/use-cases/focal-points";
+import { recordContribution } from "../../core/use-cases/record-contribution";
+import { bindRoute, type RouteBinding } from "../http/bind-route";
+import { HttpError } from "../http/errors";
+import { pageOfArray } from "./paging";
+import { authorizeReportRead, type ApiServices } from "./services";
+
+export function registerRequestRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
+  const { deps } = services;
+
+  bindRoute(router, API_ROUTES.listRequests, binding, async ({ query, actor }) => {
+    authorize(actor, { kind: "read" });
+    const everything = can(actor, { kind: "read-record", sharedWithObservers: false });
+    const shared = everything ? undefined : new Set((await queryAll(deps.repos.reports)).filter((r) => r.sharedWithObservers).map((r) => r.id));
+    const items = (await services.views.requests.all())
+      .filter((r) => !shared || shared.has(r.reportId))
+      .filter((r) => (!query.reportId || r.reportId === query.reportId) && (!query.ministryId || r.ministryId === query.ministryId))
+      .filter((r) => (!query.recommendationId || r.recommendationId === query.recommendationId) && (!query.status || r.status === query.status))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+    return pageOfArray(items, query);
+  });
+
+  bindRoute(router, API_ROUTES.getRequest, binding, async ({ params, actor }) => {
+    authorize(actor, { kind: "read" });
+    const request = await deps.repos.requests.get(params.id);
+    await authorizeReportRead(services, actor, request.reportId);
+    return request;
+  });
+
+  bindRoute(router, API_ROUTES.createRequests, binding, async ({ params, body, actor }) => createRequests(deps, { ...body, reportId: params.id }, actor));
+
+  const change = (requestId: string, eTag: string, action: ChangeRequestInput["change"]) => ({ requestId, eTag, change: action });
+  bindRoute(router, API_ROUTES.extendRequest, binding, async ({ params, body, actor }) => changeRequest(deps, change(params.id, body.eTag, { action: "extend", until: body.until }), actor));
+  bindRoute(router, API_ROUTES.closeRequest, binding, async ({ params, body, actor }) => changeRequest(deps, change(params.id, body.eTag, { action: "close" }), actor));
+  bindRoute(router, API_ROUTES.reopenRequest, binding, async ({ params, body, actor }) => changeRequest(deps, change(params.id, body.eTag, { action: "reopen" }), actor));
+  bindRoute(router, API_ROUTES.resendRequest, binding, async ({ params, body, actor }) => changeRequest(deps, change(params.id, body.eTag, { action: "resend" }), actor));
+  bindRoute(router, API_ROUTES.seeRequest, binding, async ({ params, body, actor }) => changeRequest(deps, change(params.id, body.eTag, { action: "see" }), actor));
+  bindRoute(router, API_ROUTES.askMoreTime, binding, async ({ params, body, actor }) =>
+    changeRequest(deps, change(params.id, body.eTag, { action: "ask-more-time", until: body.until, reason: body.reason }), actor),
+  );
+  bindRoute(router, API_ROUTES.declineRequest, binding, async ({ params, body, actor }) => changeRequest(deps, change(params.id, body.eTag, { action: "decline", reason: body.reason }), actor));
+
+  bindRoute(router, API_ROUTES.listContributions, binding, async ({ params, actor }) => {
+    authorize(actor, { kind: "read" });
+    const request = await deps.repos.requests.get(params.id);
+    await authorizeReportRead(services, actor, request.reportId);
+    const versions = await queryAll(deps.repos.contributions, { where: [{ field: "requestId", op: "eq", value: request.id }] });
+    return { items: versions.sort((a, b) => b.version - a.version) };
+  });
+
+  bindRoute(router, API_ROUTES.createContribution, binding, async ({ params, body, actor }) => recordContribution(deps, { ...body, requestId: params.id, via: "tab" }, actor));
+
+  bindRoute(router, API_ROUTES.uploadAttachment, binding, async ({ params, query, body, actor, req }) => {
+    const request = await deps.repos.requests.get(params.id);
+    const ministryIds = await ministriesOfFocalPoint(deps, actor.userId);
+    authorize({ ...actor, ministryIds }, { kind: "answer-request", ministryId: request.ministryId });
+    if (body.byteLength > LIMITS.attachmentBytes) {
+      throw new HttpError(413, "too_large", `a file may be at most ${LIMITS.attachmentBytes / (1024 * 1024)} MB`);
+    }
+    const original = safeFileName(path.basename(query.fileName));
+    if (!/\.[A-Za-z0-9]{1,8}$/.test(original)) throw new ValidationError("give the file's name with its extension", [{ path: "query.fileName", message: "no extension" }]);
+    const extension = path.extname(original);
+    const stem = original.slice(0, -extension.length);
+    const folder = `Report ${request.reportId}/Request ${request.id}`;
+    const declared = req.headers["content-type"]?.split(";")[0]?.trim() ?? "";
+    const contentType = /^[\w.+-]+\/[\w.+-]+$/.test(declared) ? declared : "application/octet-stream";
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
+      const name = attempt === 1 ? original : `${stem} (${attempt})${extension}`;
+      try {
+        const file = await deps.documents.put("Evidence", folder, name, body, { contentType, onConflict: "fail" });
+        return { name: file.name, fileId: file.id, webUrl: file.webUrl, size: file.size, contentType: contentType.slice(0, 255) };
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    throw new ConflictError("too many files of that name were uploaded for this request: rename the file");
+  });
+}

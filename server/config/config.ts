@@ -1,0 +1,190 @@
+/**
+ * The server's configuration: read from the environment (and env/.env.{NMIRF_ENV} files),
+ * validated with zod at start. A missing or malformed value stops the start with a message that
+ * names it. Secrets come only from the environment or git-ignored `.env.*.user` files.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { timeZoneSchema } from "../../core/records/common";
+
+const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-00000000a11c";
+const LOCAL_TENANT_ID = "00000000-0000-0000-0000-0000000010ca";
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a GUID such as 00000000-0000-0000-0000-000000000000");
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const flag = z.preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0", "yes", "no"]).optional()).transform((v) => (v === undefined ? undefined : ["true", "1", "yes"].includes(v)));
+const list = z.preprocess(emptyAsUndefined, z.string().optional()).transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+
+/** Every key the server reads (docs/server.md describes each). */
+export const environmentSchema = z.object({
+  NMIRF_MODE: z.preprocess(emptyAsUndefined, z.enum(["local", "tenant"]).default("local")),
+  PORT: z.preprocess(emptyAsUndefined, port.default(3978)),
+  HOST: optional(z.string().min(1)),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  NMIRF_TIME_ZONE: z.preprocess(emptyAsUndefined, timeZoneSchema.default("UTC")),
+  PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  TAB_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, "a host name such as nmirf.example.gov")),
+  TAB_DIST_DIR: optional(z.string().min(1)),
+  NMIRF_DATA_DIR: optional(z.string().min(1)),
+
+  GRAPH_ENDPOINT: optional(z.url({ protocol: /^https$/ })),
+  GRAPH_SITE_HOSTNAME: optional(z.string().regex(/^[a-z0-9.-]+$/i, "a host name such as contoso.sharepoint.com")),
+  GRAPH_SITE_PATH: optional(z.string().regex(/^\/[^?#]*$/, "a server-relative path such as /sites/nmirf")),
+  GRAPH_SITE_ID: optional(z.string().min(3).max(300)),
+  GRAPH_EMULATOR_PORT: z.preprocess(emptyAsUndefined, port.default(0)),
+
+  AAD_TENANT_ID: optional(guid),
+  AAD_CLIENT_ID: optional(guid),
+  AAD_CLIENT_SECRET: optional(z.string().min(1)),
+  AAD_AUTHORITY_HOST: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).default("https://login.microsoftonline.com")),
+  AAD_ALLOWED_TENANTS: list,
+  API_AUDIENCE: optional(z.string().min(1)),
+
+  BOT_ID: optional(z.string().min(1)),
+  BOT_PASSWORD: optional(z.string().min(1)),
+  TEAMS_APP_CATALOG_ID: optional(z.string().min(1)),
+
+  RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, positiveInt.default(300)),
+  RATE_LIMIT_BURST: z.preprocess(emptyAsUndefined, positiveInt.default(60)),
+  BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, positiveInt.default(1024 * 1024)),
+  UPLOAD_LIMIT_BYTES: z.preprocess(emptyAsUndefined, positiveInt.default(20 * 1024 * 1024)),
+  SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
+  SEED_DEMO: flag,
+});
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface SignInConfig {
+  /** Issuers accepted (`iss`), e.g. https://login.microsoftonline.com/{tenant}/v2.0. */
+  issuers: string[];
+  /** Audiences accepted (`aud`): api://{host}/{client id} and the client id itself (Teams SSO sends either). */
+  audiences: string[];
+  /** Tenants whose tokens are accepted (`tid`). */
+  tenants: string[];
+  /** Where the issuer's signing keys are; for the local issuer, filled in once the server listens. */
+  jwksUrl?: string;
+  clientId: string;
+  tenantId: string;
+}
+
+export interface ServerConfig {
+  mode: "local" | "tenant";
+  port: number;
+  host: string;
+  logLevel: Environment["LOG_LEVEL"];
+  timeZone: string;
+  /** Where people reach the server (tab, bot), e.g. https://nmirf.example.gov. */
+  publicBaseUrl?: string;
+  tabDistDir: string;
+  dataDir: string;
+  signIn: SignInConfig;
+  graph: {
+    endpoint?: string;
+    site: { hostname: string; path: string } | { id: string };
+    emulatorPort: number;
+    /** Local mode: SQLite data file of the emulator (`:memory:` in tests). */
+    emulatorDataFile?: string;
+    credentials?: { tenantId: string; clientId: string; clientSecret: string; authorityHost: string };
+  };
+  bot: { id?: string; password?: string; teamsAppCatalogId?: string };
+  limits: { ratePerMinute: number; rateBurst: number; bodyBytes: number; uploadBytes: number };
+  shutdownGraceMs: number;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee docs/server.md for every setting.`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Builds the configuration from environment variables; throws ConfigError naming each bad key. */
+export function configFromEnvironment(env: Record<string, string | undefined>, root = process.cwd()): ServerConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}${describeValue(env, issue.path[0])}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const local = e.NMIRF_MODE === "local";
+  const host = e.HOST ?? (local ? "127.0.0.1" : "0.0.0.0");
+  if (local && !isLoopback(host)) problems.push(`HOST: local mode serves the local sign-in and binds to loopback only (127.0.0.1 or ::1), not '${host}'`);
+
+  let signIn: SignInConfig;
+  let site: ServerConfig["graph"]["site"];
+  let credentials: ServerConfig["graph"]["credentials"];
+  if (local) {
+    const clientId = e.AAD_CLIENT_ID ?? LOCAL_CLIENT_ID;
+    const audience = e.API_AUDIENCE ?? `api://localhost/${clientId}`;
+    signIn = { issuers: [], audiences: [audience], tenants: [LOCAL_TENANT_ID], clientId, tenantId: LOCAL_TENANT_ID };
+    site = e.GRAPH_SITE_ID ? { id: e.GRAPH_SITE_ID } : { hostname: e.GRAPH_SITE_HOSTNAME ?? "contoso.sharepoint.com", path: e.GRAPH_SITE_PATH ?? "/sites/nmirf" };
+  } else {
+    for (const key of ["AAD_TENANT_ID", "AAD_CLIENT_ID", "AAD_CLIENT_SECRET"] as const) {
+      if (!e[key]) problems.push(`${key}: required in tenant mode`);
+    }
+    if (!e.TAB_DOMAIN && !e.API_AUDIENCE) problems.push("TAB_DOMAIN: required in tenant mode (the tab's host, for the token audience api://{TAB_DOMAIN}/{AAD_CLIENT_ID}), or set API_AUDIENCE");
+    if (!e.GRAPH_SITE_ID && !(e.GRAPH_SITE_HOSTNAME && e.GRAPH_SITE_PATH)) problems.push("GRAPH_SITE_HOSTNAME and GRAPH_SITE_PATH (or GRAPH_SITE_ID): required in tenant mode");
+    const tenantId = e.AAD_TENANT_ID ?? "";
+    const clientId = e.AAD_CLIENT_ID ?? "";
+    const tenants = [...new Set([tenantId, ...e.AAD_ALLOWED_TENANTS])].filter(Boolean);
+    const badTenant = e.AAD_ALLOWED_TENANTS.find((t) => !guid.safeParse(t).success);
+    if (badTenant) problems.push(`AAD_ALLOWED_TENANTS: '${badTenant}' is not a tenant id (a GUID)`);
+    const authority = e.AAD_AUTHORITY_HOST.replace(/\/+$/, "");
+    const audience = e.API_AUDIENCE ?? `api://${e.TAB_DOMAIN}/${clientId}`;
+    signIn = {
+      issuers: tenants.map((t) => `${authority}/${t}/v2.0`),
+      audiences: [audience, clientId],
+      tenants,
+      jwksUrl: `${authority}/${tenants.length > 1 ? "common" : tenantId}/discovery/v2.0/keys`,
+      clientId,
+      tenantId,
+    };
+    site = e.GRAPH_SITE_ID ? { id: e.GRAPH_SITE_ID } : { hostname: e.GRAPH_SITE_HOSTNAME ?? "", path: e.GRAPH_SITE_PATH ?? "" };
+    credentials = { tenantId, clientId, clientSecret: e.AAD_CLIENT_SECRET ?? "", authorityHost: authority };
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(root, e.NMIRF_DATA_DIR ?? ".data");
+  return {
+    mode: e.NMIRF_MODE,
+    port: e.PORT,
+    host,
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.NMIRF_TIME_ZONE,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? (e.TAB_DOMAIN ? `https://${e.TAB_DOMAIN}` : undefined),
+    tabDistDir: path.resolve(root, e.TAB_DIST_DIR ?? path.join("tabs", "dist")),
+    dataDir,
+    signIn,
+    graph: {
+      endpoint: e.GRAPH_ENDPOINT,
+      site,
+      emulatorPort: e.GRAPH_EMULATOR_PORT,
+      emulatorDataFile: local ? path.join(dataDir, "graph.sqlite") : undefined,
+      credentials,
+    },
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
+    limits: { ratePerMinute: e.RATE_LIMIT_PER_MINUTE, rateBurst: e.RATE_LIMIT_BURST, bodyBytes: e.BODY_LIMIT_BYTES, uploadBytes: e.UPLOAD_LIMIT_BYTES },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    seedDemo: e.SEED_DEMO ?? local,
+  };
+}
+
+/** The local-mode configuration with everything in memory: for tests and benchmarks. */
+export function localTestConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const base = configFromEnvironment({ NMIRF_MODE: "local", PORT: "0", LOG_LEVEL: "silent" });
+  return { ...base, graph: { ...base.graph, emulatorDataFile: ":memory:" }, ...overrides };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+const SECRET_KEYS = new Set(["AAD_CLIENT_SECRET", "BOT_PASSWORD"]);
+
+function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
+  if (typeof key !== "string" || env[key] === undefined) return "";
+  return SECRET_KEYS.has(key) ? "" : ` (got '${String(env[key]).slice(0, 80)}')`;
+}

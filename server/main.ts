@@ -1,0 +1,195 @@
+/**
+ * The composition root (DESIGN.md): reads nothing itself, receives the configuration, and wires
+ * core with the Graph adapters, the bot and the draft renderer; serves the API, /api/messages,
+ * the local sign-in (local mode) and the built tab.
+ *
+ *   const server = await startServer(configFromEnvironment(environmentWithFiles()));
+ *   console.log(server.url); … await server.stop();
+ */
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import pino, { type Logger } from "pino";
+import type { AppInstaller } from "../core/ports/app-installer";
+import { systemClock, type Clock } from "../core/ports/clock";
+import type { Directory } from "../core/ports/directory";
+import type { Repositories } from "../core/ports/repository";
+import { StaticDirectory } from "../core/in-memory/fakes";
+import type { UseCaseDeps } from "../core/use-cases/deps";
+import { createBot, type Bot } from "../bot/create-bot";
+import { DocxDraftRenderer, TEMPLATE_MAX_BYTES, validateTemplate } from "../drafts";
+import { GraphAppInstaller } from "../graph/entra/app-installer";
+import { GraphDirectory } from "../graph/entra/directory";
+import type { RunningGraphEmulator } from "../graph/emulator";
+import { readImportFile } from "./import";
+import { ActorResolver } from "./auth/actors";
+import { LocalIssuer } from "./auth/local-issuer";
+import { TokenValidator } from "./auth/token-validator";
+import type { ServerConfig } from "./config/config";
+import { DEMO_PERSONAS } from "./demo/personas";
+import { seedDemo } from "./demo/seed";
+import { ImportSessions } from "./api/import-sessions";
+import type { ApiServices } from "./api/services";
+import { createApp } from "./http/app";
+import { openBackend } from "./wiring/backend";
+
+export interface StartOptions {
+  /** Start the bot's outbox sender and reminder scheduler (default true; API tests turn them off to read the store back undisturbed). */
+  background?: boolean;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:3978 */
+  url: string;
+  port: number;
+  config: ServerConfig;
+  /** The repositories behind the API (tests read the store back through them). */
+  repos: Repositories;
+  /** Local mode: the emulator this process runs, when it runs one. */
+  emulator?: RunningGraphEmulator;
+  bot: Bot;
+  logger: Logger;
+  /** Stops taking requests, lets those in flight and the outbox's sends in flight finish, then closes everything. */
+  stop(): Promise<void>;
+}
+
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "0.0.0";
+  }
+}
+
+export function createLogger(config: ServerConfig): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: "nmirf", mode: config.mode },
+    redact: { paths: ["req.headers.authorization", "req.headers.cookie", "*.accessToken", "*.password", "*.clientSecret"], censor: "[redacted]" },
+  });
+}
+
+/** Local mode's people: the demo personas and their app roles. */
+function localDirectory(): Directory {
+  return new StaticDirectory(DEMO_PERSONAS.map((p) => ({ id: p.id, displayName: p.displayName, email: p.email, roles: p.roles })));
+}
+
+/** In local mode the bot reaches only people who opened a chat with it (in the Agents Playground): there is no app catalog to install from. */
+const localInstaller: AppInstaller = { installForUser: async () => "impossible" };
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const startedAt = Date.now();
+  let state: "starting" | "ok" | "stopping" = "starting";
+
+  const backend = await openBackend(config);
+  let server: Server | undefined;
+  try {
+    logger.info({ store: backend.description }, "opened the mechanism's site");
+    const directory: Directory =
+      config.mode === "local" ? localDirectory() : new GraphDirectory(backend.client, { clientId: config.signIn.clientId });
+    const installer: AppInstaller =
+      config.mode === "local" || !config.bot.teamsAppCatalogId ? localInstaller : new GraphAppInstaller(backend.client, config.bot.teamsAppCatalogId);
+    const deps: UseCaseDeps = { repos: backend.repos, clock, directory, documents: backend.documents, renderer: new DocxDraftRenderer() };
+
+    if (config.seedDemo) {
+      const seeded = await seedDemo(deps, { timeZone: config.timeZone });
+      if (seeded.seeded) logger.info(seeded, "seeded the demo data");
+    }
+
+    // Listen first: the local issuer's address (and so its tokens' issuer) is the server's own.
+    const listening = createServer();
+    server = listening;
+    listening.requestTimeout = 120_000;
+    listening.headersTimeout = 30_000;
+    await new Promise<void>((resolve, reject) => {
+      listening.once("error", reject);
+      listening.listen(config.port, config.host, () => {
+        listening.off("error", reject);
+        resolve();
+      });
+    });
+    const port = (listening.address() as AddressInfo).port;
+    const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
+    const url = `http://${hostForUrl}:${port}`;
+
+    let signIn = config.signIn;
+    let localSignIn: ApiServices["localSignIn"];
+    if (config.mode === "local") {
+      const issuer = await LocalIssuer.create({ issuer: `${url}/local-auth`, audience: config.signIn.audiences[0]!, tenantId: config.signIn.tenantId });
+      signIn = { ...signIn, issuers: [issuer.issuer], jwksUrl: `${url}/local-auth/.well-known/jwks.json` };
+      localSignIn = { issuer, personas: DEMO_PERSONAS };
+    }
+    const tokens = new TokenValidator({ jwksUrl: signIn.jwksUrl!, issuers: signIn.issuers, audiences: signIn.audiences, tenants: signIn.tenants });
+
+    const bot = createBot({
+      repos: backend.repos,
+      clock,
+      directory,
+      documents: backend.documents,
+      installer,
+      config: {
+        appId: config.bot.id,
+        appPassword: config.bot.password,
+        ...(config.mode === "tenant" ? { tenantId: config.signIn.tenantId } : {}),
+        timeZone: config.timeZone,
+        files: { allowHttp: config.mode === "local" },
+      },
+      logger: logger.child({ component: "bot" }),
+    });
+
+    const services: ApiServices = {
+      deps,
+      views: backend.views,
+      actors: new ActorResolver(deps),
+      imports: new ImportSessions(() => clock.now()),
+      readImport: (bytes, o) => readImportFile(bytes, { fileName: o.fileName, format: o.format, mechanism: o.mechanism as never, documentSymbol: o.documentSymbol, session: o.session, mapping: o.mapping, limits: { maxFileBytes: o.maxFileBytes } }),
+      checkTemplate: async (bytes) => {
+        const check = await validateTemplate(bytes);
+        return { placeholders: [...check.placeholders], notes: check.notes };
+      },
+      templateMaxBytes: TEMPLATE_MAX_BYTES,
+      config: { ...config, signIn },
+      version: packageVersion(),
+      localSignIn,
+    };
+    const app = createApp({
+      services,
+      tokens,
+      logger,
+      botHandler: (req, res) => bot.handleMessages(req, res),
+      state: () => state,
+      startedAt,
+    });
+    listening.on("request", app);
+
+    if (options.background ?? true) bot.start();
+    state = "ok";
+    logger.info({ url, mode: config.mode }, "the NMIRF server is listening");
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        state = "stopping";
+        logger.info("stopping: finishing the requests and sends in flight");
+        const closed = new Promise<void>((resolve) => listening.close(() => resolve()));
+        listening.closeIdleConnections();
+        const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+        await Promise.race([closed, grace]);
+        listening.closeAllConnections();
+        await bot.stop();
+        await backend.close();
+        logger.info("stopped");
+      })());
+
+    return { url, port, config: services.config, repos: backend.repos, emulator: backend.emulator, bot, logger, stop };
+  } catch (error) {
+    server?.close();
+    await backend.close().catch(() => undefined);
+    throw error;
+  }
+}
