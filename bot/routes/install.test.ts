@@ -47,7 +47,7 @@ describe("installing the app: the bot remembers the chat and greets the person a
 
   it("tells an unknown person whom to ask for access", async () => {
     const { send, from } = await buildTestBot();
-    const sent = await send(from("stranger-9", { type: "conversationUpdate", membersAdded: [{ id: "28:bot" }] }));
+    const sent = await send(from("stranger-9", { type: "conversationUpdate", membersAdded: [{ id: "28:bot", name: "NMIRF" }] }));
     const text = visibleText(cardsOf(sent)[0]);
     expect(text).toContain("I do not know you yet");
     expect(text).toContain("Sara Secretariat (sara@gov.example)");
@@ -56,7 +56,7 @@ describe("installing the app: the bot remembers the chat and greets the person a
   it("does nothing when the app is removed, and stores nothing from a group chat", async () => {
     const { send, from, world } = await buildTestBot();
     expect(await send(from("fp-1-technical", { type: "installationUpdate", action: "remove" }))).toEqual([]);
-    await send(from("fp-1-technical", { type: "conversationUpdate", membersAdded: [{ id: "28:bot" }], conversation: { id: "19:group", conversationType: "groupChat", isGroup: true, name: "" } }));
+    await send(from("fp-1-technical", { type: "conversationUpdate", membersAdded: [{ id: "28:bot", name: "NMIRF" }], conversation: { id: "19:group", conversationType: "groupChat", isGroup: true, name: "" } }));
     expect(await queryAll(world.repos.conversations)).toEqual([]);
   });
 });

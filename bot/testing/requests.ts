@@ -1,4 +1,5 @@
 import { createRequests } from "../../core/use-cases/create-requests";
+import { sendDraftForApproval } from "../../core/use-cases/review-draft";
 import type { World } from "../../core/testing/world";
 
 /** Asks the Ministry of Justice (the world's first ministry) about new recommendations; returns the requests. */
@@ -21,7 +22,6 @@ export async function askJustice(world: World, options: { count?: number; dueDat
 
 /** A compiled draft of a report, its file in the Drafts library, sent to the chair for approval. */
 export async function draftSentForApproval(world: World, options: { counted?: number } = {}) {
-  const { sendDraftForApproval } = await import("../../core/use-cases/review-draft");
   const report = await world.addReport();
   const file = await world.documents.put("Drafts", `Report ${report.id}`, "UPR national report.docx", new TextEncoder().encode("docx v1"));
   const draft = await world.repos.drafts.create({
