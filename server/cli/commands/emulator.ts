@@ -10,7 +10,8 @@ Runs the local Microsoft Graph emulator (HTTPS on 127.0.0.1, mounted at /v1.0) i
 foreground until Ctrl-C. Data goes to --data (default .data/graph.sqlite, kept across
 restarts) or stays in memory with --memory. Prints the base URL and the bearer token, and
 writes the certificate to trust and a connection file (graph-emulator.json) next to the data.
---site adds a site (server-relative path) to create when missing (default /sites/nmirf).
+--site (repeatable) names the sites to create when missing (default /sites/nmirf). Use a fixed
+--port when clients keep deltaLinks or uploadUrls across restarts: they carry the port.
 
 Environment: GRAPH_EMULATOR_PORT, GRAPH_EMULATOR_DATA, GRAPH_EMULATOR_TOKEN, and fault
 injection with GRAPH_EMULATOR_THROTTLE_RATE, GRAPH_EMULATOR_UNAVAILABLE_RATE,
