@@ -317,7 +317,7 @@ export function queryItems(context: EmulatorContext, scope: ListScope, query: It
   }
   const select = ["i.*", ...order.map((o, index) => `${o.ref.sql} AS __k${index}`)].join(", ");
   const sql = `SELECT ${select} FROM items i WHERE ${where.join(" AND ")} ORDER BY ${orderSql} LIMIT ?`;
-  const rows = store.db.prepare(sql).all(...params, query.top + 1) as (ItemRow & Record<string, unknown>)[];
+  const rows = store.sql(sql).all(...params, query.top + 1) as (ItemRow & Record<string, unknown>)[];
   const page = rows.slice(0, query.top);
   const result: ItemsPage = { rows: page };
   if (rows.length > query.top) {
@@ -366,7 +366,7 @@ function enforceListViewThreshold(context: EmulatorContext, scope: ListScope, fi
   if (indexedParts.length > 0) {
     const compiled = indexedParts.map((part) => compiler.compile(part));
     const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM items i WHERE i.list_id = ? AND ${compiled.map((c) => c.sql).join(" AND ")} LIMIT ?)`;
-    const row = store.db.prepare(sql).get(scope.list.id, ...compiled.flatMap((c) => c.params), threshold + 1) as { n: number };
+    const row = store.sql(sql).get(scope.list.id, ...compiled.flatMap((c) => c.params), threshold + 1) as { n: number };
     if (row.n <= threshold) return;
   }
   const { status, code } = behaviour.listViewThresholdError;
