@@ -18,7 +18,8 @@ export function wordCountOf(type: ReportType, tally: WordTally, reportLimit?: nu
 
 /** `9,812 words of 10,700; 2,310 more not counted (the annex and the footnotes)`: the count as people read it. */
 export function describeWordCount(type: ReportType, count: WordCount): string {
-  const n = (value: number) => value.toLocaleString("en-US");
+  // Thousands separated by commas, as toLocaleString("en-US") would, without loading Intl's data.
+  const n = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const over = count.limit !== undefined && count.counted > count.limit ? `, ${n(count.counted - count.limit)} over the limit` : "";
   const limit = count.limit !== undefined ? ` of ${n(count.limit)}${over}` : " (no limit set)";
   const parts = countedParts(type);

@@ -114,14 +114,17 @@ export class DraftWriter {
     const italic = block.style === "quote";
     const bold = block.style === "label";
     for (const run of block.runs) {
+      const plain = !run.bold && !bold && !run.italic && !italic && !placeholder && !rtl;
       children.push(
-        new TextRun({
-          text: run.text,
-          bold: run.bold || bold || undefined,
-          italics: run.italic || italic || undefined,
-          highlight: placeholder ? HighlightColor.YELLOW : undefined,
-          rightToLeft: rtl || undefined,
-        }),
+        plain
+          ? new TextRun(run.text)
+          : new TextRun({
+              text: run.text,
+              bold: run.bold || bold || undefined,
+              italics: run.italic || italic || undefined,
+              highlight: placeholder ? HighlightColor.YELLOW : undefined,
+              rightToLeft: rtl || undefined,
+            }),
       );
     }
     if (block.footnote !== undefined) children.push(new FootnoteReferenceRun(this.footnote(block.footnote)));
@@ -131,7 +134,7 @@ export class DraftWriter {
     }
     switch (block.style) {
       case "numbered":
-        return new Paragraph({ children, numbering: PARAGRAPH_NUMBERS, bidirectional: rtl || undefined });
+        return rtl ? new Paragraph({ children, numbering: PARAGRAPH_NUMBERS, bidirectional: true }) : new Paragraph({ children, numbering: PARAGRAPH_NUMBERS });
       case "bullet":
         return new Paragraph({ children, numbering: BULLETS, bidirectional: rtl || undefined });
       case "quote":
