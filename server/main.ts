@@ -99,6 +99,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (config.seedDemo) {
       const seeded = await seedDemo(deps, { timeZone: config.timeZone });
       if (seeded.seeded) logger.info(seeded, "seeded the demo data");
+      for (const warning of seeded.warnings) logger.warn(warning);
     }
 
     // Listen first: the local issuer's address (and so its tokens' issuer) is the server's own.

@@ -34,6 +34,8 @@ export interface SeedResult {
   ministries: number;
   recommendations: number;
   requests: number;
+  /** What could not be seeded (the seed goes on without it). */
+  warnings: string[];
 }
 
 function actorOf(persona: Persona, ministryIds: string[] = []): Actor {
@@ -46,7 +48,7 @@ export async function isSeeded(deps: Pick<UseCaseDeps, "repos">): Promise<boolea
 }
 
 export async function seedDemo(deps: UseCaseDeps, options: { timeZone: string }): Promise<SeedResult> {
-  if (await isSeeded(deps)) return { seeded: false, ministries: 0, recommendations: 0, requests: 0 };
+  if (await isSeeded(deps)) return { seeded: false, ministries: 0, recommendations: 0, requests: 0, warnings: [] };
   const secretariat = actorOf(DEMO_PERSONAS.find((p) => p.roles.includes("Secretariat"))!);
   const now = deps.clock.now();
   const today = calendarDateAt(now, options.timeZone);
@@ -156,13 +158,17 @@ export async function seedDemo(deps: UseCaseDeps, options: { timeZone: string })
   // The reminder run marks what is late overdue and escalates it to the senior focal points.
   await runReminders(deps, { timeZone: options.timeZone });
 
+  const warnings: string[] = [];
   if ((await queryAll(deps.repos.drafts, { where: [{ field: "reportId", op: "eq", value: upr.id }] })).length === 0) {
-    await compileDraft(deps, { reportId: upr.id }, secretariat);
+    // A first draft is a convenience of the demo: without it the secretariat compiles one from the tab.
+    await compileDraft(deps, { reportId: upr.id }, secretariat).catch((error: unknown) => {
+      warnings.push(`the first draft could not be compiled: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   const requests = (await queryAll(deps.repos.requests)).length;
   await audit(deps, secretariat, { action: SEED_MARKER_ACTION, entity: "system", entityId: "demo", summary: "Seeded the local demo data" });
-  return { seeded: true, ministries: ministryIds.size, recommendations: recommendations.size, requests };
+  return { seeded: true, ministries: ministryIds.size, recommendations: recommendations.size, requests, warnings };
 }
 
 function technicalFocalPointOf(ministryId: string, ministryIds: Map<string, string>): Persona {
