@@ -63,8 +63,9 @@ export function pageOf<Item extends z.ZodType>(item: Item) {
 }
 
 /** A record as the store holds it: its fields, its `id`, and the `eTag` an update must send back. */
-export function storedOf<Schema extends z.ZodObject>(fields: Schema) {
-  return fields.safeExtend({ id: recordIdSchema, eTag: eTagSchema });
+export function storedOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>): z.ZodObject<Shape & { id: typeof recordIdSchema; eTag: typeof eTagSchema }> {
+  // Typed by the shape: a generic `Schema extends z.ZodObject` loses the fields (every DTO was `Record<string, unknown>`).
+  return (fields as z.ZodObject).safeExtend({ id: recordIdSchema, eTag: eTagSchema }) as unknown as z.ZodObject<Shape & { id: typeof recordIdSchema; eTag: typeof eTagSchema }>;
 }
 
 type Unwrapped<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
