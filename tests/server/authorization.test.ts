@@ -1,0 +1,294 @@
+/**
+ * The authorization matrix (DESIGN.md, "Authorization"): every route of the API called by every
+ * kind of person, against the real server with the Graph emulator behind it. A refused call
+ * answers 401 (no token) or 403 with a reason, and writes nothing (the store is read back).
+ */
+import { randomUUID } from "node:crypto";
+import { API_ROUTES, pathOf, type RouteId } from "../../core/api/routes";
+import { queryAll } from "../../core/ports/repository";
+import { makeTemplate } from "../../drafts/testing/templates";
+import { UPR_REPORT_TITLE, CRC_REPORT_TITLE } from "../../server/demo/seed";
+import { uhriCsv, uhriUprRecords } from "../import/support/files";
+import { ApiClient, OTHER_MINISTRY, PEOPLE, RIGHT_MINISTRY, startApiServer, storeSnapshot, type CallOptions, type RoleName } from "./support/api-server";
+
+type Allowed = RoleName[] | "everyone" | "members";
+const MEMBERS: RoleName[] = ["secretariat", "chair", "focalPoint", "otherFocalPoint", "observer", "admin"];
+const MEMBERS_NOT_OBSERVERS: RoleName[] = ["secretariat", "chair", "focalPoint", "otherFocalPoint", "admin"];
+
+/** Who may call each route (the policy of core/auth, as DESIGN.md states it). */
+const MATRIX: Record<RouteId, Allowed> = {
+  config: "everyone",
+  health: "everyone",
+  openapi: "everyone",
+  localPersonas: "everyone",
+  localToken: "everyone",
+  localJwks: "everyone",
+  me: "members",
+  listRecommendations: "members",
+  getRecommendation: "members",
+  createRecommendation: ["secretariat"],
+  updateRecommendation: ["secretariat"],
+  bulkAssignRecommendations: ["secretariat"],
+  updateRecommendationStatus: ["focalPoint"],
+  listMinistries: "members",
+  createMinistry: ["secretariat"],
+  updateMinistry: ["secretariat"],
+  listFocalPoints: MEMBERS_NOT_OBSERVERS,
+  nominateFocalPoint: ["secretariat"],
+  updateFocalPoint: ["secretariat"],
+  listReports: "members",
+  getReport: "members",
+  createReport: ["secretariat"],
+  updateReport: ["secretariat"],
+  listMilestones: "members",
+  createMilestone: ["secretariat"],
+  updateMilestone: ["secretariat"],
+  listConsultations: "members",
+  createConsultation: ["secretariat"],
+  updateConsultation: ["secretariat"],
+  listRequests: "members",
+  getRequest: "members",
+  createRequests: ["secretariat"],
+  extendRequest: ["secretariat"],
+  closeRequest: ["secretariat"],
+  reopenRequest: ["secretariat"],
+  resendRequest: ["secretariat"],
+  seeRequest: ["focalPoint"],
+  askMoreTime: ["focalPoint"],
+  declineRequest: ["focalPoint"],
+  listContributions: "members",
+  createContribution: ["focalPoint"],
+  uploadAttachment: ["focalPoint"],
+  listDrafts: "members",
+  compileDraft: ["secretariat"],
+  getDraft: "members",
+  downloadDraft: "members",
+  sendDraftForApproval: ["secretariat"],
+  decideDraft: ["chair"],
+  listTemplates: ["secretariat"],
+  uploadTemplate: ["secretariat"],
+  uploadImport: ["secretariat"],
+  getImport: ["secretariat"],
+  commitImport: ["secretariat"],
+  dashboard: "members",
+  listAudit: ["secretariat", "chair", "admin"],
+};
+
+function allowedRoles(allowed: Allowed): RoleName[] {
+  if (allowed === "everyone") return [...MEMBERS, "anonymous"];
+  if (allowed === "members") return MEMBERS;
+  return allowed;
+}
+
+let api: ApiClient;
+const ctx = {} as {
+  justice: string;
+  health: string;
+  culture: string;
+  upr: string;
+  crc: string;
+  rec: (paragraph: string) => Promise<{ id: string; eTag: string }>;
+  request: (paragraph: string, ministryId?: string) => Promise<{ id: string; eTag: string }>;
+  importId: string;
+  template: Uint8Array;
+};
+
+beforeAll(async () => {
+  api = await startApiServer();
+  const { repos } = api;
+  ctx.justice = await api.ministryId(RIGHT_MINISTRY);
+  ctx.health = await api.ministryId(OTHER_MINISTRY);
+  ctx.culture = await api.ministryId("Ministry of Culture");
+  const reports = await queryAll(repos.reports);
+  ctx.upr = reports.find((r) => r.title === UPR_REPORT_TITLE)!.id;
+  ctx.crc = reports.find((r) => r.title === CRC_REPORT_TITLE)!.id;
+  ctx.rec = async (paragraph) => {
+    const found = (await queryAll(repos.recommendations)).find((r) => r.paragraph === paragraph)!;
+    return repos.recommendations.get(found.id);
+  };
+  ctx.request = async (paragraph, ministryId) => {
+    const rec = await ctx.rec(paragraph);
+    const found = (await queryAll(repos.requests, { where: [{ field: "recommendationId", op: "eq", value: rec.id }] })).find((r) => r.reportId === ctx.upr && (!ministryId || r.ministryId === ministryId));
+    if (!found) throw new Error(`no request about ${paragraph}`);
+    return repos.requests.get(found.id);
+  };
+  const secretariat = await api.tokenFor("secretariat");
+  // Requests to the Ministry of Justice that the focal point acts on, one per action.
+  const subjects = await Promise.all(["148.7", "148.14", "148.18", "148.20"].map(async (p) => ({ kind: "recommendation" as const, recommendationId: (await ctx.rec(p)).id })));
+  const created = await api.call("POST", `/api/reports/${ctx.upr}/requests`, { token: secretariat, body: { subjects, ask: "Please report on the implementation.", dueDate: "2099-01-31" } });
+  expect(created.status).toBe(201);
+  const upload = await api.call<{ id: string }>("POST", "/api/imports?fileName=uhri.csv", { token: secretariat, raw: uhriCsv(uhriUprRecords(3)), contentType: "text/csv" });
+  expect(upload.status).toBe(201);
+  ctx.importId = upload.body.id;
+  ctx.template = await makeTemplate();
+}, 120_000);
+
+afterAll(async () => {
+  await api?.server.stop();
+});
+
+/** The call each route is tried with: valid input, built from the seeded data as it is now. */
+async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<string, string>; query?: string }> {
+  switch (id) {
+    case "localToken":
+      return { body: { persona: PEOPLE.secretariat.id } };
+    case "getRecommendation":
+      return { params: { id: (await ctx.rec("148.13")).id } };
+    case "createRecommendation":
+      return { body: { text: `A recommendation added in a test ${randomUUID()}`, mechanism: "UPR", documentSymbol: "A/HRC/59/15", paragraph: `150.${Math.floor(Math.random() * 1e6)}` } };
+    case "updateRecommendation": {
+      const rec = await ctx.rec("148.2");
+      return { params: { id: rec.id }, body: { changes: { actionPlanReference: "NAP 2024-2028, measure 3.1" }, eTag: rec.eTag } };
+    }
+    case "bulkAssignRecommendations": {
+      const rec = await ctx.rec("148.3");
+      return { body: { items: [{ id: rec.id, eTag: rec.eTag }], sharedWithObservers: true } };
+    }
+    case "updateRecommendationStatus": {
+      const rec = await ctx.rec("148.13");
+      return { params: { id: rec.id }, body: { eTag: rec.eTag, status: "implemented", note: "Confirmed by the annual report" } };
+    }
+    case "createMinistry":
+      return { body: { name: `Ministry of Tests ${randomUUID().slice(0, 8)}` } };
+    case "updateMinistry": {
+      const ministry = await api.repos.ministries.get(ctx.culture);
+      return { params: { id: ministry.id }, body: { changes: { email: "culture@gov.example" }, eTag: ministry.eTag } };
+    }
+    case "listFocalPoints":
+      return { params: { id: ctx.justice } };
+    case "nominateFocalPoint":
+      return { params: { id: ctx.culture }, body: { role: "senior", person: { userId: "aaaaaaaa-0000-4000-8000-000000000001", displayName: "Nova Senior", email: "nova.senior@gov.example" } } };
+    case "updateFocalPoint": {
+      const nomination = (await queryAll(api.repos.focalPoints, { where: [{ field: "ministryId", op: "eq", value: ctx.culture }] })).find((f) => f.role === "technical")!;
+      return { params: { id: nomination.id }, body: { changes: { email: "urska.rozman@culture.gov.example" }, eTag: nomination.eTag } };
+    }
+    case "getReport":
+    case "listMilestones":
+    case "listDrafts":
+    case "compileDraft":
+      return { params: { id: ctx.upr }, ...(id === "compileDraft" ? { body: {} } : {}) };
+    case "createReport":
+      return { body: { title: "Fourth periodic report under the Convention against Torture", mechanism: "CAT", type: "treaty-periodic", dueDate: "2027-06-30" } };
+    case "updateReport": {
+      const report = await api.repos.reports.get(ctx.crc);
+      return { params: { id: report.id }, body: { changes: { wordLimit: 21_200 }, eTag: report.eTag } };
+    }
+    case "createMilestone":
+      return { params: { id: ctx.upr }, body: { title: "Translation of the report", dueDate: "2099-01-15", order: 8 } };
+    case "updateMilestone": {
+      const milestone = (await queryAll(api.repos.milestones, { where: [{ field: "reportId", op: "eq", value: ctx.upr }] }))[0]!;
+      return { params: { id: milestone.id }, body: { changes: { title: `${milestone.title} (revised)` }, eTag: milestone.eTag } };
+    }
+    case "createConsultation":
+      return { body: { reportId: ctx.upr, stakeholder: "Faculty of Law", kind: "academia", subject: "Methodology", date: "2026-01-10" } };
+    case "updateConsultation": {
+      const consultation = (await queryAll(api.repos.consultations))[0]!;
+      return { params: { id: consultation.id }, body: { changes: { summary: "Revised summary" }, eTag: consultation.eTag } };
+    }
+    case "listRequests":
+      return { query: `reportId=${ctx.upr}` };
+    case "getRequest":
+    case "listContributions":
+      return { params: { id: (await ctx.request("148.5", ctx.justice)).id } };
+    case "createRequests":
+      return { params: { id: ctx.crc }, body: { subjects: [{ kind: "question", number: "2" }], ministries: { mode: "selected", ministryIds: [ctx.justice] }, ask: "Please draft the reply.", dueDate: "2099-03-31" } };
+    case "extendRequest": {
+      const request = await ctx.request("148.16");
+      return { params: { id: request.id }, body: { eTag: request.eTag, until: "2099-12-31" } };
+    }
+    case "closeRequest":
+    case "reopenRequest": {
+      const request = await ctx.request("148.28");
+      return { params: { id: request.id }, body: { eTag: request.eTag } };
+    }
+    case "resendRequest": {
+      const request = await ctx.request("148.1");
+      return { params: { id: request.id }, body: { eTag: request.eTag } };
+    }
+    case "seeRequest": {
+      const request = await ctx.request("148.7", ctx.justice);
+      return { params: { id: request.id }, body: { eTag: request.eTag } };
+    }
+    case "askMoreTime": {
+      const request = await ctx.request("148.14", ctx.justice);
+      return { params: { id: request.id }, body: { eTag: request.eTag, until: "2099-02-28", reason: "The statistics office publishes the figures in February." } };
+    }
+    case "declineRequest": {
+      const request = await ctx.request("148.18", ctx.justice);
+      return { params: { id: request.id }, body: { eTag: request.eTag, reason: "The Supreme State Prosecutor's Office reports on this, not the ministry." } };
+    }
+    case "createContribution":
+      return { params: { id: (await ctx.request("148.20", ctx.justice)).id }, body: { text: "The Criminal Code was amended in 2021: rape is now defined by the absence of consent.", reportedStatus: "implemented", submissionId: randomUUID() } };
+    case "uploadAttachment":
+      return { params: { id: (await ctx.request("148.6", ctx.justice)).id }, query: "fileName=budget-2025.pdf", raw: new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55]), contentType: "application/pdf" };
+    case "getDraft":
+    case "downloadDraft":
+    case "sendDraftForApproval": {
+      const drafts = await queryAll(api.repos.drafts, { where: [{ field: "reportId", op: "eq", value: ctx.upr }] });
+      const latest = drafts.sort((a, b) => b.version - a.version)[0];
+      if (!latest) throw new Error("the UPR report has no draft: the Word renderer failed");
+      return { params: { id: latest.id }, ...(id === "sendDraftForApproval" ? { body: { eTag: latest.eTag, message: "Please approve" } } : {}) };
+    }
+    case "decideDraft": {
+      const reviews = await queryAll(api.repos.reviews, { where: [{ field: "reportId", op: "eq", value: ctx.upr }] });
+      const open = reviews.find((r) => !r.decision) ?? reviews[0];
+      if (!open) throw new Error("no draft was sent for approval");
+      return { params: { id: open.id }, body: { decision: "approved" } };
+    }
+    case "uploadTemplate":
+      return { query: "fileName=Letterhead.docx", raw: ctx.template, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
+    case "uploadImport":
+      return { query: "fileName=uhri.csv", raw: uhriCsv(uhriUprRecords(2)), contentType: "text/csv" };
+    case "getImport":
+    case "commitImport":
+      return { params: { id: ctx.importId } };
+    default:
+      return {};
+  }
+}
+
+/** The order the routes are tried in: a review exists only once a draft was sent, a request is reopened once closed. */
+const ORDER = Object.keys(API_ROUTES) as RouteId[];
+ORDER.splice(ORDER.indexOf("reopenRequest"), 1);
+ORDER.splice(ORDER.indexOf("closeRequest") + 1, 0, "reopenRequest");
+ORDER.splice(ORDER.indexOf("commitImport"), 1);
+ORDER.splice(ORDER.indexOf("getImport") + 1, 0, "commitImport");
+
+test("the matrix names every route of the API", () => {
+  expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(API_ROUTES).sort());
+});
+
+test.each(ORDER)("%s: allowed for whom the policy allows, refused (and nothing written) for everyone else", async (id) => {
+  const route = API_ROUTES[id];
+  const allowed = allowedRoles(MATRIX[id]);
+  const refused = (["anonymous", "observer", "otherFocalPoint", "admin", "chair", "focalPoint", "secretariat"] as RoleName[]).filter((role) => !allowed.includes(role));
+  const before = refused.length ? await storeSnapshot(api.repos) : undefined;
+  for (const role of refused) {
+    const request = await requestFor(id);
+    const response = await api.call<{ error: { code: string; message: string } }>(route.method.toUpperCase(), `${pathOf(route.path, request.params)}${request.query ? `?${request.query}` : ""}`, { ...request, token: await api.tokenFor(role) });
+    const expected = role === "anonymous" ? 401 : 403;
+    expect({ role, status: response.status }).toEqual({ role, status: expected });
+    expect(response.body.error.code).toBe(role === "anonymous" ? "unauthenticated" : "forbidden");
+    expect(response.body.error.message.length).toBeGreaterThan(10);
+  }
+  if (before) expect(await storeSnapshot(api.repos)).toEqual(before);
+  for (const role of allowed.filter((r) => r !== "anonymous" || route.auth !== "user")) {
+    const request = await requestFor(id);
+    const response = await api.call(route.method.toUpperCase(), `${pathOf(route.path, request.params)}${request.query ? `?${request.query}` : ""}`, { ...request, token: await api.tokenFor(role) });
+    expect({ role, status: response.status, body: response.status >= 300 ? response.body : undefined }).toEqual({ role, status: route.status ?? 200, body: undefined });
+  }
+});
+
+test("an observer reads what is shared with observers and is refused the rest", async () => {
+  const token = await api.tokenFor("observer");
+  const unshared = await ctx.rec("148.12");
+  const refused = await api.call<{ error: { message: string } }>("GET", `/api/recommendations/${unshared.id}`, { token });
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.message).toMatch(/not shared with observers/);
+  expect((await api.call("GET", `/api/reports/${ctx.crc}`, { token })).status).toBe(403);
+  const list = await api.call<{ items: { sharedWithObservers: boolean }[]; total: number }>("GET", "/api/recommendations?pageSize=200", { token });
+  expect(list.body.items.length).toBeGreaterThan(0);
+  expect(list.body.items.every((r) => r.sharedWithObservers)).toBe(true);
+  const reports = await api.call<{ items: { id: string }[] }>("GET", "/api/reports", { token });
+  expect(reports.body.items.map((r) => r.id)).toEqual([ctx.upr]);
+});
