@@ -9,7 +9,7 @@ import { queryAll } from "../../core/ports/repository";
 import { makeTemplate } from "../../drafts/testing/templates";
 import { UPR_REPORT_TITLE, CRC_REPORT_TITLE } from "../../server/demo/seed";
 import { uhriCsv, uhriUprRecords } from "../import/support/files";
-import { ApiClient, OTHER_MINISTRY, PEOPLE, RIGHT_MINISTRY, startApiServer, storeSnapshot, type CallOptions, type RoleName } from "./support/api-server";
+import { type ApiClient, OTHER_MINISTRY, PEOPLE, RIGHT_MINISTRY, startApiServer, storeSnapshot, type CallOptions, type RoleName } from "./support/api-server";
 
 type Allowed = RoleName[] | "everyone" | "members";
 const MEMBERS: RoleName[] = ["secretariat", "chair", "focalPoint", "otherFocalPoint", "observer", "admin"];
