@@ -18,6 +18,8 @@ export interface TokenValidatorOptions {
   clockToleranceSeconds?: number;
   /** The current time, for tests. */
   now?: () => Date;
+  /** An unknown key id fetches the key set again at most this often. Default 30 s. */
+  refetchCooldownMs?: number;
 }
 
 /** What the server reads from a valid token. */
@@ -39,7 +41,7 @@ export class TokenValidator {
   constructor(private readonly options: TokenValidatorOptions) {
     // cooldownDuration: an unknown `kid` refreshes the key set at most every 30 s (key rollover);
     // cacheMaxAge: keys are fetched again at least every 12 h.
-    this.keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 12 * 60 * 60_000, timeoutDuration: 10_000 });
+    this.keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.refetchCooldownMs ?? 30_000, cacheMaxAge: 12 * 60 * 60_000, timeoutDuration: 10_000 });
     this.algorithms = options.algorithms ?? ["RS256"];
   }
 
