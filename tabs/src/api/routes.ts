@@ -1,0 +1,80 @@
+/**
+ * The API's routes as the tab calls them: method and path per route id. The shapes come from
+ * core/api as types only, so the tab's bundle carries no schema library; a test checks this
+ * table against core's API_ROUTES.
+ */
+import type { z } from "zod";
+import type { ApiRoutes, BinaryBody, HttpMethod, RouteId } from "../../../core/api/routes";
+
+export const ROUTES = {
+  config: ["get", "/api/config"],
+  health: ["get", "/healthz"],
+  openapi: ["get", "/api/openapi.json"],
+  me: ["get", "/api/me"],
+  listRecommendations: ["get", "/api/recommendations"],
+  getRecommendation: ["get", "/api/recommendations/{id}"],
+  createRecommendation: ["post", "/api/recommendations"],
+  updateRecommendation: ["patch", "/api/recommendations/{id}"],
+  bulkAssignRecommendations: ["post", "/api/recommendations/bulk-assign"],
+  updateRecommendationStatus: ["post", "/api/recommendations/{id}/status"],
+  listMinistries: ["get", "/api/ministries"],
+  createMinistry: ["post", "/api/ministries"],
+  updateMinistry: ["patch", "/api/ministries/{id}"],
+  listFocalPoints: ["get", "/api/ministries/{id}/focal-points"],
+  nominateFocalPoint: ["post", "/api/ministries/{id}/focal-points"],
+  updateFocalPoint: ["patch", "/api/focal-points/{id}"],
+  listReports: ["get", "/api/reports"],
+  getReport: ["get", "/api/reports/{id}"],
+  createReport: ["post", "/api/reports"],
+  updateReport: ["patch", "/api/reports/{id}"],
+  listMilestones: ["get", "/api/reports/{id}/milestones"],
+  createMilestone: ["post", "/api/reports/{id}/milestones"],
+  updateMilestone: ["patch", "/api/milestones/{id}"],
+  listConsultations: ["get", "/api/consultations"],
+  createConsultation: ["post", "/api/consultations"],
+  updateConsultation: ["patch", "/api/consultations/{id}"],
+  listRequests: ["get", "/api/requests"],
+  getRequest: ["get", "/api/requests/{id}"],
+  createRequests: ["post", "/api/reports/{id}/requests"],
+  extendRequest: ["post", "/api/requests/{id}/extend"],
+  closeRequest: ["post", "/api/requests/{id}/close"],
+  reopenRequest: ["post", "/api/requests/{id}/reopen"],
+  resendRequest: ["post", "/api/requests/{id}/resend"],
+  seeRequest: ["post", "/api/requests/{id}/see"],
+  askMoreTime: ["post", "/api/requests/{id}/ask-more-time"],
+  declineRequest: ["post", "/api/requests/{id}/decline"],
+  listContributions: ["get", "/api/requests/{id}/contributions"],
+  createContribution: ["post", "/api/requests/{id}/contributions"],
+  uploadAttachment: ["post", "/api/requests/{id}/attachments"],
+  listDrafts: ["get", "/api/reports/{id}/drafts"],
+  compileDraft: ["post", "/api/reports/{id}/drafts"],
+  getDraft: ["get", "/api/drafts/{id}"],
+  downloadDraft: ["get", "/api/drafts/{id}/file"],
+  sendDraftForApproval: ["post", "/api/drafts/{id}/send-for-approval"],
+  decideDraft: ["post", "/api/reviews/{id}/decision"],
+  listTemplates: ["get", "/api/templates"],
+  uploadTemplate: ["post", "/api/templates"],
+  uploadImport: ["post", "/api/imports"],
+  getImport: ["get", "/api/imports/{id}"],
+  commitImport: ["post", "/api/imports/{id}/commit"],
+  dashboard: ["get", "/api/dashboard"],
+  listAudit: ["get", "/api/audit"],
+  localPersonas: ["get", "/local-auth/personas"],
+  localToken: ["post", "/local-auth/token"],
+  localJwks: ["get", "/local-auth/.well-known/jwks.json"],
+} as const satisfies Record<RouteId, readonly [HttpMethod, string]>;
+
+type Route<K extends RouteId> = ApiRoutes[K];
+type InputOf<S> = [S] extends [z.ZodType] ? (unknown extends z.input<S> ? undefined : z.input<S>) : undefined;
+
+export type ParamsOf<K extends RouteId> = InputOf<NonNullable<Route<K>["params"]>>;
+export type QueryOf<K extends RouteId> = InputOf<NonNullable<Route<K>["query"]>>;
+export type BodyOf<K extends RouteId> = [NonNullable<Route<K>["body"]>] extends [BinaryBody] ? Blob : InputOf<NonNullable<Route<K>["body"]>>;
+export type ResponseOf<K extends RouteId> = [Route<K>["response"]] extends [z.ZodType] ? z.output<Route<K>["response"]> : Blob;
+
+/** `/api/recommendations/{id}` with `{ id: "7" }` → `/api/recommendations/7`. */
+export function pathOf(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+}
+
+export type { RouteId };

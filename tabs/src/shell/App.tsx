@@ -1,0 +1,67 @@
+/**
+ * The tab's root: the host's theme and locale (followed live), the sign-in, then the shell.
+ */
+import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import type { Host, ThemeName } from "../host/host";
+import { I18nProvider, useI18n } from "../i18n/i18n";
+import { SignIn } from "./SignIn";
+
+export const THEMES: Record<ThemeName, Theme> = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+export interface Preferences {
+  theme: ThemeName;
+  locale: string;
+  /** In a browser the person chooses; in a host the host decides (and we follow it). */
+  setTheme?(theme: ThemeName): void;
+  setLocale?(locale: string): void;
+}
+
+export function App({ host }: { host: Host }) {
+  const [theme, setThemeState] = useState<ThemeName>(host.info.theme);
+  const [locale, setLocaleState] = useState(host.info.locale);
+
+  useEffect(() => host.onThemeChange(setThemeState), [host]);
+
+  const preferences: Preferences = useMemo(
+    () => ({
+      theme,
+      locale,
+      ...(host.info.kind === "browser"
+        ? {
+            setTheme: (next: ThemeName) => {
+              window.localStorage.setItem("nmirf.theme", next);
+              setThemeState(next);
+            },
+            setLocale: (next: string) => {
+              window.localStorage.setItem("nmirf.locale", next);
+              setLocaleState(next);
+            },
+          }
+        : {}),
+    }),
+    [host, theme, locale],
+  );
+
+  return (
+    <I18nProvider locale={locale}>
+      <Themed theme={theme}>
+        <SignIn host={host} preferences={preferences} />
+      </Themed>
+    </I18nProvider>
+  );
+}
+
+function Themed({ theme, children }: { theme: ThemeName; children: React.ReactNode }) {
+  const { dir, locale } = useI18n();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = dir;
+    document.documentElement.dataset.theme = theme;
+  }, [dir, locale, theme]);
+  return (
+    <FluentProvider theme={THEMES[theme]} dir={dir} style={{ minHeight: "100vh", display: "flex", flexDirection: "column" }}>
+      {children}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * Import: the secretariat uploads an OHCHR thematic list, a UHRI export or a CSV; the server
+ * reads it and answers a preview (new, changed, unchanged, duplicates, invalid with reasons)
+ * without writing anything; committing writes it.
+ */
+import { Badge, Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ImportSessionDto } from "../../../../core/api";
+import type { Mechanism } from "../../../../core/records/taxonomy";
+import { useAction } from "../../api/use-resource";
+import { PageHeader } from "../../components/PageHeader";
+import { ProblemBar } from "../../components/ProblemBar";
+import { useI18n } from "../../i18n/i18n";
+import { useSession } from "../../shell/session";
+import { MECHANISM_CODES } from "../../taxonomy";
+
+const FORMATS = ["ohchr-docx", "uhri-xlsx", "uhri-csv", "csv"] as const;
+type Format = (typeof FORMATS)[number];
+type Outcome = "all" | "new" | "changed" | "unchanged" | "duplicate" | "invalid";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, marginBlockEnd: tokens.spacingVerticalL },
+  summary: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, listStyleType: "none", padding: 0, margin: 0 },
+  panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
+  text: { maxWidth: "60ch", display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+});
+
+const AUTO = "__auto__";
+const MAX_ROWS_SHOWN = 500;
+
+export default function ImportView() {
+  const styles = useStyles();
+  const { t, plural, number, dateTime } = useI18n();
+  const { api } = useSession();
+  const [file, setFile] = useState<File>();
+  const [format, setFormat] = useState<Format>();
+  const [mechanism, setMechanism] = useState<Mechanism>();
+  const [symbol, setSymbol] = useState("");
+  const [session, setSession] = useState("");
+  const [preview, setPreview] = useState<ImportSessionDto>();
+  const [outcome, setOutcome] = useState<Outcome>("all");
+  const [committed, setCommitted] = useState<{ created: number; updated: number; unchanged: number; invalid: number; failed: number; duplicates: number }>();
+
+  const upload = useAction(async () => {
+    if (!file) return;
+    setCommitted(undefined);
+    const result = await api.call("uploadImport", {
+      query: { fileName: file.name, format, mechanism, documentSymbol: symbol.trim() || undefined, session: session.trim() ? Number(session) : undefined },
+      body: file,
+    });
+    setPreview(result);
+    setOutcome("all");
+  });
+  const commit = useAction(async () => {
+    if (!preview) return;
+    const result = await api.call("commitImport", { params: { id: preview.id } });
+    setCommitted(result);
+    setPreview(undefined);
+  });
+
+  const p = preview?.preview;
+  const rows = (p?.rows ?? []).filter((row) => outcome === "all" || row.outcome === outcome);
+  return (
+    <>
+      <PageHeader title={t("import.title")} description={t("import.description")} />
+      <form
+        className={styles.form}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void upload.run();
+        }}
+      >
+        <Field label={t("import.file")} required hint={t("import.fileHint")}>
+          <input type="file" accept=".docx,.xlsx,.csv" onChange={(event) => setFile(event.target.files?.[0])} aria-describedby="import-file-hint" />
+        </Field>
+        <Field label={t("import.format")}>
+          <Dropdown value={format ? t(`import.format.${format}`) : t("import.formatAuto")} selectedOptions={[format ?? AUTO]} onOptionSelect={(_, d) => setFormat(d.optionValue === AUTO ? undefined : (d.optionValue as Format))}>
+            <Option value={AUTO}>{t("import.formatAuto")}</Option>
+            {FORMATS.map((f) => (
+              <Option key={f} value={f} text={t(`import.format.${f}`)}>
+                {t(`import.format.${f}`)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t("grid.mechanism")} hint={t("import.mechanismHint")}>
+          <Dropdown value={mechanism ? t(`mechanism.${mechanism}`) : t("import.fromFile")} selectedOptions={[mechanism ?? AUTO]} onOptionSelect={(_, d) => setMechanism(d.optionValue === AUTO ? undefined : (d.optionValue as Mechanism))}>
+            <Option value={AUTO}>{t("import.fromFile")}</Option>
+            {MECHANISM_CODES.map((code) => (
+              <Option key={code} value={code} text={t(`mechanism.${code}`)}>
+                {t(`mechanism.${code}`)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t("import.symbol")} hint={t("import.symbolHint")}>
+          <Input value={symbol} onChange={(_, d) => setSymbol(d.value)} placeholder="A/HRC/59/15" />
+        </Field>
+        <Field label={t("import.session")}>
+          <Input type="number" min={1} value={session} onChange={(_, d) => setSession(d.value)} />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={!file || upload.busy}>
+          {upload.busy ? t("import.reading") : t("import.preview")}
+        </Button>
+      </form>
+      <ProblemBar error={upload.error ?? commit.error} />
+      {committed && (
+        <MessageBar intent={committed.failed ? "warning" : "success"}>
+          <MessageBarBody>
+            <MessageBarTitle>{t("import.done")}</MessageBarTitle>
+            {t("import.doneSummary", { created: committed.created, updated: committed.updated, unchanged: committed.unchanged, duplicates: committed.duplicates, invalid: committed.invalid, failed: committed.failed })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {p && preview && (
+        <section className={styles.panel} aria-labelledby="preview-heading">
+          <Title3 as="h2" id="preview-heading">
+            {t("import.previewTitle", { file: preview.fileName })}
+          </Title3>
+          <Text className={styles.muted}>{t("import.previewHelp", { until: dateTime(preview.expiresAt) })}</Text>
+          <ul className={styles.summary} aria-label={t("import.summary")}>
+            <li><Badge appearance="tint" color="success">{t("import.count.new", { count: p.new })}</Badge></li>
+            <li><Badge appearance="tint" color="warning">{t("import.count.changed", { count: p.changed })}</Badge></li>
+            <li><Badge appearance="tint" color="informative">{t("import.count.unchanged", { count: p.unchanged })}</Badge></li>
+            <li><Badge appearance="tint" color="subtle">{t("import.count.duplicates", { count: p.duplicates })}</Badge></li>
+            <li><Badge appearance="tint" color="danger">{t("import.count.invalid", { count: p.invalid })}</Badge></li>
+          </ul>
+          {p.warnings.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <ul className={styles.reasons}>
+                  {p.warnings.slice(0, 10).map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <TabList selectedValue={outcome} onTabSelect={(_, d) => setOutcome(d.value as Outcome)} aria-label={t("import.filterRows")}>
+            {(["all", "new", "changed", "unchanged", "duplicate", "invalid"] as const).map((o) => (
+              <Tab key={o} value={o}>
+                {t(`import.outcome.${o}`)}
+              </Tab>
+            ))}
+          </TabList>
+          <Table size="small" aria-label={t("import.rows")}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("import.row")}</TableHeaderCell>
+                <TableHeaderCell>{t("import.ref")}</TableHeaderCell>
+                <TableHeaderCell>{t("import.outcome")}</TableHeaderCell>
+                <TableHeaderCell>{t("import.details")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.slice(0, MAX_ROWS_SHOWN).map((row) => (
+                <TableRow key={`${row.table ?? 0}-${row.row}`}>
+                  <TableCell>{number(row.row)}</TableCell>
+                  <TableCell>{row.ref ?? row.key ?? "—"}</TableCell>
+                  <TableCell>{t(`import.outcome.${row.outcome}`)}</TableCell>
+                  <TableCell>
+                    {row.reasons?.length ? (
+                      <ul className={styles.reasons}>
+                        {row.reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    ) : row.changes?.length ? (
+                      t("import.changedFields", { fields: row.changes.map((c) => c.field).join(", ") })
+                    ) : row.duplicateOf !== undefined ? (
+                      t("import.duplicateOf", { row: row.duplicateOf })
+                    ) : (
+                      <span className={styles.text}>{typeof (row.fields as { text?: unknown })?.text === "string" ? (row.fields as { text: string }).text : ""}</span>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {rows.length > MAX_ROWS_SHOWN && <Text className={styles.muted}>{t("import.moreRows", { count: rows.length - MAX_ROWS_SHOWN })}</Text>}
+          <div>
+            <Button appearance="primary" onClick={() => void commit.run()} disabled={commit.busy || p.new + p.changed === 0}>
+              {commit.busy ? t("common.saving") : plural("import.commit", p.new + p.changed)}
+            </Button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

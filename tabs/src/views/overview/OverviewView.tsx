@@ -1,0 +1,243 @@
+/**
+ * Overview: implementation progress by ministry, mechanism, theme and SDG (a chart, and the
+ * same figures as a table), the requests overdue and due soon, and the reports' deadlines.
+ */
+import { Card, CardHeader, makeStyles, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { HorizontalBarChart, type ChartProps } from "@fluentui/react-charts";
+import { useMemo, useState } from "react";
+import type { DashboardDto, RequestDto } from "../../../../core/api";
+import type { ImplementationStatus } from "../../../../core/records/taxonomy";
+import { useResource } from "../../api/use-resource";
+import { RequestStatusBadge, ReportStatusBadge } from "../../components/badges";
+import { Loading } from "../../components/Loading";
+import { PageHeader } from "../../components/PageHeader";
+import { ProblemBar } from "../../components/ProblemBar";
+import { useI18n } from "../../i18n/i18n";
+import { hrefOf, navigate } from "../../shell/router";
+import { useSession } from "../../shell/session";
+import { addDays, STATUS_CODES, todayIn } from "../../taxonomy";
+
+type Dimension = "ministry" | "mechanism" | "theme" | "sdg";
+
+const STATUS_COLORS: Record<ImplementationStatus, string> = {
+  "not-assessed": tokens.colorNeutralForeground4,
+  "not-started": tokens.colorPaletteRedForeground1,
+  "in-progress": tokens.colorPaletteMarigoldForeground1,
+  "partially-implemented": tokens.colorPaletteBerryForeground1,
+  implemented: tokens.colorPaletteGreenForeground1,
+  "no-longer-relevant": tokens.colorNeutralForeground3,
+};
+
+const useStyles = makeStyles({
+  kpis: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", gap: tokens.spacingHorizontalM, marginBlockEnd: tokens.spacingVerticalL },
+  kpiValue: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  section: { marginBlockEnd: tokens.spacingVerticalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium },
+  columns: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(360px, 1fr))", gap: tokens.spacingHorizontalL },
+  legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, listStyleType: "none", padding: 0, margin: 0 },
+  swatch: { display: "inline-block", width: "12px", height: "12px", borderRadius: tokens.borderRadiusSmall, marginInlineEnd: tokens.spacingHorizontalXS, verticalAlign: "middle" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+const MAX_ROWS = 12;
+
+export default function OverviewView() {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t, percent, number } = i18n;
+  const { api, me, config } = useSession();
+  const [dimension, setDimension] = useState<Dimension>("ministry");
+  const [asTable, setAsTable] = useState(false);
+  const dashboard = useResource<DashboardDto>((signal) => api.call("dashboard", { query: { dimension }, signal }), [api, dimension]);
+  const today = todayIn(config.timeZone);
+  const ministryId = me.ministries.length === 1 ? me.ministries[0]?.id : undefined;
+  const requests = useResource(
+    async (signal) => {
+      const statuses = ["overdue", "escalated", "sent", "seen", "extended"] as const;
+      const pages = await Promise.all(statuses.map((status) => api.call("listRequests", { query: { status, ministryId, pageSize: 200 }, signal })));
+      return pages.flatMap((p) => p.items);
+    },
+    [api, ministryId],
+  );
+
+  const { overdue, dueSoon } = useMemo(() => {
+    const all = requests.data ?? [];
+    const soon = addDays(today, 14);
+    return {
+      overdue: all.filter((r) => r.status === "overdue" || r.status === "escalated").sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      dueSoon: all.filter((r) => r.status !== "overdue" && r.status !== "escalated" && r.dueDate >= today && r.dueDate <= soon).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    };
+  }, [requests.data, today]);
+
+  const label = (key: string, fallback: string) => (key === "" ? t("overview.none") : dimension === "mechanism" ? t(`mechanism.${key}` as "mechanism.UPR") : dimension === "sdg" ? `${key} · ${t(`sdg.${key}` as "sdg.1")}` : fallback);
+  const rows = (dashboard.data?.rows ?? []).slice(0, MAX_ROWS).map((row) => ({ ...row, label: label(row.key, row.label) }));
+  const chartData: ChartProps[] = rows.map((row) => ({
+    chartTitle: `${row.label} — ${t("overview.implementedShare", { share: percent(row.implementedShare) })}`,
+    chartData: STATUS_CODES.filter((s) => row.byStatus[s] > 0).map((status) => ({
+      legend: t(`status.${status}`),
+      horizontalBarChartdata: { x: row.byStatus[status], total: row.total },
+      color: STATUS_COLORS[status],
+      xAxisCalloutData: row.label,
+      yAxisCalloutData: number(row.byStatus[status]),
+    })),
+  }));
+
+  const d = dashboard.data;
+  return (
+    <>
+      <PageHeader title={t("overview.title")} description={t("overview.description")} />
+      <ProblemBar error={dashboard.error} onRetry={dashboard.reload} />
+      {!d && !dashboard.error && <Loading />}
+      {d && (
+        <div className={styles.kpis}>
+          <Kpi label={t("overview.recommendations")} value={number(d.recommendations.total)} />
+          <Kpi label={t("overview.implemented")} value={percent(d.recommendations.implementedShare)} />
+          <Kpi label={t("overview.progress")} value={percent(d.recommendations.progressShare)} />
+          <Kpi label={t("overview.overdue")} value={requests.data ? number(overdue.length) : "…"} />
+        </div>
+      )}
+      <section className={styles.section} aria-labelledby="progress-heading">
+        <Title3 as="h2" id="progress-heading">
+          {t("overview.progressBy")}
+        </Title3>
+        <TabList selectedValue={dimension} onTabSelect={(_, data) => setDimension(data.value as Dimension)} aria-label={t("overview.progressBy")}>
+          <Tab value="ministry">{t("overview.byMinistry")}</Tab>
+          <Tab value="mechanism">{t("overview.byMechanism")}</Tab>
+          <Tab value="theme">{t("overview.byTheme")}</Tab>
+          <Tab value="sdg">{t("overview.bySdg")}</Tab>
+        </TabList>
+        <Switch checked={asTable} onChange={(_, data) => setAsTable(data.checked)} label={t("overview.showTable")} />
+        <div className={styles.panel}>
+          {d && rows.length === 0 && <Text>{t("overview.noData")}</Text>}
+          {d && rows.length > 0 && !asTable && (
+            <>
+              <ul className={styles.legend} aria-label={t("overview.legend")}>
+                {STATUS_CODES.map((status) => (
+                  <li key={status}>
+                    <span className={styles.swatch} style={{ backgroundColor: STATUS_COLORS[status] }} aria-hidden="true" />
+                    {t(`status.${status}`)}
+                  </li>
+                ))}
+              </ul>
+              <HorizontalBarChart data={chartData} chartDataMode="fraction" culture={i18n.locale} barHeight={14} />
+            </>
+          )}
+          {d && rows.length > 0 && asTable && (
+            <Table size="small" aria-label={t("overview.progressBy")}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t(`overview.dimension.${dimension}`)}</TableHeaderCell>
+                  <TableHeaderCell>{t("overview.total")}</TableHeaderCell>
+                  {STATUS_CODES.map((s) => (
+                    <TableHeaderCell key={s}>{t(`status.${s}`)}</TableHeaderCell>
+                  ))}
+                  <TableHeaderCell>{t("overview.implemented")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((row) => (
+                  <TableRow key={row.key}>
+                    <TableCell>{row.label}</TableCell>
+                    <TableCell>{number(row.total)}</TableCell>
+                    {STATUS_CODES.map((s) => (
+                      <TableCell key={s}>{number(row.byStatus[s])}</TableCell>
+                    ))}
+                    <TableCell>{percent(row.implementedShare)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </div>
+      </section>
+      <div className={styles.columns}>
+        <section className={styles.section} aria-labelledby="requests-heading">
+          <Title3 as="h2" id="requests-heading">
+            {t("overview.requestsAttention")}
+          </Title3>
+          <ProblemBar error={requests.error} onRetry={requests.reload} />
+          {requests.data && <RequestList title={t("overview.overdueRequests")} requests={overdue} empty={t("overview.noOverdue")} />}
+          {requests.data && <RequestList title={t("overview.dueSoon")} requests={dueSoon} empty={t("overview.noDueSoon")} />}
+          {!requests.data && !requests.error && <Loading />}
+        </section>
+        <section className={styles.section} aria-labelledby="deadlines-heading">
+          <Title3 as="h2" id="deadlines-heading">
+            {t("overview.deadlines")}
+          </Title3>
+          {d && d.reports.length === 0 && <Text>{t("overview.noReports")}</Text>}
+          {d && (
+            <ul className={styles.list}>
+              {[...d.reports]
+                .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+                .map((report) => (
+                  <li key={report.id}>
+                    <a
+                      href={hrefOf(`/reports/${report.id}`)}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        navigate(`/reports/${report.id}`);
+                      }}
+                    >
+                      {report.title}
+                    </a>{" "}
+                    <ReportStatusBadge status={report.status} />
+                    <div className={styles.muted}>
+                      {t("overview.reportDue", { date: i18n.date(report.dueDate, "long") })} · {i18n.plural("overview.requestCount", report.requests.total)}
+                      {report.requests.byStatus.answered ? ` · ${t("overview.answered", { count: report.requests.byStatus.answered })}` : ""}
+                    </div>
+                  </li>
+                ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  const styles = useStyles();
+  return (
+    <Card>
+      <CardHeader header={<Text className={styles.muted}>{label}</Text>} />
+      <Text className={styles.kpiValue}>{value}</Text>
+    </Card>
+  );
+}
+
+function RequestList({ title, requests, empty }: { title: string; requests: RequestDto[]; empty: string }) {
+  const styles = useStyles();
+  const { t, date } = useI18n();
+  const { ministries } = useSession();
+  return (
+    <div className={styles.panel}>
+      <Text weight="semibold" as="h3" block>
+        {title}
+      </Text>
+      {requests.length === 0 ? (
+        <Text className={styles.muted}>{empty}</Text>
+      ) : (
+        <ul className={styles.list}>
+          {requests.slice(0, 10).map((r) => (
+            <li key={r.id}>
+              <a
+                href={hrefOf(`/requests?report=${r.reportId}&request=${r.id}`)}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(`/requests?report=${r.reportId}&request=${r.id}`);
+                }}
+              >
+                {ministries.get(r.ministryId)?.name ?? r.ministryId}
+              </a>{" "}
+              <RequestStatusBadge status={r.status} />
+              <div className={styles.muted}>
+                {t("overview.requestDue", { date: date(r.dueDate) })} · {r.ask.slice(0, 120)}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

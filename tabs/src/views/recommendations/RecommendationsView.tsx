@@ -1,0 +1,120 @@
+/**
+ * Recommendations: the whole list in a virtualized grid with search, filters and sorting;
+ * the secretariat assigns lead ministries to many at once and edits one; a focal point sees
+ * their ministry's and reports implementation status; the detail panel holds the full text,
+ * the contributions and the status history.
+ */
+import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import { useCallback, useMemo, useState } from "react";
+import type { RecommendationDto } from "../../../../core/api";
+import { PageHeader } from "../../components/PageHeader";
+import { ProblemBar } from "../../components/ProblemBar";
+import { useI18n } from "../../i18n/i18n";
+import { navigate, useRoute } from "../../shell/router";
+import { useSession } from "../../shell/session";
+import { BulkAssignDialog } from "./BulkAssignDialog";
+import { facetsOf, filterRecommendations, NO_FILTERS, sortRecommendations, type RecommendationFilters, type Sort, type SortKey } from "./filter";
+import { RecommendationDetail } from "./RecommendationDetail";
+import { RecommendationFiltersBar } from "./RecommendationFiltersBar";
+import { RecommendationGrid } from "./RecommendationGrid";
+import { useRecommendationList } from "./use-recommendation-list";
+
+const useStyles = makeStyles({
+  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalM, marginBlockEnd: tokens.spacingVerticalS },
+  count: { color: tokens.colorNeutralForeground2 },
+  progress: { marginBlockEnd: tokens.spacingVerticalS },
+});
+
+export default function RecommendationsView() {
+  const styles = useStyles();
+  const { t, plural } = useI18n();
+  const session = useSession();
+  const { api, me, ministries } = session;
+  const route = useRoute();
+  const list = useRecommendationList(api);
+  const ownMinistries = useMemo(() => me.ministries.map((m) => m.id), [me.ministries]);
+  const [filters, setFilters] = useState<RecommendationFilters>(() => ({ ...NO_FILTERS, ministryIds: ownMinistries.length ? ownMinistries : undefined }));
+  const [sort, setSort] = useState<Sort>({ key: "symbol", direction: "ascending" });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [notice, setNotice] = useState<string>();
+
+  const ministryShort = useCallback((id: string | undefined) => (id ? (ministries.get(id)?.acronym ?? ministries.get(id)?.name ?? id) : ""), [ministries]);
+  const ministryOptions = useMemo(() => [...ministries.values()].filter((m) => m.active).map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name)), [ministries]);
+  const facets = useMemo(() => facetsOf(list.items), [list.items]);
+  const rows = useMemo(() => sortRecommendations(filterRecommendations(list.items, filters), sort, ministryShort), [list.items, filters, sort, ministryShort]);
+
+  const onSort = useCallback((key: SortKey) => setSort((s) => ({ key, direction: s.key === key && s.direction === "ascending" ? "descending" : "ascending" })), []);
+  const onOpen = useCallback((r: RecommendationDto) => navigate(`/recommendations/${encodeURIComponent(r.id)}`), []);
+  const selection = me.can.editLists
+    ? {
+        selected,
+        toggle: (id: string) =>
+          setSelected((s) => {
+            const next = new Set(s);
+            if (next.has(id)) next.delete(id);
+            else next.add(id);
+            return next;
+          }),
+        toggleAll: () => setSelected((s) => (rows.length > 0 && rows.every((r) => s.has(r.id)) ? new Set() : new Set(rows.map((r) => r.id)))),
+      }
+    : undefined;
+  const selectedRecords = useMemo(() => list.items.filter((r) => selected.has(r.id)), [list.items, selected]);
+
+  return (
+    <>
+      <PageHeader
+        title={t("recommendations.title")}
+        description={me.ministries.length ? t("recommendations.descriptionFocalPoint") : t("recommendations.description")}
+        actions={
+          selection && (
+            <Button appearance="primary" disabled={selected.size === 0} onClick={() => setBulkOpen(true)}>
+              {selected.size ? plural("recommendations.assignSelected", selected.size) : t("recommendations.assign")}
+            </Button>
+          )
+        }
+      />
+      <RecommendationFiltersBar
+        filters={filters}
+        onChange={setFilters}
+        cycles={facets.cycles}
+        themes={facets.themes}
+        ministries={ministryOptions}
+        mine={ownMinistries.length ? { on: Boolean(filters.ministryIds?.length), toggle: (on) => setFilters((f) => ({ ...f, ministryIds: on ? ownMinistries : undefined })) } : undefined}
+      />
+      <ProblemBar error={list.error} onRetry={list.reload} />
+      {notice && (
+        <MessageBar intent={selected.size ? "warning" : "success"}>
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.toolbar}>
+        <Text className={styles.count} role="status" aria-live="polite" data-testid="grid-count">
+          {list.complete ? t("recommendations.showing", { shown: rows.length, total: list.total }) : t("recommendations.loadingCount", { loaded: list.items.length, total: list.total })}
+        </Text>
+      </div>
+      {!list.complete && !list.error && <ProgressBar className={styles.progress} value={list.total ? list.items.length / list.total : undefined} aria-label={t("recommendations.loadingLabel")} />}
+      <RecommendationGrid rows={rows} sort={sort} onSort={onSort} onOpen={onOpen} ministryName={ministryShort} selection={selection} openId={route.id} />
+      {route.id && (
+        <RecommendationDetail
+          id={route.id}
+          known={list.items.find((r) => r.id === route.id)}
+          onClose={() => navigate("/recommendations")}
+          onChanged={(record) => list.replace([record])}
+        />
+      )}
+      {bulkOpen && (
+        <BulkAssignDialog
+          records={selectedRecords}
+          onClose={() => setBulkOpen(false)}
+          onDone={(updated, failedIds, failures) => {
+            list.replace(updated);
+            setSelected(new Set(failedIds));
+            setBulkOpen(false);
+            setNotice(plural("recommendations.assigned", updated.length) + (failures.length ? ` ${t("bulk.failed")} ${failures.slice(0, 10).join("; ")}` : ""));
+          }}
+        />
+      )}
+    </>
+  );
+}

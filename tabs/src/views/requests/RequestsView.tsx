@@ -1,0 +1,189 @@
+/**
+ * Requests for input: per report, what was asked of which ministry, due when, and where each
+ * stands (sent, seen, answered, overdue, escalated...). The secretariat creates requests,
+ * resends, extends, closes and reopens them; anyone who may read them opens a request to read
+ * every version of its answers. A focal point sees their ministry's requests and answers here.
+ */
+import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import type { RequestDto } from "../../../../core/api";
+import type { RequestStatus } from "../../../../core/records/request";
+import { useResource } from "../../api/use-resource";
+import { RequestStatusBadge } from "../../components/badges";
+import { Loading } from "../../components/Loading";
+import { PageHeader } from "../../components/PageHeader";
+import { ProblemBar } from "../../components/ProblemBar";
+import { useI18n } from "../../i18n/i18n";
+import { navigate, useRoute } from "../../shell/router";
+import { useSession } from "../../shell/session";
+import { REQUEST_STATUS_CODES } from "../../taxonomy";
+import { CreateRequestsDialog } from "./CreateRequestsDialog";
+import { RequestPanel } from "./RequestPanel";
+import { subjectLabel } from "./subject";
+
+const useStyles = makeStyles({
+  bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", marginBlockEnd: tokens.spacingVerticalM },
+  dropdown: { minWidth: "220px" },
+  table: { backgroundColor: tokens.colorNeutralBackground1 },
+  rowButton: { backgroundColor: "transparent", border: "none", padding: 0, margin: 0, fontFamily: "inherit", fontSize: "inherit", textAlign: "start", cursor: "pointer", color: tokens.colorBrandForegroundLink, ":hover": { textDecorationLine: "underline" }, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  ask: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, display: "block", maxWidth: "48ch", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+});
+
+const ALL = "__all__";
+
+export default function RequestsView() {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t, date, plural } = i18n;
+  const { api, me, ministries } = useSession();
+  const route = useRoute();
+  const reportId = route.params.get("report") ?? undefined;
+  const openId = route.params.get("request") ?? undefined;
+  const ownMinistry = me.ministries.length === 1 ? me.ministries[0]?.id : undefined;
+  const [status, setStatus] = useState<RequestStatus>();
+  const [ministryId, setMinistryId] = useState<string | undefined>(ownMinistry);
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string>();
+
+  const reports = useResource((signal) => api.call("listReports", { signal }).then((r) => r.items), [api]);
+  const report = reports.data?.find((r) => r.id === reportId);
+
+  // The secretariat works report by report: open the first report still in progress.
+  useEffect(() => {
+    if (reportId || !reports.data || me.ministries.length) return;
+    const first = reports.data.find((r) => r.status !== "submitted") ?? reports.data[0];
+    if (first) navigate(`/requests?report=${first.id}`, { replace: true });
+  }, [reportId, reports.data, me.ministries.length]);
+
+  const requests = useResource(
+    reportId || ministryId
+      ? async (signal) => {
+          const items: RequestDto[] = [];
+          let pageToken: string | undefined;
+          do {
+            const page = await api.call("listRequests", { query: { reportId, ministryId, status, pageSize: 200, pageToken }, signal });
+            items.push(...page.items);
+            pageToken = page.nextPageToken;
+          } while (pageToken);
+          return items;
+        }
+      : undefined,
+    [api, reportId, ministryId, status],
+  );
+  const sorted = useMemo(() => [...(requests.data ?? [])].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || Number(a.id) - Number(b.id)), [requests.data]);
+  const open = (request: RequestDto) => navigate(`/requests?${new URLSearchParams({ ...(reportId ? { report: reportId } : {}), request: request.id }).toString()}`);
+  const close = () => navigate(reportId ? `/requests?report=${reportId}` : "/requests");
+  const replace = (updated: RequestDto) => requests.set((list) => list?.map((r) => (r.id === updated.id ? updated : r)));
+  const ministryOptions = [...ministries.values()].sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <>
+      <PageHeader
+        title={t("requests.title")}
+        description={me.ministries.length ? t("requests.descriptionFocalPoint") : t("requests.description")}
+        actions={
+          me.can.createRequests &&
+          report && (
+            <Button appearance="primary" onClick={() => setCreating(true)} disabled={report.status === "submitted"}>
+              {t("requests.new")}
+            </Button>
+          )
+        }
+      />
+      <div className={styles.bar}>
+        <Field label={t("requests.report")}>
+          <Dropdown
+            className={styles.dropdown}
+            value={report?.title ?? (reportId ? "" : t("requests.allReports"))}
+            selectedOptions={[reportId ?? ALL]}
+            onOptionSelect={(_, d) => navigate(d.optionValue === ALL ? "/requests" : `/requests?report=${d.optionValue}`)}
+          >
+            {me.ministries.length > 0 && <Option value={ALL}>{t("requests.allReports")}</Option>}
+            {(reports.data ?? []).map((r) => (
+              <Option key={r.id} value={r.id}>
+                {r.title}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t("grid.status")}>
+          <Dropdown className={styles.dropdown} value={status ? t(`requestStatus.${status}`) : t("filter.any")} selectedOptions={[status ?? ALL]} onOptionSelect={(_, d) => setStatus(d.optionValue === ALL ? undefined : (d.optionValue as RequestStatus))}>
+            <Option value={ALL}>{t("filter.any")}</Option>
+            {REQUEST_STATUS_CODES.map((code) => (
+              <Option key={code} value={code} text={t(`requestStatus.${code}`)}>
+                {t(`requestStatus.${code}`)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t("requests.ministry")}>
+          <Dropdown className={styles.dropdown} value={ministryId ? (ministries.get(ministryId)?.name ?? "") : t("filter.any")} selectedOptions={[ministryId ?? ALL]} onOptionSelect={(_, d) => setMinistryId(d.optionValue === ALL ? undefined : d.optionValue)}>
+            <Option value={ALL}>{t("filter.any")}</Option>
+            {ministryOptions.map((m) => (
+              <Option key={m.id} value={m.id}>
+                {m.name}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+      <ProblemBar error={reports.error ?? requests.error} onRetry={reports.error ? reports.reload : requests.reload} />
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {(reports.data === undefined || requests.loading) && !reports.error && !requests.error && <Loading />}
+      {reports.data && reports.data.length === 0 && <Text>{t("requests.noReports")}</Text>}
+      {requests.data && sorted.length === 0 && !requests.loading && <Text>{t("requests.empty")}</Text>}
+      {sorted.length > 0 && (
+        <Table className={styles.table} aria-label={t("requests.title")} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("requests.subject")}</TableHeaderCell>
+              <TableHeaderCell>{t("requests.ministry")}</TableHeaderCell>
+              <TableHeaderCell>{t("requests.due")}</TableHeaderCell>
+              <TableHeaderCell>{t("grid.status")}</TableHeaderCell>
+              <TableHeaderCell>{t("requests.answers")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {sorted.map((r) => (
+              <TableRow key={r.id} aria-selected={openId === r.id}>
+                <TableCell>
+                  <button type="button" className={styles.rowButton} onClick={() => open(r)}>
+                    {subjectLabel(r, i18n)}
+                  </button>
+                  <span className={styles.ask}>{r.ask}</span>
+                </TableCell>
+                <TableCell>{ministries.get(r.ministryId)?.name ?? r.ministryId}</TableCell>
+                <TableCell>{date(r.dueDate)}</TableCell>
+                <TableCell>
+                  <RequestStatusBadge status={r.status} />
+                </TableCell>
+                <TableCell>{r.latestVersion ? plural("requests.versions", r.latestVersion) : "—"}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {openId && <RequestPanel id={openId} known={requests.data?.find((r) => r.id === openId)} onClose={close} onChanged={replace} />}
+      {creating && report && (
+        <CreateRequestsDialog
+          report={report}
+          onClose={() => setCreating(false)}
+          onCreated={(result) => {
+            setCreating(false);
+            setNotice(
+              [plural("requests.created", result.created.length), result.alreadyExisting ? plural("requests.alreadyExisting", result.alreadyExisting) : "", result.skipped.length ? plural("requests.skipped", result.skipped.length) : "", result.unaddressed.length ? plural("requests.unaddressed", result.unaddressed.length) : ""]
+                .filter(Boolean)
+                .join(" "),
+            );
+            requests.reload();
+            reports.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
