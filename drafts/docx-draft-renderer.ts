@@ -2,10 +2,10 @@ import { Packer, type Document } from "docx";
 import type { DraftContent, DraftRenderer, RenderedDraft, RenderOptions } from "../core/drafting/draft-content";
 import { buildDocument } from "./docx/build-document";
 import type { WordCount } from "../core/records/draft";
-import { DraftWriter, type WordTally } from "./docx/draft-writer";
 import { layoutDraft } from "./layout/layouts";
 import { renderIntoTemplate } from "./templates/patch-template";
 import { describeWordCount, wordCountOf } from "./word-count";
+import { tallyWords, type WordTally } from "./word-tally";
 
 /**
  * Core's `DraftRenderer` on the `docx` library: lays the content out for its report type,
@@ -27,9 +27,8 @@ export class DocxDraftRenderer implements DraftRenderer {
 
 /** The docx Document of a draft. The layout is dropped before the document is packed: a large report's blocks would only add to its peak memory. */
 function compose(content: DraftContent, count: (tally: WordTally) => WordCount): { document: Document; wordCount: WordCount } {
-  const writer = new DraftWriter();
-  const document = buildDocument(layoutDraft(content), writer, (w) => ({
-    description: `Compiled ${content.compiledAt} by the NMIRF add-in. Word count: ${describeWordCount(content.report.type, count(w.tally))}.`,
-  }));
-  return { document, wordCount: count(writer.tally) };
+  const layout = layoutDraft(content);
+  const wordCount = count(tallyWords(layout, { title: "block" }));
+  const description = `Compiled ${content.compiledAt} by the NMIRF add-in. Word count: ${describeWordCount(content.report.type, wordCount)}.`;
+  return { document: buildDocument(layout, description), wordCount };
 }

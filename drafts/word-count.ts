@@ -1,7 +1,7 @@
 import type { WordCount } from "../core/records/draft";
 import type { ReportType } from "../core/records/taxonomy";
 import { countedParts, wordLimitFor } from "../core/rules/word-limits";
-import type { WordTally } from "./docx/draft-writer";
+import type { WordTally } from "./word-tally";
 
 /**
  * The draft's words against the mechanism's limit, counted as the mechanism counts: the body

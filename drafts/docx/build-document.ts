@@ -14,17 +14,12 @@ import {
 } from "docx";
 import type { DraftLayout } from "../layout/blocks";
 import { isRightToLeft } from "../text/direction";
-import { type DraftWriter } from "./draft-writer";
+import { DraftWriter } from "./draft-writer";
 import { NUMBERING, STYLES } from "./styles";
 
 /** A4 text width with 2.54 cm margins, portrait and landscape, in twips: where the header's right tab stop goes. */
 const TEXT_WIDTH = 9026;
 const LANDSCAPE_TEXT_WIDTH = 13958;
-
-export interface DocumentMetadata {
-  /** Shown in Word's File > Info. */
-  description: string;
-}
 
 /** The contents: headings of levels 1 and 2, as links; Word fills the page numbers when it opens the draft. */
 export function tableOfContents(): TableOfContents {
@@ -51,12 +46,13 @@ function pageNumberFooter(): Footer {
 
 /**
  * The whole draft as a docx Document: the title, the contents, the body; the annex in a
- * landscape section of its own. Returns the writer too, for its word tally.
+ * landscape section of its own. `description` is shown in Word's File > Info.
  */
-export function buildDocument(layout: DraftLayout, writer: DraftWriter, metadata: (writer: DraftWriter) => DocumentMetadata): Document {
+export function buildDocument(layout: DraftLayout, description: string): Document {
+  const writer = new DraftWriter();
   const top = writer.titleBlock(layout);
-  const body = writer.write(layout.body, "body");
-  const annex = writer.write(layout.annex, "annex");
+  const body = writer.write(layout.body);
+  const annex = writer.write(layout.annex);
   const footers = { default: pageNumberFooter() };
   const sections: ISectionOptions[] = [{ headers: { default: draftHeader(layout, TEXT_WIDTH) }, footers, children: [...top, tableOfContents(), ...body] }];
   if (annex.length > 0) {
@@ -71,7 +67,7 @@ export function buildDocument(layout: DraftLayout, writer: DraftWriter, metadata
     creator: "NMIRF",
     title: layout.title,
     subject: layout.draftLine,
-    description: metadata(writer).description,
+    description,
     styles: STYLES,
     numbering: NUMBERING,
     comments: { children: writer.comments },

@@ -52,7 +52,7 @@ export interface CommentNote {
 
 /** A row of the annexed matrix, its text clean and its labels written out. */
 export interface AnnexLine {
-  cluster: string;
+  kind: "row";
   paragraph: string;
   /** The recommendation's text and its recommending States. */
   text: string;
@@ -62,9 +62,16 @@ export interface AnnexLine {
   status: string;
 }
 
+/** A row across the matrix naming the thematic cluster of the rows under it. */
+export interface AnnexTheme {
+  kind: "theme";
+  text: string;
+}
+
 export interface AnnexTableBlock {
   kind: "annex-table";
-  rows: AnnexLine[];
+  header: string[];
+  rows: (AnnexLine | AnnexTheme)[];
 }
 
 export type Block = HeadingBlock | ParagraphBlock | AnswerBlock | AnnexTableBlock;

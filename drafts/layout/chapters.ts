@@ -1,7 +1,7 @@
-import type { DraftContent, DraftItem } from "../../core/drafting/draft-content";
+import type { AnnexRow, DraftContent, DraftItem } from "../../core/drafting/draft-content";
 import { cleanLine } from "../text/clean-text";
 import { CONSULTATION_KIND_LABELS, formatDate, POSITION_LABELS, roman, STATUS_LABELS } from "../text/labels";
-import { heading, paragraph, type Block } from "./blocks";
+import { heading, paragraph, type AnnexLine, type AnnexTheme, type Block } from "./blocks";
 import { clusterHeading, clusterItems, itemBlocks, notAskedBlock, recommendationFootnote, recommendationText } from "./shared";
 import type { SectionSlot } from "./sections";
 
@@ -102,18 +102,30 @@ export function annexBlocks(content: DraftContent): Block[] {
   return [
     heading(1, "Annex"),
     paragraph("label", "Matrix of recommendations: position, lead ministry and implementation status"),
-    {
-      kind: "annex-table",
-      rows: content.annex.map((row) => ({
-        cluster: cleanLine(row.cluster ?? ""),
-        paragraph: cleanLine(row.paragraph),
-        text: recommendationText(row),
-        source: `Source: ${cleanLine(row.documentSymbol)}`,
-        position: row.position ? POSITION_LABELS[row.position] : "—",
-        leadMinistry: cleanLine(row.leadMinistry ?? "") || "—",
-        status: STATUS_LABELS[row.status],
-      })),
-    },
+    { kind: "annex-table", header: ANNEX_HEADER, rows: annexRows(content.annex) },
   ];
 }
 
+
+const ANNEX_HEADER = ["Recommendation and recommending State(s)", "Position", "Lead ministry", "Implementation status"];
+
+/** The matrix's rows, a theme row above each cluster's, as OHCHR's thematic list has them. */
+function annexRows(annex: AnnexRow[]): (AnnexLine | AnnexTheme)[] {
+  const rows: (AnnexLine | AnnexTheme)[] = [];
+  let cluster = "";
+  for (const row of annex) {
+    const rowCluster = cleanLine(row.cluster ?? "");
+    if (rowCluster && rowCluster !== cluster) rows.push({ kind: "theme", text: `Theme: ${rowCluster}` });
+    cluster = rowCluster || cluster;
+    rows.push({
+      kind: "row",
+      paragraph: cleanLine(row.paragraph),
+      text: recommendationText(row),
+      source: `Source: ${cleanLine(row.documentSymbol)}`,
+      position: row.position ? POSITION_LABELS[row.position] : "—",
+      leadMinistry: cleanLine(row.leadMinistry ?? "") || "—",
+      status: STATUS_LABELS[row.status],
+    });
+  }
+  return rows;
+}

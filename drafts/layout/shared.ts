@@ -1,6 +1,6 @@
 import type { AnnexRow, DraftAnswer, DraftContent, DraftGap, DraftItem } from "../../core/drafting/draft-content";
 import { MECHANISM_NAMES } from "../../core/records/taxonomy";
-import { cleanLine, cleanText, splitParagraphs } from "../text/clean-text";
+import { cleanLine, splitParagraphs } from "../text/clean-text";
 import { citeParagraphs, formatDate, formatInstantDate, gapNote, initialsOf, letters, STATUS_LABELS } from "../text/labels";
 import { heading, paragraph, type AnswerBlock, type Block, type ParagraphBlock } from "./blocks";
 
@@ -66,7 +66,7 @@ export function itemBlocks(item: DraftItem, footnote?: string, nothingYet = "[No
 
 /** A recommendation's text and recommending States, as the matrix writes it: `Ratify ... (Maldives) (Portugal)`. */
 export function recommendationText(subject: { text: string; recommendingStates: string[] }): string {
-  const text = cleanText(subject.text).replace(/\s+/g, " ").trim();
+  const text = cleanLine(subject.text);
   const states = subject.recommendingStates.map(cleanLine).filter(Boolean);
   return states.length > 0 ? `${text} (${states.join(", ")})` : text;
 }

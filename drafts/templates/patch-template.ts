@@ -2,11 +2,11 @@ import { Document, Packer, Paragraph, patchDocument, PatchType, TextRun, type Fi
 import JSZip from "jszip";
 import type { RenderedDraft } from "../../core/drafting/draft-content";
 import type { WordCount } from "../../core/records/draft";
-import { countWords } from "../../core/rules/word-limits";
 import { tableOfContents } from "../docx/build-document";
-import { DraftWriter, type WordTally } from "../docx/draft-writer";
+import { DraftWriter } from "../docx/draft-writer";
 import { NUMBERING } from "../docx/styles";
 import type { DraftLayout } from "../layout/blocks";
+import { tallyWords, type WordTally } from "../word-tally";
 import { validateTemplate } from "./validate-template";
 
 const DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
@@ -25,11 +25,11 @@ export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayo
   const has = new Set(check.placeholders);
   const writer = new DraftWriter();
 
+  const tally = tallyWords(layout, { title: !has.has("title") ? "block" : check.inBody.includes("title") ? "title" : "none" });
   const body: FileChild[] = [];
   if (!has.has("title")) body.push(...writer.titleBlock(layout));
-  else if (check.inBody.includes("title")) writer.tally.body += countWords(layout.title);
-  body.push(tableOfContents(), ...writer.write(layout.body, "body"));
-  const annex = writer.write(layout.annex, "annex");
+  body.push(tableOfContents(), ...writer.write(layout.body));
+  const annex = writer.write(layout.annex);
   if (!has.has("annex")) body.push(...annex);
 
   const [date, version] = splitDraftLine(layout.draftLine);
@@ -50,7 +50,7 @@ export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayo
       annex: has.has("annex") && annex.length > 0 ? { type: PatchType.DOCUMENT, children: annex } : text(""),
     },
   });
-  return { content: await finish(patched, writer.comments), wordCount: wordCountOf(writer.tally) };
+  return { content: await finish(patched, writer.comments), wordCount: wordCountOf(tally) };
 }
 
 /** `Draft v3 — 29 November 2026` → [`29 November 2026`, `Draft v3`]. */

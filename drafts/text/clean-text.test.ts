@@ -13,6 +13,9 @@ describe("text on its way into XML", () => {
   it("writes every line break as \\n", () => {
     expect(cleanText("a\r\nb\rc\u2028d\u0085e")).toBe("a\nb\nc\nd\ne");
     expect(cleanLine("  a\r\n\tb  ")).toBe("a b");
+    expect(cleanLine("a  b\u0001")).toBe("a b");
+    expect(cleanLine("10\u00A0000 people")).toBe("10\u00A0000 people"); // a no-break space is kept
+    expect(cleanLine("lone \uD800")).toBe("lone \uFFFD");
   });
 
   it("splits an answer into its paragraphs and bullet points", () => {

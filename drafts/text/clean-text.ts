@@ -22,9 +22,17 @@ export function cleanText(text: string): string {
   return text.replace(LINE_BREAKS, "\n").replace(FORBIDDEN, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
-/** Well-formed text on one line: line breaks and tabs become spaces, runs of spaces one space. */
+// Anything cleanLine would change: a character cleanText handles, a tab or line break, two spaces in a row.
+// eslint-disable-next-line no-control-regex -- see FORBIDDEN
+const NOT_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\u2028\u2029\uFFFE\uFFFF]| {2}/;
+
+/**
+ * Well-formed text on one line: line breaks and tabs become spaces, runs of spaces one space,
+ * no space at either end. Other spaces (no-break, thin) are kept as typed.
+ */
 export function cleanLine(text: string): string {
-  return cleanText(text).replace(/\s+/g, " ").trim();
+  if (!NOT_ONE_LINE.test(text) && !text.startsWith(" ") && !text.endsWith(" ")) return text;
+  return cleanText(text).replace(/[ \t\n\r\f\v]+/g, " ").replace(/^ | $/g, "");
 }
 
 /**
@@ -34,7 +42,7 @@ export function cleanLine(text: string): string {
 export function splitParagraphs(text: string): { text: string; bullet: boolean }[] {
   const out: { text: string; bullet: boolean }[] = [];
   for (const raw of cleanText(text).split("\n")) {
-    const line = raw.replace(/[ \t]+/g, " ").trim();
+    const line = (/\t| {2}/.test(raw) ? raw.replace(/[ \t]+/g, " ") : raw).trim();
     if (!line) continue;
     const bullet = /^[-•*–]\s+/.exec(line);
     const body = bullet ? line.slice(bullet[0].length).trim() : line;
