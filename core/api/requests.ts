@@ -54,7 +54,13 @@ export const contributionListSchema = z.object({ items: z.array(contributionSche
  * An answer from the tab. `submissionId` is the tab's idempotency key (a fresh UUID per send):
  * sending the same answer twice saves it once.
  */
-export const createContributionBodySchema = recordContributionInputSchema.omit({ requestId: true, via: true }).strict();
+export const createContributionBodySchema = recordContributionInputSchema
+  .omit({ requestId: true, via: true })
+  .extend({
+    /** Files uploaded first with POST /api/requests/{id}/attachments; links are web (https) links only. */
+    attachments: z.array(attachmentSchema.extend({ webUrl: z.url({ protocol: /^https?$/, hostname: z.regexes.domain }) })).max(20).default([]),
+  })
+  .strict();
 export type CreateContributionBody = z.input<typeof createContributionBodySchema>;
 export const contributionResultSchema = z.object({ contribution: contributionSchema, request: requestSchema, replayed: z.boolean() });
 

@@ -42,7 +42,7 @@ export class ApiClient {
   async call<T = unknown>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: BodyInit | undefined;
+    let body: string | Buffer | undefined;
     if (options.raw !== undefined) {
       body = typeof options.raw === "string" ? options.raw : Buffer.from(options.raw);
       headers["content-type"] ??= options.contentType ?? "application/octet-stream";
