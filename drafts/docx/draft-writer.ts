@@ -1,5 +1,4 @@
 import {
-  AlignmentType,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -122,11 +121,11 @@ export class DraftWriter {
       case "bullet":
         return new Paragraph({ children, numbering: BULLETS, bidirectional: rtl || undefined });
       case "quote":
-        return new Paragraph({ children, indent: { left: INDENT, right: INDENT }, alignment: AlignmentType.START, bidirectional: rtl || undefined });
+        return new Paragraph({ children, indent: { left: INDENT, right: INDENT }, bidirectional: rtl || undefined });
       case "label":
-        return new Paragraph({ children, indent: { left: INDENT }, keepNext: true, alignment: AlignmentType.START, bidirectional: rtl || undefined });
+        return new Paragraph({ children, indent: { left: INDENT }, keepNext: true, bidirectional: rtl || undefined });
       case "placeholder":
-        return new Paragraph({ children, indent: { left: INDENT }, alignment: AlignmentType.START, bidirectional: rtl || undefined });
+        return new Paragraph({ children, indent: { left: INDENT }, bidirectional: rtl || undefined });
       default:
         return new Paragraph({ children, indent: { left: INDENT }, bidirectional: rtl || undefined });
     }
@@ -139,20 +138,19 @@ export class DraftWriter {
     return id;
   }
 
-  private cell(text: string, options: { bold?: boolean; lead?: string; note?: string; span?: number; shade?: boolean } = {}): TableCell {
+  private cell(text: string, options: { bold?: boolean; lead?: string; note?: string; span?: number; shade?: boolean; keepNext?: boolean } = {}): TableCell {
     const rtl = isRightToLeft(text) || undefined;
-    const runs = options.lead
-      ? [new TextRun({ text: `${options.lead} `, bold: true, rightToLeft: rtl }), new TextRun({ text, rightToLeft: rtl })]
-      : [new TextRun({ text, bold: options.bold || undefined, rightToLeft: rtl })];
-    const children = [new Paragraph({ children: runs, alignment: AlignmentType.START, bidirectional: rtl })];
-    if (options.note) children.push(new Paragraph({ children: [new TextRun({ text: options.note, italics: true, size: 16 })], alignment: AlignmentType.START }));
+    const run = !options.bold && !rtl ? new TextRun(text) : new TextRun({ text, bold: options.bold || undefined, rightToLeft: rtl });
+    const runs = options.lead ? [new TextRun({ text: `${options.lead} `, bold: true, rightToLeft: rtl }), run] : [run];
+    const children = [rtl || options.keepNext ? new Paragraph({ children: runs, bidirectional: rtl, keepNext: options.keepNext }) : new Paragraph({ children: runs })];
+    if (options.note) children.push(new Paragraph({ children: [new TextRun({ text: options.note, italics: true, size: 16 })] }));
     return new TableCell({ children, columnSpan: options.span, shading: options.shade ? SHADE : undefined });
   }
 
   private annexTable(block: AnnexTableBlock): Table {
     const rows: TableRow[] = [new TableRow({ tableHeader: true, children: block.header.map((title) => this.cell(title, { bold: true, shade: true })) })];
     for (const row of block.rows) {
-      rows.push(row.kind === "theme" ? new TableRow({ cantSplit: true, children: [this.cell(row.text, { bold: true, span: block.header.length, shade: true })] }) : this.annexRow(row));
+      rows.push(row.kind === "theme" ? new TableRow({ cantSplit: true, children: [this.cell(row.text, { bold: true, span: block.header.length, shade: true, keepNext: true })] }) : this.annexRow(row));
     }
     return new Table({ rows, columnWidths: ANNEX_COLUMNS, width: { size: ANNEX_COLUMNS.reduce((a, b) => a + b, 0), type: WidthType.DXA }, layout: TableLayoutType.FIXED });
   }

@@ -22,20 +22,20 @@ export const NUMBERING: INumberingOptions = {
 
 const FONT = "Times New Roman";
 
-/** Close to the United Nations' editorial style: Times New Roman 10 pt, bold headings, justified text. */
+/** Close to the United Nations' editorial style: Times New Roman 10 pt, bold headings; left-aligned, as a draft is easier to edit. */
 export const STYLES: IStylesOptions = {
   default: {
     document: {
       run: { font: FONT, size: 20 },
-      paragraph: { spacing: { after: 120 }, alignment: AlignmentType.JUSTIFIED },
+      paragraph: { spacing: { after: 120 } },
     },
-    title: { run: { font: FONT, size: 34, bold: true, color: "000000" }, paragraph: { spacing: { after: 120 }, alignment: AlignmentType.LEFT } },
-    heading1: { run: { font: FONT, size: 24, bold: true, color: "000000" }, paragraph: { spacing: { before: 360, after: 240 }, keepNext: true, alignment: AlignmentType.LEFT } },
-    heading2: { run: { font: FONT, size: 20, bold: true, color: "000000" }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, alignment: AlignmentType.LEFT } },
-    heading3: { run: { font: FONT, size: 20, bold: true, italics: true, color: "000000" }, paragraph: { spacing: { before: 120, after: 120 }, keepNext: true, alignment: AlignmentType.LEFT } },
+    title: { run: { font: FONT, size: 34, bold: true, color: "000000" }, paragraph: { spacing: { after: 120 } } },
+    heading1: { run: { font: FONT, size: 24, bold: true, color: "000000" }, paragraph: { spacing: { before: 360, after: 240 }, keepNext: true } },
+    heading2: { run: { font: FONT, size: 20, bold: true, color: "000000" }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+    heading3: { run: { font: FONT, size: 20, bold: true, italics: true, color: "000000" }, paragraph: { spacing: { before: 120, after: 120 }, keepNext: true } },
     footnoteText: { run: { font: FONT, size: 18 } },
   },
   paragraphStyles: [
-    { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 }, alignment: AlignmentType.LEFT } },
+    { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },
   ],
 };
