@@ -56,7 +56,10 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
     if (query.entityId) where.push({ field: "entityId", op: "eq", value: query.entityId });
     if (query.actorId) where.push({ field: "actorId", op: "eq", value: query.actorId });
     if (query.action) where.push({ field: "action", op: "eq", value: query.action });
-    return deps.repos.audit.query({ where, orderBy: { field: "at", direction: "desc" }, top: query.pageSize, pageToken: query.pageToken });
+    const page = await deps.repos.audit.query({ where, orderBy: { field: "at", direction: "desc" }, top: query.pageSize, pageToken: query.pageToken });
+    // SharePoint keeps times to the second: entries of the same second come newest (highest id) first.
+    const newestFirst = (a: { at: string; id: string }, b: { at: string; id: string }) => b.at.localeCompare(a.at) || Number(b.id) - Number(a.id) || b.id.localeCompare(a.id);
+    return { ...page, items: [...page.items].sort(newestFirst) };
   });
 
   bindRoute(router, API_ROUTES.me, binding, async ({ actor }) => {

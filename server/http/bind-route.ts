@@ -78,7 +78,8 @@ export function bindRoute<R extends ApiRoute>(router: Router, route: R, binding:
     const query = parsePart(route.query, req.query, "query", issues);
     let body: unknown;
     if (route.body && isBinaryBody(route.body)) {
-      body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength) : new Uint8Array();
+      // A copy of exactly the bytes received: the parser's Buffer may be a view of a larger pooled one.
+      body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
       if ((body as Uint8Array).byteLength === 0) issues.push({ path: "body", message: "the file is empty" });
     } else if (route.body) {
       const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
