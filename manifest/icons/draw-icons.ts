@@ -56,38 +56,59 @@ const CHECK: Point[] = [
 function insidePolygon(polygon: readonly Point[], x: number, y: number): boolean {
   let inside = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i]!;
-    const [xj, yj] = polygon[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    const a = polygon[i]!;
+    const b = polygon[j]!;
+    if (a[1] > y !== b[1] > y && x < ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
   }
   return inside;
 }
 
-function distanceToSegment(x: number, y: number, [ax, ay]: Point, [bx, by]: Point): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+/** Squared: the square root is taken once per path, not once per segment. */
+function squaredDistanceToSegment(x: number, y: number, a: Point, b: Point): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let t = ((x - a[0]) * dx + (y - a[1]) * dy) / (dx * dx + dy * dy);
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  const ex = x - (a[0] + t * dx);
+  const ey = y - (a[1] + t * dy);
+  return ex * ex + ey * ey;
 }
 
 function distanceToPath(points: readonly Point[], x: number, y: number, closed: boolean): number {
   let best = Infinity;
   const last = closed ? points.length : points.length - 1;
-  for (let i = 0; i < last; i++) best = Math.min(best, distanceToSegment(x, y, points[i]!, points[(i + 1) % points.length]!));
-  return best;
+  for (let i = 0; i < last; i++) {
+    const squared = squaredDistanceToSegment(x, y, points[i]!, points[(i + 1) % points.length]!);
+    if (squared < best) best = squared;
+  }
+  return Math.sqrt(best);
 }
 
-/** Fraction (0..1) of the pixel (px, py) covered by `inside`, a test in unit-box coordinates. */
-function coverage(px: number, py: number, box: { x: number; y: number; size: number }, inside: (x: number, y: number) => boolean): number {
+/**
+ * Fraction (0..1) of the pixel (px, py) covered by a shape, given as a test in unit-box
+ * coordinates and the distance to the nearest place where that test changes. Pixels whose
+ * centre is farther than half a diagonal from every edge are wholly in or out: only the pixels
+ * on an edge are supersampled.
+ */
+function coverage(px: number, py: number, box: { x: number; y: number; size: number }, shape: Shape): number {
+  const cx = (px + 0.5 - box.x) / box.size;
+  const cy = (py + 0.5 - box.y) / box.size;
+  if (shape.edgeDistance(cx, cy) > 0.75 / box.size) return shape.inside(cx, cy) ? 1 : 0;
   let hits = 0;
   for (let sy = 0; sy < SUPERSAMPLING; sy++) {
     for (let sx = 0; sx < SUPERSAMPLING; sx++) {
       const x = (px + (sx + 0.5) / SUPERSAMPLING - box.x) / box.size;
       const y = (py + (sy + 0.5) / SUPERSAMPLING - box.y) / box.size;
-      if (inside(x, y)) hits++;
+      if (shape.inside(x, y)) hits++;
     }
   }
   return hits / (SUPERSAMPLING * SUPERSAMPLING);
+}
+
+interface Shape {
+  inside(x: number, y: number): boolean;
+  /** A lower bound of the distance from (x, y) to where `inside` changes. */
+  edgeDistance(x: number, y: number): number;
 }
 
 function rgbOf(hex: string): [number, number, number] {
@@ -102,10 +123,14 @@ export function drawColorIcon(): Bitmap {
   const bubble = bubblePolygon();
   const checkHalfWidth = 0.045;
   const [ar, ag, ab] = rgbOf(ACCENT_COLOR);
+  const shape: Shape = {
+    inside: (x, y) => insidePolygon(bubble, x, y) && distanceToPath(CHECK, x, y, false) > checkHalfWidth,
+    edgeDistance: (x, y) => Math.min(distanceToPath(bubble, x, y, true), Math.abs(distanceToPath(CHECK, x, y, false) - checkHalfWidth)),
+  };
   const data = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      const white = coverage(px, py, box, (x, y) => insidePolygon(bubble, x, y) && distanceToPath(CHECK, x, y, false) > checkHalfWidth);
+      const white = coverage(px, py, box, shape);
       const offset = (py * size + px) * 4;
       data[offset] = Math.round(ar + (255 - ar) * white);
       data[offset + 1] = Math.round(ag + (255 - ag) * white);
@@ -123,15 +148,17 @@ export function drawOutlineIcon(): Bitmap {
   const bubble = bubblePolygon();
   const strokeWidth = 0.08;
   const checkHalfWidth = 0.047;
+  const shape: Shape = {
+    inside: (x, y) => (insidePolygon(bubble, x, y) && distanceToPath(bubble, x, y, true) <= strokeWidth) || distanceToPath(CHECK, x, y, false) <= checkHalfWidth,
+    edgeDistance: (x, y) => {
+      const toOutline = distanceToPath(bubble, x, y, true);
+      return Math.min(toOutline, Math.abs(toOutline - strokeWidth), Math.abs(distanceToPath(CHECK, x, y, false) - checkHalfWidth));
+    },
+  };
   const data = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      const alpha = coverage(
-        px,
-        py,
-        box,
-        (x, y) => (insidePolygon(bubble, x, y) && distanceToPath(bubble, x, y, true) <= strokeWidth) || distanceToPath(CHECK, x, y, false) <= checkHalfWidth,
-      );
+      const alpha = coverage(px, py, box, shape);
       const offset = (py * size + px) * 4;
       data[offset] = 255;
       data[offset + 1] = 255;
