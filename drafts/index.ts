@@ -13,5 +13,6 @@ export {
   type TemplatePlaceholder,
 } from "./templates/validate-template";
 export { describeWordCount, wordCountOf } from "./word-count";
+export { tallyWords, type TallyOptions, type WordTally } from "./word-tally";
 export { cleanText } from "./text/clean-text";
 export { demoDraftContent } from "./demo/demo-content";

@@ -80,8 +80,12 @@ export interface DraftLayout {
   title: string;
   /** Lines under the title: the mechanism, the cycle, the document symbol. */
   subtitle: string[];
-  /** `Draft v3 — 29 November 2026`. */
+  /** `Draft v3 — 29 November 2026`: the header's line. */
   draftLine: string;
+  /** `Draft v3`, a template's `{{version}}`. */
+  versionLabel: string;
+  /** `29 November 2026`, the date the draft was compiled: a template's `{{date}}`. */
+  dateLabel: string;
   body: Block[];
   /** The annexes (the matrix of recommendations): not counted against the limit. Empty when the report has none. */
   annex: Block[];

@@ -131,15 +131,13 @@ export function questionsOf(items: DraftItem[]): DraftItem[] {
 }
 
 /** The title, the lines under it and the draft line of the header. */
-export function titleParts(content: DraftContent): { title: string; subtitle: string[]; draftLine: string } {
+export function titleParts(content: DraftContent): { title: string; subtitle: string[]; draftLine: string; versionLabel: string; dateLabel: string } {
   const { report } = content;
   const mechanism = MECHANISM_NAMES[report.mechanism];
   const details = [report.cycle !== undefined ? `cycle ${report.cycle}` : "", report.session !== undefined ? `session ${report.session}` : ""].filter(Boolean);
   const subtitle = [details.length > 0 ? `${mechanism}, ${details.join(", ")}` : mechanism];
   if (report.documentSymbol) subtitle.push(cleanLine(report.documentSymbol));
-  return {
-    title: cleanLine(report.title) || "Report",
-    subtitle,
-    draftLine: `Draft v${content.version} — ${formatDate(content.compiledOn)}`,
-  };
+  const versionLabel = `Draft v${content.version}`;
+  const dateLabel = formatDate(content.compiledOn);
+  return { title: cleanLine(report.title) || "Report", subtitle, draftLine: `${versionLabel} — ${dateLabel}`, versionLabel, dateLabel };
 }

@@ -32,7 +32,6 @@ export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayo
   const annex = writer.write(layout.annex);
   if (!has.has("annex")) body.push(...annex);
 
-  const [date, version] = splitDraftLine(layout.draftLine);
   const text = (value: string) => ({ type: PatchType.PARAGRAPH, children: [new TextRun(value)] });
   const patched = await patchDocument({
     outputType: "uint8array",
@@ -44,19 +43,13 @@ export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayo
     properties: { title: layout.title, subject: layout.draftLine, creator: "NMIRF" },
     patches: {
       title: text(layout.title),
-      date: text(date),
-      version: text(version),
+      date: text(layout.dateLabel),
+      version: text(layout.versionLabel),
       body: { type: PatchType.DOCUMENT, children: body },
       annex: has.has("annex") && annex.length > 0 ? { type: PatchType.DOCUMENT, children: annex } : text(""),
     },
   });
   return { content: await finish(patched, writer.comments), wordCount: wordCountOf(tally) };
-}
-
-/** `Draft v3 — 29 November 2026` → [`29 November 2026`, `Draft v3`]. */
-function splitDraftLine(line: string): [string, string] {
-  const [version = line, date = ""] = line.split(" — ");
-  return [date, version];
 }
 
 /**
