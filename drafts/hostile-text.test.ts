@@ -2,6 +2,7 @@ import type { DraftContent } from "../core/drafting/draft-content";
 import { demoDraftContent } from "./demo/demo-content";
 import { DocxDraftRenderer } from "./docx-draft-renderer";
 import { readDocx } from "./testing/read-docx";
+import { makeTemplate } from "./testing/templates";
 
 const HOSTILE = "a\u0001b <w:p> & </w:t> 😀 العربية \uD800 end";
 const EXPECTED = "ab <w:p> & </w:t> 😀 العربية \uFFFD end";
@@ -38,5 +39,14 @@ describe("hostile text", () => {
     expect(everything).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(Object.values(draft.parts).join("")).not.toContain("<w:p> &");
     expect(draft.comments.every((c) => c.author === "Ministry ab <w:p> & </w:t> 😀 العربية \uFFFD end")).toBe(true);
+  });
+
+  it("produces a draft patched into a template whose every part parses, with the text as typed", async () => {
+    const rendered = await new DocxDraftRenderer().render(hostile(demoDraftContent("upr-national")), { template: await makeTemplate() });
+    const draft = await readDocx(rendered.content);
+    expect([...draft.paragraphs.map((p) => p.text), ...draft.headers, ...draft.comments.map((c) => c.author)].join("\n")).toContain(EXPECTED);
+    const parts = Object.values(draft.parts).join("");
+    expect(parts).not.toContain("\u0001");
+    expect(parts).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });
