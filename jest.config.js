@@ -1,6 +1,6 @@
 // Jest loads tests as CommonJS. @swc/jest transforms our TypeScript and the ESM-only
 // packages we depend on (jose 6 is one), which therefore are not ignored below.
-const esmOnlyPackages = ["jose", "nanoid"];
+const esmOnlyPackages = ["jose", "nanoid", "strip-bom"];
 
 const swcTransform = [
   "@swc/jest",
