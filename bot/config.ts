@@ -49,6 +49,14 @@ export const botConfigSchema = z
         installWaitMs: z.number().int().min(0).max(3_600_000).default(15_000),
         /** How many pending entries one look at the outbox reads. */
         batchSize: z.number().int().min(1).max(5000).default(200),
+        /**
+         * A local file recording each send the connector accepted, before the outbox records it:
+         * after a crash, those messages are recorded as sent instead of being sent again. Put it
+         * on a disk that survives a restart (App Service: under /home). Off when absent.
+         */
+        receiptLogPath: z.string().min(1).optional(),
+        /** Flush the receipt log to disk on every send (survives a machine crash, costs a disk flush per message). */
+        receiptLogFsync: z.boolean().default(false),
       })
       .prefault({}),
     reminders: z

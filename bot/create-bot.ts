@@ -12,6 +12,7 @@ import type { FetchLike } from "./files/download";
 import { createMessagesHandler, type MessagesRequest, type MessagesResponse } from "./http-handler";
 import { silentLogger, type BotLogger } from "./logger";
 import { TeamsMessenger } from "./messenger/teams-messenger";
+import { FileReceiptLog } from "./outbox/receipt-log";
 import { OutboxSender, type SenderStats } from "./outbox/sender";
 import { ConversationStore } from "./people/conversations";
 import { ReminderScheduler } from "./reminders/scheduler";
@@ -77,7 +78,8 @@ export function createBot(options: CreateBotOptions): Bot {
   const adapter = options.adapter ?? createAdapter(config, logger);
   const conversations = new ConversationStore(repos, clock);
   const messenger = new TeamsMessenger({ adapter, config, repos, clock, directory, installer, conversations, logger });
-  const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox });
+  const receipts = config.outbox.receiptLogPath ? new FileReceiptLog(config.outbox.receiptLogPath, { fsync: config.outbox.receiptLogFsync }) : undefined;
+  const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox, receipts });
   const kick = () => sender.kick();
   const scheduler = new ReminderScheduler({ repos, clock, directory, logger, timeZone: config.timeZone, intervalMs: config.reminders.intervalMs, onQueued: kick });
   const onTurn = createTurnHandler({ repos, clock, directory, documents, installer, config, logger, conversations, kick, fetch: options.fetch });

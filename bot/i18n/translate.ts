@@ -48,7 +48,20 @@ function validTimeZone(timeZone: string | undefined, fallback: string): string {
   }
 }
 
+const translators = new Map<string, Translator>();
+
+/** The translator for a language and time zone (built once: Intl formatters are costly to create). */
 export function createTranslator(localeInput: string | undefined, timeZoneInput?: string, fallbackLocale = "en-US"): Translator {
+  const cacheKey = `${localeInput ?? ""}|${timeZoneInput ?? ""}|${fallbackLocale}`;
+  const cached = translators.get(cacheKey);
+  if (cached) return cached;
+  const translator = buildTranslator(localeInput, timeZoneInput, fallbackLocale);
+  if (translators.size > 500) translators.clear();
+  translators.set(cacheKey, translator);
+  return translator;
+}
+
+function buildTranslator(localeInput: string | undefined, timeZoneInput: string | undefined, fallbackLocale: string): Translator {
   const locale = normalizeLocale(localeInput, normalizeLocale(fallbackLocale));
   const language = locale.split("-")[0]!.toLowerCase();
   const timeZone = validTimeZone(timeZoneInput, "UTC");

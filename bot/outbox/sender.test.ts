@@ -5,6 +5,7 @@ import { queryAll } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
 import type { OutboxEntryFields, OutboxEntryInput } from "../../core/records/outbox";
 import { parseBotConfig } from "../config";
+import type { ReceiptLog } from "./receipt-log";
 import { OutboxSender } from "./sender";
 
 type Entry = Stored<OutboxEntryFields>;
@@ -30,7 +31,8 @@ function setup(script?: ConstructorParameters<typeof ScriptedMessenger>[0], outb
   ]);
   const messenger = new ScriptedMessenger(script);
   const config = parseBotConfig({ outbox: { globalRatePerSecond: 1000, perConversationPerSecond: 50, maxAttempts: 3, baseBackoffMs: 1000, ...outboxConfig } }).outbox;
-  const newSender = () => new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger: { debug() {}, info() {}, warn() {}, error() {} }, config, random: () => 0.5 });
+  const newSender = (receipts?: ReceiptLog) =>
+    new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger: { debug() {}, info() {}, warn() {}, error() {} }, config, random: () => 0.5, receipts });
   const queue = async (...inputs: Partial<OutboxEntryInput>[]) =>
     Promise.all(
       inputs.map((input, index) =>
@@ -131,6 +133,37 @@ describe("the outbox sender", () => {
     expect(sender.stats.recovered).toBe(1);
     expect(await repos.outbox.get(old!.id)).toMatchObject({ status: "sent", attempts: 2 });
     expect((await repos.outbox.get(fresh!.id)).status).toBe("sending");
+  });
+
+  it("settles a crashed sender's claim from its receipt log instead of sending again", async () => {
+    const { queue, repos, clock, messenger, newSender } = setup(undefined, { claimLeaseMs: 60_000 });
+    const [sentBeforeCrash, notSent] = await queue({}, {});
+    const claimedAt = new Date(clock.now().getTime() - 1_000).toISOString();
+    await repos.outbox.update(sentBeforeCrash!.id, { status: "sending", claimedAt, attempts: 1 }, sentBeforeCrash!.eTag);
+    await repos.outbox.update(notSent!.id, { status: "sending", claimedAt, attempts: 1 }, notSent!.eTag);
+    const receipts = new Map([[`${sentBeforeCrash!.id}@${claimedAt}`, { entryId: sentBeforeCrash!.id, claimedAt, activityId: "act-before-crash", conversationId: "c" }]]);
+    const sender = newSender({ write() {}, read: () => receipts });
+    await sender.drain();
+    expect(await repos.outbox.get(sentBeforeCrash!.id)).toMatchObject({ status: "sent", activityId: "act-before-crash" });
+    expect(sender.stats.settledFromReceipts).toBe(1);
+    expect(messenger.calls).toEqual([]);
+    expect((await repos.outbox.get(notSent!.id)).status).toBe("sending");
+    clock.advance(61_000);
+    await sender.drain();
+    expect(messenger.calls.map((c) => c.key)).toEqual(["request:2:fp-1"]);
+  });
+
+  it("writes a receipt for every accepted send, before recording it", async () => {
+    const events: string[] = [];
+    const { queue, repos, newSender } = setup();
+    await queue({});
+    const update = repos.outbox.update.bind(repos.outbox);
+    repos.outbox.update = async (id, changes, eTag) => {
+      events.push(`outbox:${changes.status ?? "-"}`);
+      return update(id, changes, eTag);
+    };
+    await newSender({ write: (receipt) => void events.push(`receipt:${receipt.activityId}`), read: () => new Map() }).drain();
+    expect(events).toEqual(["outbox:sending", "receipt:act-request:1:fp-1", "outbox:sent"]);
   });
 
   it("an update waits for the message it updates, then updates that very activity", async () => {

@@ -10,6 +10,7 @@ import type { BotConfig } from "../config";
 import { describeError, type BotLogger } from "../logger";
 import { isTwoStep, type Prepared } from "../messenger/teams-messenger";
 import { RateLimiter } from "./rate-limiter";
+import { receiptKey, type Receipt, type ReceiptLog } from "./receipt-log";
 
 type Entry = Stored<OutboxEntryFields>;
 type OutboxRepository = Repository<OutboxEntryFields, OutboxEntryInput>;
@@ -24,6 +25,8 @@ export interface OutboxSenderDeps {
   /** For jitter; tests pass a fixed one. */
   random?: () => number;
   limiter?: RateLimiter;
+  /** The local record of accepted sends that settles a crashed sender's claims (see receipt-log.ts). */
+  receipts?: ReceiptLog;
 }
 
 export interface SenderStats {
@@ -35,6 +38,8 @@ export interface SenderStats {
   cancelled: number;
   /** Entries a crashed sender left "sending", sent again after its lease expired. */
   recovered: number;
+  /** Entries a crashed sender left "sending" that its receipt log showed as sent: recorded, not sent again. */
+  settledFromReceipts: number;
 }
 
 const WAIT_FOR_ORIGINAL_MS = 2_000;
@@ -58,13 +63,17 @@ function shortKey(key: string): string {
  * secretariat.
  *
  * Exactly-once in effect: an entry is sent only by the sender that claimed it, and its `sent`
- * record is written the moment the connector accepts it. The one window left is between the
- * connector accepting a message and that write: a sender killed inside it leaves the entry
- * "sending", and after the claim's lease it is sent again (a lost message would be worse than a
- * second copy of a card; answering either copy does the same thing). See docs/bot.md.
+ * record is written the moment the connector accepts it, after a local receipt (receipt-log.ts).
+ * A sender killed between the connector's answer and the outbox write leaves the entry
+ * "sending"; its successor settles it from the receipt without sending again. The window left
+ * is the connector's answer still in transit when the process dies: such an entry is sent
+ * again after the claim's lease (a lost message would be worse than a second copy of a card;
+ * answering either copy does the same thing). See docs/bot.md.
  */
 export class OutboxSender {
-  readonly stats: SenderStats = { sent: 0, updated: 0, retried: 0, throttled: 0, undeliverable: 0, cancelled: 0, recovered: 0 };
+  readonly stats: SenderStats = { sent: 0, updated: 0, retried: 0, throttled: 0, undeliverable: 0, cancelled: 0, recovered: 0, settledFromReceipts: 0 };
+  /** The receipt log as read during the current look for abandoned claims. */
+  private receiptsRead: Map<string, Receipt> | undefined;
   private readonly limiter: RateLimiter;
   private readonly random: () => number;
   private readonly inFlight = new Set<string>();
@@ -74,8 +83,11 @@ export class OutboxSender {
   private passChain: Promise<unknown> = Promise.resolve();
   private wake: (() => void) | undefined;
   private kicked = false;
-  private lastRecovery = Number.NEGATIVE_INFINITY;
-  private nextDueAt: number | undefined;
+  /** When the next look for abandoned claims is due (at once at start). */
+  private recoveryDueAt = Number.NEGATIVE_INFINITY;
+  /** When a claim seen "sending" (not ours) will have outlived its lease. */
+  private claimExpiresAt: number | undefined;
+  private nextPendingAt: number | undefined;
 
   constructor(private readonly deps: OutboxSenderDeps) {
     this.limiter = deps.limiter ?? new RateLimiter({ globalPerSecond: deps.config.globalRatePerSecond, perKeyPerSecond: deps.config.perConversationPerSecond });
@@ -190,6 +202,12 @@ export class OutboxSender {
     return due.length;
   }
 
+  /** When something will next be due: a pending entry's retry time, or an abandoned claim's lease end. */
+  private get nextDueAt(): number | undefined {
+    const times = [this.nextPendingAt, this.claimExpiresAt].filter((t): t is number => t !== undefined);
+    return times.length ? Math.min(...times) : undefined;
+  }
+
   /** Pending entries due now, oldest first, a batch at most; remembers when the next one is due. */
   private async dueEntries(): Promise<Entry[]> {
     const now = this.deps.clock.now().getTime();
@@ -206,25 +224,32 @@ export class OutboxSender {
       }
       pageToken = page.nextPageToken;
     } while (pageToken && due.length < this.deps.config.batchSize);
-    this.nextDueAt = due.length ? now : nextDueAt;
+    this.nextPendingAt = due.length ? now : nextDueAt;
     return due.slice(0, this.deps.config.batchSize);
   }
 
   /**
    * Entries left "sending" by a sender that died: once the claim's lease is over, they go back
-   * to pending and are sent again. Runs at the first pass and then every half lease.
+   * to pending and are sent again. Runs at the first pass, then every half lease, and when a
+   * claim it saw is due to expire.
    */
   private async recoverAbandoned(): Promise<void> {
     const now = this.deps.clock.now().getTime();
-    if (now - this.lastRecovery < this.deps.config.claimLeaseMs / 2) return;
-    this.lastRecovery = now;
+    if (now < this.recoveryDueAt) return;
+    const lease = this.deps.config.claimLeaseMs;
+    let claimExpiresAt: number | undefined;
     let pageToken: string | undefined;
+    this.receiptsRead = undefined;
     do {
       const page = await this.deps.outbox.query({ where: [{ field: "status", op: "eq", value: "sending" }], top: 500, pageToken });
       for (const entry of page.items) {
         if (this.inFlight.has(entry.id)) continue;
+        if (await this.settleFromReceipt(entry)) continue;
         const claimedAt = entry.claimedAt ? Date.parse(entry.claimedAt) : 0;
-        if (now - claimedAt < this.deps.config.claimLeaseMs) continue;
+        if (now - claimedAt < lease) {
+          claimExpiresAt = Math.min(claimExpiresAt ?? Infinity, claimedAt + lease);
+          continue;
+        }
         try {
           await this.deps.outbox.update(entry.id, { status: "pending", claimedAt: undefined, lastError: "the sender stopped while sending this message: it is sent again" }, entry.eTag);
           this.stats.recovered += 1;
@@ -235,6 +260,28 @@ export class OutboxSender {
       }
       pageToken = page.nextPageToken;
     } while (pageToken);
+    this.claimExpiresAt = claimExpiresAt;
+    this.recoveryDueAt = Math.min(now + lease / 2, claimExpiresAt ?? Infinity);
+  }
+
+  /** A claim the receipt log shows the connector accepted: record it sent, send nothing. */
+  private async settleFromReceipt(entry: Entry): Promise<boolean> {
+    if (!this.deps.receipts) return false;
+    this.receiptsRead ??= this.deps.receipts.read();
+    const receipt = this.receiptsRead.get(receiptKey(entry.id, entry.claimedAt));
+    if (!receipt) return false;
+    try {
+      await this.deps.outbox.update(
+        entry.id,
+        { status: "sent", sentAt: this.deps.clock.now().toISOString(), activityId: receipt.activityId || undefined, conversationId: receipt.conversationId, lastError: undefined, notBefore: undefined },
+        entry.eTag,
+      );
+      this.stats.settledFromReceipts += 1;
+      this.deps.logger.info({ key: entry.key }, "a message sent before a crash was recorded from the receipt log");
+    } catch (error) {
+      if (!isCode(error, "concurrency")) throw error;
+    }
+    return true;
   }
 
   private async processEntry(entry: Entry): Promise<void> {
@@ -301,6 +348,8 @@ export class OutboxSender {
       await this.recordFailure(claimed, error);
       return;
     }
+    // The local receipt first (a synchronous append), then the outbox: see receipt-log.ts.
+    this.deps.receipts?.write({ entryId: claimed.id, claimedAt: claimed.claimedAt ?? "", activityId: receipt.activityId, conversationId: receipt.conversationId });
     await this.recordSent(claimed, receipt, Boolean(previous));
   }
 

@@ -1,0 +1,82 @@
+import { appendFileSync, existsSync, fsyncSync, openSync, closeSync, readFileSync, renameSync, statSync } from "node:fs";
+
+/** What the connector answered for one send: written the moment it answers. */
+export interface Receipt {
+  entryId: string;
+  /** The claim the send was made under: a receipt only settles that claim. */
+  claimedAt: string;
+  activityId: string;
+  conversationId: string;
+}
+
+/**
+ * A local, append-only record of sends the connector accepted, written synchronously before the
+ * outbox (SharePoint) records them. It closes most of the exactly-once window: if the process
+ * dies after the connector accepted a message but before the outbox said "sent", the next start
+ * finds the receipt and records the message as sent instead of sending it again. What stays
+ * open is the answer still travelling from the connector when the process dies.
+ */
+export interface ReceiptLog {
+  write(receipt: Receipt): void;
+  /** Receipts of earlier sends, by `${entryId}@${claimedAt}`. */
+  read(): Map<string, Receipt>;
+}
+
+export function receiptKey(entryId: string, claimedAt: string | undefined): string {
+  return `${entryId}@${claimedAt ?? ""}`;
+}
+
+/**
+ * The receipt log in a file (one JSON line per send). A process killed with SIGKILL loses
+ * nothing it appended; with `fsync` the line also survives the machine crashing, at the cost of
+ * a disk flush per message. The file is rotated past `maxBytes` (the previous file is kept: its
+ * sends are long recorded).
+ */
+export class FileReceiptLog implements ReceiptLog {
+  constructor(
+    private readonly path: string,
+    private readonly options: { fsync?: boolean; maxBytes?: number } = {},
+  ) {}
+
+  write(receipt: Receipt): void {
+    const line = `${JSON.stringify(receipt)}\n`;
+    if (this.options.fsync) {
+      const fd = openSync(this.path, "a");
+      try {
+        appendFileSync(fd, line);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } else {
+      appendFileSync(this.path, line);
+    }
+    this.rotateIfLarge();
+  }
+
+  read(): Map<string, Receipt> {
+    const receipts = new Map<string, Receipt>();
+    for (const file of [`${this.path}.old`, this.path]) {
+      if (!existsSync(file)) continue;
+      for (const text of readFileSync(file, "utf8").split("\n")) {
+        if (!text) continue;
+        try {
+          const receipt = JSON.parse(text) as Receipt;
+          receipts.set(receiptKey(receipt.entryId, receipt.claimedAt), receipt);
+        } catch {
+          // a line torn by a crash: that send was not confirmed
+        }
+      }
+    }
+    return receipts;
+  }
+
+  private rotateIfLarge(): void {
+    const maxBytes = this.options.maxBytes ?? 5 * 1024 * 1024;
+    try {
+      if (statSync(this.path).size > maxBytes) renameSync(this.path, `${this.path}.old`);
+    } catch {
+      // rotation is an optimisation
+    }
+  }
+}
