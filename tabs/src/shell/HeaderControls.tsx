@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   root: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   who: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   role: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
 const LANGUAGE_CHOICES: { locale: string; label: string }[] = [
@@ -96,10 +97,11 @@ export function HeaderControls({ preferences }: { preferences: Preferences }) {
       {groups && switchPersona ? (
         <Menu checkedValues={{ persona: personaId ? [personaId] : [] }} onCheckedValueChange={onPersona}>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" icon={<Avatar name={me.displayName} size={24} />} aria-label={t("persona.switch", { name: me.displayName })}>
+            <Button appearance="subtle" icon={<Avatar name={me.displayName} size={24} aria-hidden="true" />}>
               <span className={styles.who}>
                 <Text>{me.displayName}</Text>
                 <Text className={styles.role}>{roleText}</Text>
+                <span className={styles.hidden}>{t("persona.switch")}</span>
               </span>
             </Button>
           </MenuTrigger>
@@ -122,7 +124,7 @@ export function HeaderControls({ preferences }: { preferences: Preferences }) {
         </Menu>
       ) : (
         <span className={styles.who}>
-          <Avatar name={me.displayName} size={24} />
+          <Avatar name={me.displayName} size={24} aria-hidden="true" />
           <Text>{me.displayName}</Text>
           <Text className={styles.role}>{roleText}</Text>
         </span>

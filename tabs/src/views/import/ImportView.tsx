@@ -3,7 +3,7 @@
  * reads it and answers a preview (new, changed, unchanged, duplicates, invalid with reasons)
  * without writing anything; committing writes it.
  */
-import { Badge, Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { Badge, Button, Dropdown, Field, Input, Label, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ImportSessionDto } from "../../../../core/api";
 import type { Mechanism } from "../../../../core/records/taxonomy";
@@ -24,6 +24,7 @@ const useStyles = makeStyles({
   panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
+  file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   text: { maxWidth: "60ch", display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
@@ -72,9 +73,15 @@ export default function ImportView() {
           void upload.run();
         }}
       >
-        <Field label={t("import.file")} required hint={t("import.fileHint")}>
-          <input type="file" accept=".docx,.xlsx,.csv" onChange={(event) => setFile(event.target.files?.[0])} aria-describedby="import-file-hint" />
-        </Field>
+        <div className={styles.file}>
+          <Label htmlFor="import-file" required>
+            {t("import.file")}
+          </Label>
+          <input id="import-file" type="file" accept=".docx,.xlsx,.csv" onChange={(event) => setFile(event.target.files?.[0])} aria-describedby="import-file-hint" />
+          <Text id="import-file-hint" size={200} className={styles.muted}>
+            {t("import.fileHint")}
+          </Text>
+        </div>
         <Field label={t("import.format")}>
           <Dropdown value={format ? t(`import.format.${format}`) : t("import.formatAuto")} selectedOptions={[format ?? AUTO]} onOptionSelect={(_, d) => setFormat(d.optionValue === AUTO ? undefined : (d.optionValue as Format))}>
             <Option value={AUTO}>{t("import.formatAuto")}</Option>

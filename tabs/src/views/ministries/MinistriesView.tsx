@@ -79,15 +79,15 @@ export default function MinistriesView() {
                     <div className={styles.actions}>
                       {me.can.editLists && (
                         <>
-                          <Button size="small" onClick={() => setNominating({ ministry: m, role: "technical" })} aria-label={t("ministries.nominateFor", { role: t("ministries.technical"), ministry: m.name })}>
+                          <Button size="small" onClick={() => setNominating({ ministry: m, role: "technical" })} aria-label={t("ministries.actionFor", { action: t("ministries.nominateTechnical"), ministry: m.name })}>
                             {t("ministries.nominateTechnical")}
                           </Button>
-                          <Button size="small" onClick={() => setNominating({ ministry: m, role: "senior" })} aria-label={t("ministries.nominateFor", { role: t("ministries.senior"), ministry: m.name })}>
+                          <Button size="small" onClick={() => setNominating({ ministry: m, role: "senior" })} aria-label={t("ministries.actionFor", { action: t("ministries.nominateSenior"), ministry: m.name })}>
                             {t("ministries.nominateSenior")}
                           </Button>
                         </>
                       )}
-                      <Button size="small" appearance="subtle" onClick={() => setHistory(m)} aria-label={t("ministries.historyFor", { ministry: m.name })}>
+                      <Button size="small" appearance="subtle" onClick={() => setHistory(m)} aria-label={t("ministries.actionFor", { action: t("ministries.history"), ministry: m.name })}>
                         {t("ministries.history")}
                       </Button>
                     </div>

@@ -2,7 +2,7 @@
  * Overview: implementation progress by ministry, mechanism, theme and SDG (a chart, and the
  * same figures as a table), the requests overdue and due soon, and the reports' deadlines.
  */
-import { Card, CardHeader, makeStyles, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { Card, CardHeader, Link, makeStyles, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import { HorizontalBarChart, type ChartProps } from "@fluentui/react-charts";
 import { useMemo, useState } from "react";
 import type { DashboardDto, RequestDto } from "../../../../core/api";
@@ -172,7 +172,7 @@ export default function OverviewView() {
                 .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
                 .map((report) => (
                   <li key={report.id}>
-                    <a
+                    <Link
                       href={hrefOf(`/reports/${report.id}`)}
                       onClick={(event) => {
                         event.preventDefault();
@@ -180,7 +180,7 @@ export default function OverviewView() {
                       }}
                     >
                       {report.title}
-                    </a>{" "}
+                    </Link>{" "}
                     <ReportStatusBadge status={report.status} />
                     <div className={styles.muted}>
                       {t("overview.reportDue", { date: i18n.date(report.dueDate, "long") })} · {i18n.plural("overview.requestCount", report.requests.total)}
@@ -221,7 +221,7 @@ function RequestList({ title, requests, empty }: { title: string; requests: Requ
         <ul className={styles.list}>
           {requests.slice(0, 10).map((r) => (
             <li key={r.id}>
-              <a
+              <Link
                 href={hrefOf(`/requests?report=${r.reportId}&request=${r.id}`)}
                 onClick={(event) => {
                   event.preventDefault();
@@ -229,7 +229,7 @@ function RequestList({ title, requests, empty }: { title: string; requests: Requ
                 }}
               >
                 {ministries.get(r.ministryId)?.name ?? r.ministryId}
-              </a>{" "}
+              </Link>{" "}
               <RequestStatusBadge status={r.status} />
               <div className={styles.muted}>
                 {t("overview.requestDue", { date: date(r.dueDate) })} · {r.ask.slice(0, 120)}
