@@ -16,7 +16,7 @@ import { chromiumAvailable, launchChromium } from "./support/browser";
 import { PERSONAS, startTabServer, tokenOf } from "./support/tab-server";
 
 const SHOTS = path.join(__dirname, "screenshots");
-const REPORT_TITLE = "Mid-term report on the third cycle (end-to-end test)";
+const REPORT_TITLE = "National report, fifth cycle (end-to-end test)";
 
 jest.setTimeout(180_000);
 
@@ -120,8 +120,8 @@ test("the secretariat creates a report, its workplan and a request to the lead m
   await navigateTo("Reports");
   await page.getByRole("button", { name: "New report" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByRole("combobox", { name: "Type" }).click();
-  await page.getByRole("option", { name: "UPR mid-term report" }).click();
+  // The type decides the word limit: 10,700 words for a UPR national report.
+  await expect(dialog.getByRole("spinbutton", { name: "Word limit" }).inputValue()).resolves.toBe("10700");
   await dialog.getByRole("textbox", { name: "Title" }).fill(REPORT_TITLE);
   await expectAccessible("new report dialog");
   await dialog.getByRole("button", { name: "Create report" }).click();
@@ -179,7 +179,8 @@ test("the secretariat compiles the draft and sends it for approval; the chair ap
   await page.getByRole("option", { name: REPORT_TITLE }).click();
   await page.getByRole("button", { name: "Compile draft" }).click();
   await page.getByRole("heading", { name: "Draft version 1" }).waitFor();
-  await page.getByText(/words/).first().waitFor();
+  await page.getByRole("progressbar", { name: "Words used against the limit" }).waitFor();
+  await page.getByText(/^\d+ of 10,700 words/).waitFor();
   await expect(page.getByRole("link", { name: "Open in Word" }).getAttribute("href")).resolves.toMatch(/^https?:\/\//);
   await page.getByRole("textbox", { name: "Message to the chair" }).fill("Ready for your review.");
   await page.getByRole("button", { name: "Send for approval" }).click();
