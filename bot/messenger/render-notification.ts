@@ -59,6 +59,8 @@ export async function renderNotification(deps: RenderDeps, entry: Stored<OutboxE
         return { send: false, reason: `the request is ${view.request.status}: no ${notification.kind} needed` };
       }
       const canAnswer = await recipientCanAnswer(deps, view, entry.recipientId);
+      // Re-nominated meanwhile: the card is for the ministry's focal points in office.
+      if (!canAnswer) return { send: false, reason: "the recipient is no longer a focal point of the request's ministry" };
       let technicalNames: string | undefined;
       if (notification.kind === "escalation") {
         technicalNames = (await activeFocalPoints(deps, view.request.ministryId, "technical")).map((f) => f.displayName).join(", ") || undefined;

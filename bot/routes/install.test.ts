@@ -37,6 +37,13 @@ describe("installing the app: the bot remembers the chat and greets the person a
     expect(visibleText(cardsOf(again)[0])).toContain("You are the chair");
   });
 
+  it("does not greet again when the app is upgraded", async () => {
+    const { send, from, world } = await buildTestBot();
+    await send(from("chair-1", { type: "installationUpdate", action: "add" }));
+    world.clock.advanceDays(30);
+    expect(cardsOf(await send(from("chair-1", { type: "installationUpdate", action: "add-upgrade" })))).toEqual([]);
+  });
+
   it("tells the chair and the secretariat what will come to them", async () => {
     const { send, from } = await buildTestBot();
     const chair = visibleText(cardsOf(await send(from("chair-1", { type: "installationUpdate", action: "add" })))[0]);

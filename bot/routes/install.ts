@@ -19,10 +19,12 @@ export async function onInstall(turn: Turn): Promise<void> {
     const added = activity.membersAdded ?? [];
     if (!added.length) return;
   }
+  // An upgrade of the app ("add-upgrade") refreshes the reference but greets nobody.
+  const install = !(activity.type === "installationUpdate" && activity.action !== "add");
   const reference = TurnContext.getConversationReference(activity);
-  const { firstContact } = await deps.conversations.remember(persona.userId, reference, { ...clientSettings(activity), install: true });
-  deps.logger.info({ userId: persona.userId, firstContact }, "conversation stored");
-  if (!firstContact) return;
+  const { firstContact } = await deps.conversations.remember(persona.userId, reference, { ...clientSettings(activity), install });
+  deps.logger.info({ userId: persona.userId, firstContact, action: activity.action }, "conversation stored");
+  if (!firstContact || !install) return;
   const openRequests = persona.focalPoints.length ? answerCandidates(await openRequestsOf(deps.repos, persona)).length : 0;
   const secretariat = await deps.directory.usersWithRole("Secretariat");
   await sendCard(context, welcomeCard(persona, tr, { openRequests, secretariat }));
