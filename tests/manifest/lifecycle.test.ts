@@ -199,12 +199,13 @@ describe("teamsapp.yml (Azure)", () => {
     expect(bots[1]!.writeToEnvironmentFile).toMatchObject({ clientId: "BOT_ID", clientSecret: "SECRET_BOT_PASSWORD" });
   });
 
-  test("deploys: installs, builds the server and the tab, provisions the site's lists, then uploads to the App Service", () => {
-    expect(uses("deploy")).toEqual(["cli/runNpmCommand", "cli/runNpmCommand", "cli/runNpxCommand", "cli/runNpxCommand", "azureAppService/zipDeploy"]);
+  test("deploys: installs, builds the tab, provisions the site's lists, then uploads to the App Service", () => {
+    expect(uses("deploy")).toEqual(["cli/runNpmCommand", "cli/runNpmCommand", "cli/runNpxCommand", "azureAppService/zipDeploy"]);
     const deploy = steps.filter((s) => s.lifecycle === "deploy").map((s) => s.step);
-    expect(deploy[2]!.with!.args).toMatch(/^vite build --config tabs\/vite\.config\.ts$/);
-    expect(deploy[3]!.with!.args).toBe("nmirf provision");
-    expect(deploy[4]!.with!.resourceId).toBe("${{AZURE_APP_SERVICE_RESOURCE_ID}}");
+    expect(deploy[1]!.with!.args).toBe("run build:tab");
+    expect((JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts["build:tab"]).toMatch(/vite build/);
+    expect(deploy[2]!.with!.args).toBe("nmirf provision");
+    expect(deploy[3]!.with!.resourceId).toBe("${{AZURE_APP_SERVICE_RESOURCE_ID}}");
   });
 
   test("the list provisioning step gives the server a tenant-mode configuration it accepts", () => {
