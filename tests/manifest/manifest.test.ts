@@ -69,6 +69,14 @@ describe("manifest/manifest.json", () => {
     expect(byId.conversations?.scopes).toEqual(["personal"]);
   });
 
+  test("every page the manifest opens is one of the tab's routes (tabs/src/shell/router.ts)", () => {
+    const router = readFileSync(path.join(root, "tabs", "src", "shell", "router.ts"), "utf8");
+    const views = /const VIEWS: readonly ViewName\[\] = \[([^\]]+)\]/.exec(router)?.[1]?.match(/"([a-z-]+)"/g)?.map((v) => v.slice(1, -1)) ?? [];
+    const opened = [...filled.staticTabs.flatMap((t) => (t.contentUrl ? [t.contentUrl] : [])), ...filled.configurableTabs.map((t) => t.configurationUrl)].map((u) => new URL(u).pathname.slice(1));
+    expect(opened).toEqual(["overview", "requests", "config"]);
+    for (const page of opened) expect(views).toContain(page);
+  });
+
   test("the channel tab is configured on the tab's /config page and can also be added to SharePoint pages", () => {
     expect(filled.configurableTabs).toHaveLength(1);
     const tab = filled.configurableTabs[0]!;
@@ -127,7 +135,7 @@ describe("the localization files (fr, es, ar)", () => {
     for (const language of LANGUAGES) expect({ language, keys: keys(language) }).toEqual({ language, keys: expectedKeys });
   });
 
-  test("are valid against the v1.30 localization schema and translate, not copy, the English", async () => {
+  test("are valid against the v1.30 localization schema (buildAppPackage checked them above) and translate, not copy, the English", () => {
     // buildAppPackage validated them in beforeAll; check that they really differ from the English.
     for (const language of LANGUAGES) {
       const strings = localizations[language];
