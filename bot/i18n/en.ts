@@ -198,6 +198,7 @@ export const en = {
   "error.requestClosed": "This request is closed: it no longer takes answers.",
   "error.forbidden": "You cannot do this: {reason}.",
   "error.notFound": "I cannot find this record any more.",
+  "error.fileNotFound": "A file this card carries is not in the Evidence library: send the file again in this chat.",
   "error.invalidState": "This cannot be done now: {reason}.",
   "error.concurrency": "Someone changed this at the same time: look at the card again and retry.",
   "error.conflict": "This already exists.",

@@ -24,7 +24,7 @@ export function errorWords(error: unknown, tr: Translator, attempt: Attempt): st
       if (attempt === "decide") return tr.t("error.onlyChair");
       return tr.t("error.forbidden", { reason: domain.message });
     case "not_found":
-      return tr.t("error.notFound");
+      return (domain as DomainError & { entity?: string }).entity === "File" ? tr.t("error.fileNotFound") : tr.t("error.notFound");
     case "invalid_state":
       if ((attempt === "answer" || attempt === "request-change") && /closed/.test(domain.message)) return tr.t("error.requestClosed");
       return tr.t("error.invalidState", { reason: domain.message });

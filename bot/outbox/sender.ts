@@ -43,6 +43,8 @@ export interface SenderStats {
 }
 
 const WAIT_FOR_ORIGINAL_MS = 2_000;
+/** An entry that failed unexpectedly (a store error) is left alone this long in this process. */
+const COOL_DOWN_MS = 30_000;
 const RECORD_TRIES = 6;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -77,6 +79,7 @@ export class OutboxSender {
   private readonly limiter: RateLimiter;
   private readonly random: () => number;
   private readonly inFlight = new Set<string>();
+  private readonly coolingDown = new Map<string, number>();
   private running = false;
   private accepting = true;
   private loop: Promise<void> | undefined;
@@ -218,6 +221,12 @@ export class OutboxSender {
       const page = await this.deps.outbox.query({ where: [{ field: "status", op: "eq", value: "pending" }], top: this.deps.config.batchSize, pageToken });
       for (const entry of page.items) {
         if (this.inFlight.has(entry.id)) continue;
+        const cooledAt = this.coolingDown.get(entry.id);
+        if (cooledAt !== undefined && cooledAt > now) {
+          nextDueAt = Math.min(nextDueAt ?? cooledAt, cooledAt);
+          continue;
+        }
+        this.coolingDown.delete(entry.id);
         const at = entry.notBefore ? Date.parse(entry.notBefore) : 0;
         if (at <= now) due.push(entry);
         else nextDueAt = Math.min(nextDueAt ?? at, at);
@@ -289,7 +298,9 @@ export class OutboxSender {
     try {
       await this.sendEntry(entry);
     } catch (error) {
-      // A store that failed us (not the connector): the entry stays as it is and is tried again.
+      // A store that failed us (not the connector): the entry stays as it is, and is tried again
+      // after a pause (not in a tight loop).
+      this.coolingDown.set(entry.id, this.deps.clock.now().getTime() + COOL_DOWN_MS);
       this.deps.logger.error({ key: entry.key, error: describeError(error) }, "could not process an outbox entry");
     } finally {
       this.inFlight.delete(entry.id);

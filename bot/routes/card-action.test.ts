@@ -80,6 +80,14 @@ describe("a request card: what is refused changes nothing and says why", () => {
     expect(await queryAll(world.repos.contributions)).toEqual([]);
   });
 
+  it("a card carrying a file that is not in the Evidence library is refused", async () => {
+    const { send, action, invokeCard, world, request } = await setup();
+    const forged = { name: "report.pdf", fileId: "file-999", webUrl: "https://evil.example/report.pdf", size: 10 };
+    const card = invokeCard(await send(action("fp-1-technical", "submitAnswer", { requestId: request.id, answer: "See attached", attachments: [forged] })));
+    expect(visibleText(card)).toContain("not in the Evidence library");
+    expect(await queryAll(world.repos.contributions)).toEqual([]);
+  });
+
   it("an unknown verb gets a clear error card and changes nothing", async () => {
     const { send, action, invokeCard, world, request } = await setup();
     const auditBefore = (await queryAll(world.repos.audit)).length;

@@ -102,11 +102,23 @@ function mergeAttachments(previous: Attachment[], added: Attachment[] | undefine
   return [...previous, ...(added ?? []).filter((a) => !previous.some((b) => b.fileId === a.fileId))];
 }
 
+/**
+ * Files a card carries back (sent in the chat before) must be in the Evidence library: card data
+ * comes from the client, and a file id that is not there is refused (core's NotFoundError).
+ */
+async function assertInEvidence(turn: Turn, previous: Attachment[], added: Attachment[] | undefined): Promise<void> {
+  for (const attachment of added ?? []) {
+    if (previous.some((known) => known.fileId === attachment.fileId)) continue;
+    await turn.deps.documents.versions("Evidence", attachment.fileId);
+  }
+}
+
 const submitAnswer: Handler<"submitAnswer"> = async (turn, data) => {
   const { deps, tr, persona, activity } = turn;
   const view = await loadRequestView(deps.repos, data.requestId);
   const attachments = mergeAttachments(view.latest?.attachments ?? [], data.attachments);
   try {
+    await assertInEvidence(turn, view.latest?.attachments ?? [], data.attachments);
     const result = await recordContribution(
       deps,
       { requestId: data.requestId, text: data.answer, reportedStatus: data.status, attachments, submissionId: activity.id ?? randomUUID(), via: "card" },
@@ -194,6 +206,7 @@ const confirmChatAnswer: Handler<"confirmChatAnswer"> = async (turn, data) => {
   }
   const view = await loadRequestView(deps.repos, data.requestId);
   try {
+    await assertInEvidence(turn, view.latest?.attachments ?? [], data.attachments);
     const result = await recordContribution(
       deps,
       {
@@ -226,6 +239,7 @@ const attachEvidence: Handler<"attachEvidence"> = async (turn, data) => {
   }
   const view = await loadRequestView(turn.deps.repos, data.requestId);
   if (!canAnswer(turn.persona, view.request)) return errorCard(turn.tr, errorWords(forbiddenOrClosed(view), turn.tr, "answer"));
+  await assertInEvidence(turn, view.latest?.attachments ?? [], data.attachments);
   return attachToRequest(turn, view, data.messageId, data.attachments);
 };
 

@@ -1,0 +1,63 @@
+import { createTranslator } from "../i18n/translate";
+import { visibleText } from "./adaptive";
+import { digestCard } from "./notice-card";
+import { requestCard } from "./request-card";
+import type { RequestView } from "../views/request-view";
+
+function view(overrides: Partial<RequestView["request"]> = {}, text = "Ensure birth registration for all children"): RequestView {
+  return {
+    request: {
+      id: "7",
+      eTag: '"1"',
+      key: "1|rec:1|1",
+      reportId: "1",
+      subject: { kind: "recommendation", recommendationId: "1" },
+      ministryId: "1",
+      ministryRole: "lead",
+      ask: "What was done?",
+      dueDate: "2026-03-30",
+      status: "sent",
+      sentAt: "2026-03-02T09:00:00.000Z",
+      createdBy: "sec-1",
+      latestVersion: 0,
+      notices: [],
+      ...overrides,
+    },
+    subject: { kind: "recommendation", documentSymbol: "CRC/C/PER/CO/6-7", paragraph: "23(b)", text, recommendingStates: [] },
+  };
+}
+
+const now = new Date("2026-03-02T09:00:00.000Z");
+
+describe("cards speak the person's language", () => {
+  it("Arabic cards are right-to-left, with Arabic dates", () => {
+    const tr = createTranslator("ar-EG", "Africa/Cairo");
+    const card = requestCard(view(), { tr, now }, { canAnswer: true });
+    expect(card.rtl).toBe(true);
+    expect(visibleText(card)).toMatch(/[\u0660-\u0669]/); // Arabic-Indic digits in the due date
+  });
+
+  it("an unknown locale falls back to the default, and a missing translation to English", () => {
+    const tr = createTranslator("xx-INVALID-@@", "Not/AZone", "fr-FR");
+    expect(tr.locale).toBe("fr-FR");
+    expect(tr.timeZone).toBe("UTC");
+    expect(tr.t("action.submit")).toBe("Submit");
+    expect(tr.date("2026-03-30")).toBe("30 mars 2026");
+  });
+
+  it("a very long recommendation is shortened on the card, and says so", () => {
+    const tr = createTranslator("en-GB");
+    const card = requestCard(view({}, "x".repeat(10_000)), { tr, now }, { canAnswer: true });
+    expect(JSON.stringify(card).length).toBeLessThan(8_000);
+    expect(visibleText(card)).toContain("(shortened: the full text is in the NMIRF tab)");
+  });
+
+  it("the digest lists 30 overdue requests and counts the others", () => {
+    const tr = createTranslator("en-GB");
+    const views = Array.from({ length: 45 }, (_, i) => view({ id: String(i + 1), status: "overdue", dueDate: "2026-02-27" }));
+    const text = visibleText(digestCard("2026-03-02", views, 45, { tr, now }));
+    expect(text).toContain("45 requests are overdue.");
+    expect(text).toContain("3 days late");
+    expect(text).toContain("…and 15 more");
+  });
+});
