@@ -102,7 +102,7 @@ async function connectToRunningEmulator(config: ServerConfig, dataFile: string):
   } catch {
     return undefined;
   }
-  if (connection.pid === process.pid || !isAlive(connection.pid)) return undefined;
+  if (!isAlive(connection.pid)) return undefined;
   const client = createGraphClient({ endpoint: connection.origin, auth: new StaticTokenProvider(connection.accessToken), trustedCa: connection.caCertificate, retry: { maxRetries: 1 } });
   try {
     const store = await openSharePointStore(client, config.graph.site, { provision: true });
@@ -151,7 +151,7 @@ function takeLock(dataFile: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(lock, "utf8").trim());
-      if (isAlive(holder) && holder !== process.pid) {
+      if (isAlive(holder)) {
         throw new Error(`${dataFile} is in use by process ${holder}, and it publishes no emulator to connect to. Stop it, or remove ${lock} if that process is not ours.`);
       }
       rmSync(lock, { force: true });
