@@ -316,7 +316,6 @@ export const en = {
   "drafts.compiledAt": "Compiled {at} · {file}, file version {fileVersion}",
   "drafts.wordCount": "{counted} of {limit} words ({share})",
   "drafts.wordCountNoLimit": "{counted} words (the mechanism sets no limit)",
-  "drafts.wordBar": "Words used against the limit",
   "drafts.overLimit": "{over} words over the limit.",
   "drafts.excluded": "{excluded} more words are in parts that do not count (annexes, footnotes as the mechanism counts).",
   "drafts.words.one": "{count} word",

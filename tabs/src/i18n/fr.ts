@@ -314,7 +314,6 @@ export const fr: Catalogue = {
   "drafts.compiledAt": "Compilé {at} · {file}, version du fichier {fileVersion}",
   "drafts.wordCount": "{counted} mots sur {limit} ({share})",
   "drafts.wordCountNoLimit": "{counted} mots (le mécanisme ne fixe pas de limite)",
-  "drafts.wordBar": "Mots utilisés par rapport à la limite",
   "drafts.overLimit": "{over} mots au-delà de la limite.",
   "drafts.excluded": "{excluded} mots de plus figurent dans des parties qui ne comptent pas (annexes, notes selon les règles du mécanisme).",
   "drafts.words.one": "{count} mot",

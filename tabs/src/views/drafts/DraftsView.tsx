@@ -191,7 +191,7 @@ function DraftCard({ draft, report, gaps, onChanged }: { draft: DraftDto; report
           validationMessage={over ? t("drafts.overLimit", { over: number(counted - (limit ?? 0)) }) : undefined}
           hint={draft.wordCount.excluded ? t("drafts.excluded", { excluded: number(draft.wordCount.excluded) }) : undefined}
         >
-          {limit ? <ProgressBar value={Math.min(1, share ?? 0)} max={1} thickness="large" color={over ? "error" : share !== undefined && share > 0.9 ? "warning" : "brand"} aria-label={t("drafts.wordBar")} /> : <span />}
+          {limit ? <ProgressBar value={Math.min(1, share ?? 0)} max={1} thickness="large" color={over ? "error" : share !== undefined && share > 0.9 ? "warning" : "brand"} /> : <span />}
         </Field>
       </div>
       <Subtitle2 as="h3">{t("drafts.unanswered")}</Subtitle2>

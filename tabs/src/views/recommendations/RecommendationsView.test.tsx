@@ -1,0 +1,72 @@
+import "@testing-library/jest-dom";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { fakeApi, ME, recommendation, renderSignedIn, stubLayout } from "../../testing/session";
+import RecommendationsView from "./RecommendationsView";
+
+beforeAll(stubLayout);
+
+const all = Array.from({ length: 450 }, (_, i) => recommendation(i + 1));
+
+/** The list as the API pages it: 200 at a time. */
+function api() {
+  return fakeApi({
+    listRecommendations: ({ query }) => {
+      const offset = Number(query?.pageToken ?? 0);
+      const next = offset + 200;
+      return { items: all.slice(offset, next), total: all.length, ...(next < all.length ? { nextPageToken: String(next) } : {}) };
+    },
+    bulkAssignRecommendations: ({ body }) => {
+      const { items, leadMinistryId } = body as { items: { id: string }[]; leadMinistryId: string };
+      return { results: items.map(({ id }) => ({ ok: true as const, id, record: { ...all.find((r) => r.id === id)!, leadMinistryId, eTag: "new" } })), updated: items.length, failed: 0 };
+    },
+  });
+}
+
+describe("the recommendations view", () => {
+  test("loads every page, then filters the whole list as one types", async () => {
+    renderSignedIn(<RecommendationsView />, { me: ME.secretariat, api: api() });
+    await screen.findByText("450 of 450 recommendations");
+    await userEvent.type(screen.getByRole("searchbox"), "ombudsman");
+    expect(screen.getByText("225 of 450 recommendations")).toBeInTheDocument();
+    expect(screen.getByRole("grid")).toHaveAttribute("aria-rowcount", "226");
+  });
+
+  test("the secretariat selects recommendations and assigns them a lead ministry", async () => {
+    const fake = api();
+    renderSignedIn(<RecommendationsView />, { me: ME.secretariat, api: fake });
+    await screen.findByText("450 of 450 recommendations");
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select A/HRC/43/15 148.1" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select A/HRC/43/15 148.2" }));
+    await userEvent.click(screen.getByRole("button", { name: "Assign lead ministry to 2 recommendations" }));
+    const dialog = screen.getByRole("dialog");
+    await userEvent.click(within(dialog).getByRole("combobox", { name: "Lead ministry" }));
+    await userEvent.click(screen.getByRole("option", { name: "Ministry of Health" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Assign" }));
+    await screen.findByText("2 recommendations assigned.");
+    const call = fake.calls.find((c) => c.id === "bulkAssignRecommendations");
+    expect(call?.input).toMatchObject({ body: { items: [{ id: "1", eTag: "e1" }, { id: "2", eTag: "e2" }], leadMinistryId: "m2" } });
+  });
+
+  test("a focal point sees their ministry's recommendations and no bulk assignment", async () => {
+    renderSignedIn(<RecommendationsView />, { me: ME.focalPoint, api: api() });
+    await screen.findByText(/^\d+ of 450 recommendations$/);
+    expect(screen.getByRole("switch", { name: "My ministry only" })).toBeChecked();
+    expect(screen.queryByRole("button", { name: /Assign lead ministry/ })).toBeNull();
+    expect(screen.queryAllByRole("checkbox")).toHaveLength(0);
+    await userEvent.click(screen.getByRole("switch", { name: "My ministry only" }));
+    await waitFor(() => expect(screen.getByText("450 of 450 recommendations")).toBeInTheDocument());
+  });
+
+  test("an error from the API is shown in plain words with a way to try again", async () => {
+    const failing = fakeApi({
+      listRecommendations: () => {
+        throw Object.assign(new (require("../../api/client").ApiProblem)("unavailable", "SharePoint did not answer", 503));
+      },
+    });
+    renderSignedIn(<RecommendationsView />, { me: ME.observer, api: failing });
+    await screen.findByText("The service is not available right now. Try again in a moment.");
+    expect(screen.getByText(/SharePoint did not answer/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+  });
+});
