@@ -7,7 +7,7 @@
  *   console.log(server.url); … await server.stop();
  */
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import pino, { type Logger } from "pino";
@@ -103,7 +103,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
 
     // Listen first: the local issuer's address (and so its tokens' issuer) is the server's own.
-    const listening = createServer();
+    // Until the app is wired (a moment after listening), every call is answered 503 "starting".
+    let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+      res.writeHead(503, { "content-type": "application/json", "retry-after": "1" });
+      res.end(JSON.stringify({ status: "starting", mode: config.mode, uptimeSeconds: 0 }));
+    };
+    const listening = createServer((req, res) => handle(req, res));
     server = listening;
     listening.requestTimeout = 120_000;
     listening.headersTimeout = 30_000;
@@ -166,7 +171,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       state: () => state,
       startedAt,
     });
-    listening.on("request", app);
+    handle = app;
 
     if (options.background ?? true) bot.start();
     state = "ok";
