@@ -2,7 +2,7 @@
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
-import type { MeDto, MinistryWithFocalPointsDto } from "../../../core/api";
+import type { MeDto, MinistryWithFocalPointsDto, RecommendationDto } from "../../../core/api";
 import type { Api } from "../api/client";
 import type { ResponseOf, RouteId } from "../api/routes";
 import { browserHost } from "../host/host";
@@ -73,7 +73,7 @@ export function stubLayout(): void {
   Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 }
 
-export function recommendation(n: number, fields: Partial<import("../../../core/api").RecommendationDto> = {}): import("../../../core/api").RecommendationDto {
+export function recommendation(n: number, fields: Partial<RecommendationDto> = {}): RecommendationDto {
   return {
     id: String(n),
     eTag: `e${n}`,

@@ -1,6 +1,7 @@
 import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { ApiProblem } from "../../api/client";
 import { fakeApi, ME, recommendation, renderSignedIn, stubLayout } from "../../testing/session";
 import RecommendationsView from "./RecommendationsView";
 
@@ -61,7 +62,7 @@ describe("the recommendations view", () => {
   test("an error from the API is shown in plain words with a way to try again", async () => {
     const failing = fakeApi({
       listRecommendations: () => {
-        throw Object.assign(new (require("../../api/client").ApiProblem)("unavailable", "SharePoint did not answer", 503));
+        throw new ApiProblem("unavailable", "SharePoint did not answer", 503);
       },
     });
     renderSignedIn(<RecommendationsView />, { me: ME.observer, api: failing });
