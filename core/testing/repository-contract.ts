@@ -13,11 +13,6 @@ export interface RepositoryContractSetup {
   /** Repositories over an empty or shared store; tests scope their data by unique tags. */
   setup(): Promise<Repositories>;
   teardown?(): Promise<void>;
-  /**
-   * Readies a sample input for a store that needs more than the record itself (a draft's
-   * metadata lives on its .docx in SharePoint's Drafts library: the file must exist first).
-   */
-  prepareInput?(name: RecordName, input: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 let counter = 0;
@@ -27,7 +22,7 @@ function uniqueTag(): string {
   return `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 1e4)}n${counter}`;
 }
 
-export function describeRepositoryContract(label: string, { setup, teardown, prepareInput }: RepositoryContractSetup): void {
+export function describeRepositoryContract(label: string, { setup, teardown }: RepositoryContractSetup): void {
   describe(`${label}: repository contract`, () => {
     let repos: Repositories;
     beforeAll(async () => {
@@ -41,8 +36,7 @@ export function describeRepositoryContract(label: string, { setup, teardown, pre
       const names = Object.keys(RECORD_KINDS) as RecordName[];
       it.each(names)("%s", async (name) => {
         const kind = RECORD_KINDS[name];
-        const sample = SAMPLE_INPUTS[name](uniqueTag()) as Record<string, unknown>;
-        const input = prepareInput ? await prepareInput(name, sample) : sample;
+        const input = SAMPLE_INPUTS[name](uniqueTag());
         const repository = repos[name] as Repositories["ministries"];
         const created = await repository.create(input as never);
         const expected = kind.schema.parse(input) as Record<string, unknown>;

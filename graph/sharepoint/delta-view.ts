@@ -36,9 +36,7 @@ export class ListDeltaView<Schema extends z.ZodType> {
             if (this.records.delete(id)) changed += 1;
             continue;
           }
-          const record = this.repository.recordOf(item);
-          if (record) this.records.set(id, record);
-          else this.records.delete(id);
+          this.records.set(id, this.repository.recordOf(item));
           changed += 1;
         }
         if (page["@odata.nextLink"]) url = page["@odata.nextLink"];

@@ -64,7 +64,7 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
     } catch (error) {
       return translate(error, { entity: this.kind.label });
     }
-    const items = (page.value ?? []).filter((item) => this.isRecord(item)).map((item) => this.toRecord(item));
+    const items = (page.value ?? []).map((item) => this.toRecord(item));
     const next = page["@odata.nextLink"];
     return next ? { items, nextPageToken: Buffer.from(next).toString("base64url") } : { items };
   }
@@ -150,8 +150,8 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
   }
 
   /** The record an item of this list holds (for readers of the list's delta feed). */
-  recordOf(item: GraphListItem): Stored<z.output<Schema>> | undefined {
-    return this.isRecord(item) ? this.toRecord(item) : undefined;
+  recordOf(item: GraphListItem): Stored<z.output<Schema>> {
+    return this.toRecord(item);
   }
 
   /** Path of the list's items and the `$expand` that reads our columns. */
@@ -159,16 +159,9 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
     return { path: this.itemsPath, expand: this.expand };
   }
 
-  /** Items of the list that are records of this kind (a library also holds other files). */
-  protected isRecord(_item: GraphListItem): boolean {
-    return true;
-  }
-
   protected async fetchItem(id: string): Promise<GraphListItem> {
     try {
-      const item = (await this.client.api(`${this.itemsPath}/${id}?$expand=${this.expand}`).get()) as GraphListItem;
-      if (!this.isRecord(item)) throw new NotFoundError(this.kind.label, id);
-      return item;
+      return (await this.client.api(`${this.itemsPath}/${id}?$expand=${this.expand}`).get()) as GraphListItem;
     } catch (error) {
       return translate(error, { entity: this.kind.label, id });
     }

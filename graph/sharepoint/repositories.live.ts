@@ -25,11 +25,6 @@ describeRepositoryContract("SharePoint lists on a real tenant", {
     store = await openSharePointStore(client, { hostname: hostname!, path: path ?? "/" }, { provision: true });
     return store.repositories;
   },
-  async prepareInput(name, input) {
-    if (name !== "drafts") return input;
-    const file = await store.documents.put("Drafts", "Contract tests", `${String(input.key).replace(/\W/g, "-")}.docx`, new TextEncoder().encode("draft"));
-    return { ...input, fileId: file.id, webUrl: file.webUrl };
-  },
   async teardown() {
     await client?.close();
   },

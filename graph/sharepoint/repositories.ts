@@ -1,10 +1,9 @@
 import { RECORD_KINDS, type RecordKind, type RecordName } from "../../core/records/kinds";
 import type { Repositories } from "../../core/ports/repository";
 import type { GraphClient } from "../client/graph-client";
-import { SharePointLibraryRepository } from "./library-repository";
 import { SharePointListRepository } from "./list-repository";
 import { listOfKind } from "./schema";
-import { driveIdOf, listIdOf, type SiteLists } from "./site";
+import { listIdOf, type SiteLists } from "./site";
 
 /** Every core repository over the site's lists (run provisioning first). */
 export function createSharePointRepositories(client: GraphClient, site: SiteLists): Repositories {
@@ -12,9 +11,7 @@ export function createSharePointRepositories(client: GraphClient, site: SiteList
     const list = listOfKind(name);
     const location = { siteId: site.siteId, listId: listIdOf(site, list.title) };
     const kind = RECORD_KINDS[name] as RecordKind;
-    return list.template === "documentLibrary"
-      ? new SharePointLibraryRepository(client, location, driveIdOf(site, list.title), list, kind)
-      : new SharePointListRepository(client, location, list, kind);
+    return new SharePointListRepository(client, location, list, kind);
   };
   return {
     ministries: build("ministries"),

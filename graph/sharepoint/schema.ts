@@ -52,6 +52,7 @@ export type ListName =
   | "Milestones"
   | "Requests"
   | "Contributions"
+  | "DraftVersions"
   | "Drafts"
   | "Reviews"
   | "Consultations"
@@ -267,9 +268,12 @@ export const SITE_SCHEMA: ListSpec[] = [
     titleOf: (r) => str(r.key),
   },
   {
-    title: "Drafts",
-    description: "Word drafts of the reports, versioned by SharePoint.",
-    template: "documentLibrary",
+    // The compiled versions of each report's draft. They are not kept as columns of the .docx
+    // in the Drafts library: SharePoint makes a new file version for every change of a file's
+    // columns, and "the exact file version the chair approved" must count edits of the text only.
+    title: "DraftVersions",
+    description: "Each compiled version of a report's draft: its file, word count and review state.",
+    template: "genericList",
     kind: "drafts",
     columns: columns([
       ["key", text, { name: "DraftKey", display: "Key", ...uniqueKey }],
@@ -285,6 +289,13 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["compiledAt", dateTime],
       ["compiledBy", text],
     ]),
+    titleOf: (r) => str(r.fileName),
+  },
+  {
+    title: "Drafts",
+    description: "Word drafts of the reports, versioned by SharePoint; the secretariat's templates in Templates.",
+    template: "documentLibrary",
+    columns: [],
   },
   {
     title: "Reviews",

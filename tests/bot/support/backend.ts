@@ -1,13 +1,11 @@
 /**
- * The stores the bot's end-to-end tests run on, built in ONE place. Today: core's in-memory
- * repositories and document store. When the Graph repositories are wired (server/), this is the
- * function to change so that the same tests run against SharePoint lists on the Graph emulator:
- * return `{ repos, documents }` built on the emulator, and `close` stopping it.
+ * The stores the bot's end-to-end tests run on, built in one place: SharePoint lists and
+ * libraries on the local Graph emulator, through the production Graph repositories.
  */
-import { type FakeClock, InMemoryDocumentStore } from "../../../core/in-memory/fakes";
-import { createInMemoryRepositories } from "../../../core/in-memory/in-memory-repositories";
+import type { FakeClock } from "../../../core/in-memory/fakes";
 import type { DocumentStore } from "../../../core/ports/document-store";
 import type { Repositories } from "../../../core/ports/repository";
+import { startEmulatedSite } from "../../../graph/testing/emulated-site";
 
 export interface E2eBackend {
   repos: Repositories;
@@ -15,6 +13,8 @@ export interface E2eBackend {
   close(): Promise<void>;
 }
 
-export async function createE2eBackend(clock: FakeClock): Promise<E2eBackend> {
-  return { repos: createInMemoryRepositories(), documents: new InMemoryDocumentStore(clock), close: async () => undefined };
+export async function createE2eBackend(_clock: FakeClock): Promise<E2eBackend> {
+  const site = await startEmulatedSite();
+  const store = await site.open();
+  return { repos: store.repositories, documents: store.documents, close: () => site.stop() };
 }
