@@ -6,7 +6,8 @@ export const attachmentSchema = z.object({
   name: shortTextSchema.pipe(z.string().min(1)),
   /** The file's id in the Evidence library. */
   fileId: z.string().min(1).max(200),
-  webUrl: z.url(),
+  /** A web link only: a `javascript:` or `file:` address must never reach a card or the tab. */
+  webUrl: z.url({ protocol: /^https?$/, error: "a web address (https://…)" }),
   size: z.number().int().min(0).max(LIMITS.attachmentBytes),
   contentType: shortTextSchema.optional(),
 });

@@ -22,7 +22,7 @@ export const draftFieldsSchema = z.object({
   version: z.number().int().min(1),
   fileName: shortTextSchema,
   fileId: z.string().min(1).max(200),
-  webUrl: z.url(),
+  webUrl: z.url({ protocol: /^https?$/, error: "a web address (https://…)" }),
   /** SharePoint's version label of the file when it was compiled (e.g. `3.0`). */
   fileVersion: z.string().min(1).max(20),
   wordCount: wordCountSchema,

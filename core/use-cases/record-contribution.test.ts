@@ -85,6 +85,15 @@ describe("recording a focal point's answer", () => {
     expect(await queryAll(world.repos.contributions)).toEqual([]);
   });
 
+  it("refuses an attachment whose link is not a web address, and saves nothing", async () => {
+    const { world, leadRequest, justiceFocalPoint } = await setUp();
+    const attachment = { name: "evil.pdf", fileId: "01X", webUrl: "javascript:alert(1)", size: 10 };
+    await expect(
+      recordContribution(world.deps, { requestId: leadRequest.id, text: "See the file.", attachments: [attachment], submissionId: "att-1", via: "card" }, justiceFocalPoint),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(await queryAll(world.repos.contributions)).toEqual([]);
+  });
+
   it("updates the recommendation's status when the lead ministry reports one, keeping the history", async () => {
     const { world, rec, leadRequest, supportingRequest, justiceFocalPoint, educationFocalPoint } = await setUp();
     await recordContribution(world.deps, { requestId: supportingRequest.id, text: "We helped.", reportedStatus: "implemented", submissionId: "s-1", via: "card" }, educationFocalPoint);

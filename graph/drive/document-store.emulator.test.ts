@@ -49,6 +49,19 @@ describe("the document libraries", () => {
     expect((await store.documents.get("Evidence", file.id)).content.byteLength).toBe(big.byteLength);
   });
 
+  it("stores exactly the bytes of a view into a larger buffer", async () => {
+    const whole = new TextEncoder().encode("0123456789abcdefghij");
+    const view = whole.subarray(5, 13);
+    const small = await store.documents.put("Evidence", "", "view.txt", view);
+    expect(new TextDecoder().decode((await store.documents.get("Evidence", small.id)).content)).toBe("56789abc");
+
+    const big = new Uint8Array(6 * 1024 * 1024).map((_, i) => i % 7);
+    const bigView = big.subarray(1000, 1000 + 5 * 1024 * 1024);
+    const large = await store.documents.put("Evidence", "", "view.bin", bigView);
+    const stored = (await store.documents.get("Evidence", large.id)).content;
+    expect(Buffer.compare(Buffer.from(stored), Buffer.from(bigView))).toBe(0);
+  });
+
   it("refuses to overwrite when asked to fail on a conflict, and says a missing file is not found", async () => {
     await store.documents.put("Drafts", "Templates", "letterhead.docx", new Uint8Array([1]));
     await expect(store.documents.put("Drafts", "Templates", "letterhead.docx", new Uint8Array([2]), { onConflict: "fail" })).rejects.toBeInstanceOf(ConflictError);

@@ -46,7 +46,8 @@ export class SharePointDocumentStore implements DocumentStore {
         item = (await this.client
           .api(`/drives/${driveId}/root:/${path}:/content?@microsoft.graph.conflictBehavior=${conflict}`)
           .header("Content-Type", options.contentType ?? "application/octet-stream")
-          .put(content)) as DriveItem;
+          // A Buffer over exactly the view's bytes: the client would send a view's whole underlying buffer.
+          .put(Buffer.from(content.buffer, content.byteOffset, content.byteLength))) as DriveItem;
       } else {
         const session = (await this.client
           .api(`/drives/${driveId}/root:/${path}:/createUploadSession`)

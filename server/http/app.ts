@@ -64,7 +64,9 @@ export function createApp(options: AppOptions): express.Express {
       autoLogging: { ignore: (req) => req.url === "/healthz" },
     }),
   );
-  app.use(securityHeaders({ https: (config.publicBaseUrl ?? "").startsWith("https:") }));
+  const site = config.graph.site;
+  const sharePointHost = config.mode === "tenant" ? ("id" in site ? site.id.split(",")[0] : site.hostname) : undefined;
+  app.use(securityHeaders({ https: (config.publicBaseUrl ?? "").startsWith("https:"), sharePointHost }));
 
   const limiter = new RateLimiter({ perMinute: config.limits.ratePerMinute, burst: config.limits.rateBurst });
   const binding: RouteBinding = {

@@ -1,7 +1,8 @@
 /**
  * Security headers on every answer. The Content-Security-Policy's `frame-ancestors` lets
- * Teams, Outlook and the Microsoft 365 app embed the tab (Microsoft's list for tab hosts) and
- * nothing else; X-Frame-Options is not sent, because it cannot name several hosts and would
+ * Teams, Outlook and the Microsoft 365 app embed the tab (Microsoft's list for tab hosts), and in
+ * tenant mode the mechanism's own SharePoint host (the channel tab is offered as a SharePoint page
+ * and web part), and nothing else; X-Frame-Options is not sent, because it cannot name several hosts and would
  * forbid the embedding that frame-ancestors allows.
  */
 import helmet from "helmet";
@@ -20,7 +21,17 @@ export const FRAME_ANCESTORS = [
   "https://outlook-sdf.office365.com",
 ] as const;
 
-export function securityHeaders(options: { https: boolean }): RequestHandler {
+export interface SecurityOptions {
+  https: boolean;
+  /** The tenant's SharePoint host (e.g. contoso.sharepoint.com), whose pages may host the tab. */
+  sharePointHost?: string;
+}
+
+export function frameAncestors(options: Pick<SecurityOptions, "sharePointHost">): string[] {
+  return options.sharePointHost ? [...FRAME_ANCESTORS, `https://${options.sharePointHost}`] : [...FRAME_ANCESTORS];
+}
+
+export function securityHeaders(options: SecurityOptions): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -32,7 +43,7 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:", "https://res-1.cdn.office.net", "https://res.cdn.office.net"],
         "connect-src": ["'self'"],
-        "frame-ancestors": [...FRAME_ANCESTORS],
+        "frame-ancestors": frameAncestors(options),
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
