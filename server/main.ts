@@ -6,7 +6,7 @@
  *   const server = await startServer(configFromEnvironment(environmentWithFiles()));
  *   console.log(server.url); … await server.stop();
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -80,6 +80,13 @@ function localDirectory(): Directory {
 /** In local mode the bot reaches only people who opened a chat with it (in the Agents Playground): there is no app catalog to install from. */
 const localInstaller: AppInstaller = { installForUser: async () => "impossible" };
 
+/** Where the outbox notes accepted sends: next to a store that outlives the process (none for an in-memory emulator). */
+function receiptLogPath(config: ServerConfig): string | undefined {
+  if (config.graph.emulatorDataFile === ":memory:") return undefined;
+  mkdirSync(config.dataDir, { recursive: true });
+  return path.join(config.dataDir, "outbox-receipts.log");
+}
+
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
@@ -144,6 +151,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         ...(config.mode === "tenant" ? { tenantId: config.signIn.tenantId } : {}),
         timeZone: config.timeZone,
         files: { allowHttp: config.mode === "local" },
+        // The moment the connector accepts a message it is noted here, before SharePoint is told:
+        // a crash in between cannot make the restarted sender send it again (docs/bot.md).
+        outbox: { receiptLogPath: receiptLogPath(config) },
       },
       logger: logger.child({ component: "bot" }),
     });
@@ -168,6 +178,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       tokens,
       logger,
       botHandler: (req, res) => bot.handleMessages(req, res),
+      afterWrite: () => bot.sender.kick(),
       state: () => state,
       startedAt,
     });

@@ -32,6 +32,8 @@ export interface AppOptions {
   logger: Logger;
   /** The bot's /api/messages handler, when the bot is wired. */
   botHandler?: RequestHandler;
+  /** Called after every API write that succeeded: it may have queued messages (the bot's sender then looks at once). */
+  afterWrite?: () => void;
   /** Whether the server is up (`ok`), starting or stopping: /healthz answers 503 unless ok. */
   state: () => "ok" | "starting" | "stopping";
   startedAt: number;
@@ -66,6 +68,13 @@ export function createApp(options: AppOptions): express.Express {
   );
   const site = config.graph.site;
   const sharePointHost = config.mode === "tenant" ? ("id" in site ? site.id.split(",")[0] : site.hostname) : undefined;
+  if (options.afterWrite) {
+    const afterWrite = options.afterWrite;
+    app.use("/api", (req, res, next) => {
+      if (req.method !== "GET" && req.method !== "HEAD") res.on("finish", () => res.statusCode < 400 && afterWrite());
+      next();
+    });
+  }
   app.use(securityHeaders({ https: (config.publicBaseUrl ?? "").startsWith("https:"), sharePointHost }));
 
   const limiter = new RateLimiter({ perMinute: config.limits.ratePerMinute, burst: config.limits.rateBurst });
