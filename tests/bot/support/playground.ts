@@ -10,18 +10,10 @@
  *   WS   /_ws_conversation/v1/conversations/stream      what the bot sends (createMessage/updateMessage)
  *   /_connector/v3/...                                  the Bot Connector the bot sends to (its serviceUrl)
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import WebSocket from "ws";
+import { RunningPlayground, type PlaygroundPersona } from "../../../server/local/playground";
 
-export interface PlaygroundPersona {
-  /** The user's id on the channel and their Entra ID object id (our lists' user id). */
-  id: string;
-  name: string;
-  email: string;
-}
+export type { PlaygroundPersona };
 
 export interface PlaygroundMessage {
   action: "createMessage" | "updateMessage";
@@ -30,96 +22,28 @@ export interface PlaygroundMessage {
   attachments: { contentType: string; content: unknown }[];
 }
 
-const CLI = path.resolve(__dirname, "../../../node_modules/@microsoft/m365agentsplayground/cli.js");
-
-/** The Playground's config file: the persona is `currentUser`; it insists on exactly five other users. */
-function configYaml(persona: PlaygroundPersona, chatId: string): string {
-  const others = Array.from({ length: 5 }, (_, i) => `  - id: other-user-${i + 1}
-    name: Other User ${i + 1}
-    userPrincipleName: other${i + 1}@example.test
-    aadObjectId: 00000000-0000-0000-0000-00000000010${i + 1}
-    givenName: Other
-    surname: User ${i + 1}
-    email: other${i + 1}@example.test
-`).join("");
-  const [given, ...rest] = persona.name.split(" ");
-  return `version: "0.1.1"
-tenantId: 00000000-0000-0000-0000-000000000001
-bot:
-  id: 28:nmirf-bot
-  name: NMIRF
-currentUser:
-  id: ${persona.id}
-  name: ${persona.name}
-  userPrincipleName: ${persona.email}
-  aadObjectId: ${persona.id}
-  givenName: ${given}
-  surname: ${rest.join(" ") || given}
-  email: ${persona.email}
-users:
-${others}personalChat:
-  id: ${chatId}
-groupChat:
-  id: group-${chatId}
-  name: Group Chat
-team:
-  id: team-${chatId}
-  name: Team
-  aadGroupId: 00000000-0000-0000-0000-000000000031
-  channels:
-    - id: channel-${chatId}
-      name: Announcements
-`;
-}
-
 export class Playground {
   readonly messages: PlaygroundMessage[] = [];
   private socket: WebSocket | undefined;
 
-  private constructor(
-    readonly persona: PlaygroundPersona,
-    readonly chatId: string,
-    readonly url: string,
-    private readonly child: ChildProcess,
-    private readonly directory: string,
-  ) {}
+  private constructor(private readonly running: RunningPlayground) {}
+
+  get persona(): PlaygroundPersona {
+    return this.running.persona;
+  }
+
+  get chatId(): string {
+    return this.running.chatId;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.running.port}`;
+  }
 
   /** Starts a Playground for one persona, talking to the bot at `botEndpoint`. */
   static async start(persona: PlaygroundPersona, botEndpoint: string): Promise<Playground> {
-    const directory = mkdtempSync(path.join(tmpdir(), `playground-${persona.id}-`));
-    const chatId = `personal-${persona.id}`;
-    const configPath = path.join(directory, ".m365agentsplayground.yml");
-    writeFileSync(configPath, configYaml(persona, chatId));
-    const child = spawn(process.execPath, [CLI, "--app-endpoint", botEndpoint, "--channel-id", "msteams", "--port", "0", "--disable-telemetry"], {
-      cwd: directory,
-      env: {
-        ...process.env,
-        TEAMSAPPTESTER_BROWSER: "none",
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(directory, "playground.log"),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const port = await new Promise<number>((resolve, reject) => {
-      let output = "";
-      const timer = setTimeout(() => reject(new Error(`the Playground did not start: ${output}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Listening on (\d+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      };
-      child.stdout!.on("data", onData);
-      child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.on("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the Playground exited (${code}): ${output}`));
-      });
-    });
-    const playground = new Playground(persona, chatId, `http://127.0.0.1:${port}`, child, directory);
-    await playground.connect(port);
+    const playground = new Playground(await RunningPlayground.start(persona, { botEndpoint }));
+    await playground.connect(playground.running.port);
     return playground;
   }
 
@@ -152,8 +76,7 @@ export class Playground {
 
   /** Installs the app for the persona: the bot receives installationUpdate and conversationUpdate. */
   async install(): Promise<void> {
-    const result = await this.post(`/_debug/conversation/${encodeURIComponent(this.chatId)}/installation`, {});
-    if (result.status !== 200) throw new Error(`install failed: ${result.status} ${JSON.stringify(result.body)}`);
+    await this.running.install();
   }
 
   async say(text: string): Promise<void> {
@@ -197,14 +120,7 @@ export class Playground {
 
   async stop(): Promise<void> {
     this.socket?.close();
-    if (this.child.exitCode === null) {
-      const exited = new Promise((resolve) => this.child.once("exit", resolve));
-      this.child.kill("SIGTERM");
-      const timer = setTimeout(() => this.child.kill("SIGKILL"), 3_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(this.directory, { recursive: true, force: true });
+    await this.running.stop();
   }
 }
 
