@@ -2,6 +2,11 @@
 import { createRoot } from "react-dom/client";
 import { connectHost } from "./host/host";
 import { App } from "./shell/App";
+import { parseRoute } from "./shell/router";
+import { preloadView } from "./shell/Shell";
+
+// The view the address names loads while the host connects and the person signs in.
+preloadView(parseRoute(window.location.pathname, window.location.search).view);
 
 const container = document.getElementById("root");
 if (container) {

@@ -15,17 +15,24 @@ import { hrefOf, navigate, pathOfSubPage, useRoute, type ViewName } from "./rout
 import { useSession, type Session } from "./session";
 import { ErrorBoundary } from "./ErrorBoundary";
 
-const VIEWS: Record<ViewName, LazyExoticComponent<ComponentType>> = {
-  overview: lazy(() => import("../views/overview/OverviewView")),
-  recommendations: lazy(() => import("../views/recommendations/RecommendationsView")),
-  reports: lazy(() => import("../views/reports/ReportsView")),
-  requests: lazy(() => import("../views/requests/RequestsView")),
-  drafts: lazy(() => import("../views/drafts/DraftsView")),
-  ministries: lazy(() => import("../views/ministries/MinistriesView")),
-  import: lazy(() => import("../views/import/ImportView")),
-  audit: lazy(() => import("../views/audit/AuditView")),
-  config: lazy(() => import("../views/config/ConfigView")),
+const LOADERS: Record<ViewName, () => Promise<{ default: ComponentType }>> = {
+  overview: () => import("../views/overview/OverviewView"),
+  recommendations: () => import("../views/recommendations/RecommendationsView"),
+  reports: () => import("../views/reports/ReportsView"),
+  requests: () => import("../views/requests/RequestsView"),
+  drafts: () => import("../views/drafts/DraftsView"),
+  ministries: () => import("../views/ministries/MinistriesView"),
+  import: () => import("../views/import/ImportView"),
+  audit: () => import("../views/audit/AuditView"),
+  config: () => import("../views/config/ConfigView"),
 };
+
+const VIEWS = Object.fromEntries(Object.entries(LOADERS).map(([name, load]) => [name, lazy(load)])) as Record<ViewName, LazyExoticComponent<ComponentType>>;
+
+/** Starts loading a view's code (at start, while the person is being signed in): the module cache keeps it. */
+export function preloadView(view: ViewName): void {
+  LOADERS[view]().catch(() => undefined);
+}
 
 interface NavEntry {
   view: Exclude<ViewName, "config">;

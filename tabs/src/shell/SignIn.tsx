@@ -5,6 +5,7 @@
 import { Body1, Button, Card, CardHeader, makeStyles, Text, Title2, tokens } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
 import type { MeDto, MinistryWithFocalPointsDto, PersonaDto, PublicConfigDto } from "../../../core/api";
+import { takeBoot } from "../api/boot";
 import { HttpApi, type Api } from "../api/client";
 import { useResource } from "../api/use-resource";
 import { Loading } from "../components/Loading";
@@ -31,7 +32,7 @@ function initialPersona(): string | undefined {
 
 export function SignIn({ host, preferences }: { host: Host; preferences: Preferences }) {
   const { t } = useI18n();
-  const config = useResource((signal) => anonymous.call("config", { signal }), []);
+  const config = useResource((signal) => takeBoot("config") ?? anonymous.call("config", { signal }), []);
   const local = config.data?.signIn.kind === "local" ? config.data.signIn : undefined;
   const personas = useResource(local ? (signal) => anonymous.call("localPersonas", { signal }).then((r) => r.items) : undefined, [local?.personasUrl]);
   const [personaId, setPersonaId] = useState(initialPersona);
@@ -49,7 +50,7 @@ export function SignIn({ host, preferences }: { host: Host; preferences: Prefere
   const api = useMemo(() => {
     if (!config.data) return undefined;
     if (config.data.signIn.kind === "entra") return host.getAuthToken ? new HttpApi(hostTokens(host)) : undefined;
-    return personaId ? new HttpApi(localTokens(config.data.signIn.tokenUrl, personaId)) : undefined;
+    return personaId ? new HttpApi(localTokens(config.data.signIn.tokenUrl, personaId, undefined, takeBoot("token", personaId))) : undefined;
   }, [config.data, host, personaId]);
 
   if (config.error) return <ProblemBar error={config.error} onRetry={config.reload} />;
@@ -58,22 +59,13 @@ export function SignIn({ host, preferences }: { host: Host; preferences: Prefere
     if (!api) return <OpenInTeams />;
     return <Signed key="sso" config={config.data} host={host} preferences={preferences} api={api} />;
   }
+  // A persona already chosen signs in at once; the list of personas (for the switcher) arrives meanwhile.
+  if (personaId && api && !personas.data?.every((p) => p.id !== personaId)) {
+    return <Signed key={personaId} config={config.data} host={host} preferences={preferences} api={api} personas={personas.data} personaId={personaId} switchPersona={choose} />;
+  }
   if (personas.error) return <ProblemBar error={personas.error} onRetry={personas.reload} />;
   if (!personas.data) return <Loading label={t("signIn.connecting")} />;
-  const persona = personas.data.find((p) => p.id === personaId);
-  if (!persona || !api) return <PersonaPicker personas={personas.data} onChoose={choose} />;
-  return (
-    <Signed
-      key={persona.id}
-      config={config.data}
-      host={host}
-      preferences={preferences}
-      api={api}
-      personas={personas.data}
-      personaId={persona.id}
-      switchPersona={choose}
-    />
-  );
+  return <PersonaPicker personas={personas.data} onChoose={choose} />;
 }
 
 interface SignedProps {
@@ -88,7 +80,7 @@ interface SignedProps {
 
 function Signed({ config, host, api, preferences, personas, personaId, switchPersona }: SignedProps) {
   const { t } = useI18n();
-  const me = useResource<MeDto>((signal) => api.call("me", { signal }), [api]);
+  const me = useResource<MeDto>((signal) => takeBoot("me", personaId) ?? api.call("me", { signal }), [api]);
   const ministries = useResource<MinistryWithFocalPointsDto[]>((signal) => api.call("listMinistries", { signal }).then((r) => r.items), [api]);
   const byId = useMemo(() => new Map((ministries.data ?? []).map((m) => [m.id, m])), [ministries.data]);
   const session: Session | undefined = useMemo(

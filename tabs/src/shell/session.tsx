@@ -41,8 +41,8 @@ export function actorOf(me: MeDto): Actor {
 export const PERSONA_STORAGE_KEY = "nmirf.persona";
 
 /** Local sign-in: a token for the persona, fetched again when the server says it is no longer valid. */
-export function localTokens(tokenUrl: string, personaId: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): TokenSource {
-  let pending: Promise<string> | undefined;
+export function localTokens(tokenUrl: string, personaId: string, fetchImpl: typeof fetch = (...a) => fetch(...a), started?: Promise<string>): TokenSource {
+  let pending: Promise<string> | undefined = started?.catch(() => fetchToken());
   const fetchToken = async () => {
     const response = await fetchImpl(tokenUrl, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify({ persona: personaId }) });
     if (!response.ok) throw new Error(`the local sign-in refused persona ${personaId} (${response.status})`);

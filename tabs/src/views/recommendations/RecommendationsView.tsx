@@ -31,7 +31,7 @@ export default function RecommendationsView() {
   const session = useSession();
   const { api, me, ministries } = session;
   const route = useRoute();
-  const list = useRecommendationList(api);
+  const list = useRecommendationList(api, session.personaId);
   const ownMinistries = useMemo(() => me.ministries.map((m) => m.id), [me.ministries]);
   const [filters, setFilters] = useState<RecommendationFilters>(() => ({ ...NO_FILTERS, ministryIds: ownMinistries.length ? ownMinistries : undefined }));
   const [sort, setSort] = useState<Sort>({ key: "symbol", direction: "ascending" });
@@ -94,7 +94,10 @@ export default function RecommendationsView() {
         </Text>
       </div>
       {!list.complete && !list.error && <ProgressBar className={styles.progress} value={list.total ? list.items.length / list.total : undefined} aria-label={t("recommendations.loadingLabel")} />}
-      <RecommendationGrid rows={rows} sort={sort} onSort={onSort} onOpen={onOpen} ministryName={ministryShort} selection={selection} openId={route.id} />
+      {/* data-query: the search the rows below were rendered for (the benchmark times keystroke → rows with it). */}
+      <div data-query={filters.q}>
+        <RecommendationGrid rows={rows} sort={sort} onSort={onSort} onOpen={onOpen} ministryName={ministryShort} selection={selection} openId={route.id} />
+      </div>
       {route.id && (
         <RecommendationDetail
           id={route.id}

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { RecommendationDto } from "../../../../core/api";
 import type { Api } from "../../api/client";
+import { takeBoot } from "../../api/boot";
 import { isAbort } from "../../api/client";
 
 export const RECOMMENDATION_PAGE_SIZE = 200;
@@ -22,7 +23,8 @@ export interface RecommendationList {
   replace(records: RecommendationDto[]): void;
 }
 
-export function useRecommendationList(api: Api): RecommendationList {
+/** `personaId`: the local persona signed in, whose first page public/boot.js may have started. */
+export function useRecommendationList(api: Api, personaId?: string): RecommendationList {
   const [state, setState] = useState<{ items: RecommendationDto[]; total: number; complete: boolean; error: unknown }>({ items: [], total: 0, complete: false, error: undefined });
   const [generation, setGeneration] = useState(0);
 
@@ -34,7 +36,8 @@ export function useRecommendationList(api: Api): RecommendationList {
       let pageToken: string | undefined;
       try {
         do {
-          const page = await api.call("listRecommendations", { query: { pageSize: RECOMMENDATION_PAGE_SIZE, pageToken, sort: "paragraph" }, signal: controller.signal });
+          const started = pageToken === undefined ? takeBoot("firstRecommendations", personaId) : undefined;
+          const page = (await started?.catch(() => undefined)) ?? (await api.call("listRecommendations", { query: { pageSize: RECOMMENDATION_PAGE_SIZE, pageToken, sort: "paragraph" }, signal: controller.signal }));
           items = items.concat(page.items);
           pageToken = page.nextPageToken;
           if (controller.signal.aborted) return;
@@ -45,7 +48,7 @@ export function useRecommendationList(api: Api): RecommendationList {
       }
     })();
     return () => controller.abort();
-  }, [api, generation]);
+  }, [api, generation, personaId]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const replace = useCallback((records: RecommendationDto[]) => {

@@ -1,0 +1,53 @@
+/*
+ * Starts the sign-in calls (local mode, a persona already chosen) and the grid's first page as
+ * soon as the page is parsed, while the tab's code downloads and starts: they are on the way to
+ * the first rows. A plain script (the Content Security Policy allows scripts from the site only).
+ * The tab takes these answers once (src/api/boot.ts); any failure here is retried by the tab.
+ */
+/* global window */
+(function () {
+  "use strict";
+  var boot = {};
+  window.__nmirfBoot = boot;
+  var search = new URLSearchParams(window.location.search);
+  var json = function (response) {
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return response.json();
+  };
+  var quiet = function (promise) {
+    promise.catch(function () {});
+    return promise;
+  };
+  boot.config = quiet(fetch("/api/config", { headers: { Accept: "application/json" } }).then(json));
+  var persona = null;
+  try {
+    persona = search.get("persona") || window.localStorage.getItem("nmirf.persona");
+  } catch {
+    persona = null;
+  }
+  if (!persona || search.has("host") || window.self !== window.top) return;
+  boot.persona = persona;
+  boot.token = quiet(
+    boot.config.then(function (config) {
+      if (config.signIn.kind !== "local") throw new Error("not local mode");
+      return fetch(config.signIn.tokenUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ persona: persona }),
+      })
+        .then(json)
+        .then(function (answer) {
+          return answer.accessToken;
+        });
+    }),
+  );
+  var get = function (path) {
+    return quiet(
+      boot.token.then(function (token) {
+        return fetch(path, { headers: { Authorization: "Bearer " + token, Accept: "application/json" } }).then(json);
+      }),
+    );
+  };
+  boot.me = get("/api/me");
+  if (/^\/recommendations(\/|$)/.test(window.location.pathname)) boot.firstRecommendations = get("/api/recommendations?pageSize=200&sort=paragraph");
+})();
