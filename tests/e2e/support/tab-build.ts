@@ -24,7 +24,7 @@ function filesUnder(dir: string): string[] {
 /** A hash of what the bundle is made from: the tab's sources, its config, and the core it imports. */
 export function sourceHash(): string {
   const hash = createHash("sha256");
-  const files = [...filesUnder(path.join(TAB_DIR, "src")), ...filesUnder(path.join(ROOT, "core")), path.join(TAB_DIR, "index.html"), path.join(TAB_DIR, "vite.config.mts"), path.join(ROOT, "package-lock.json")].sort();
+  const files = [...filesUnder(path.join(TAB_DIR, "src")), ...filesUnder(path.join(TAB_DIR, "public")), ...filesUnder(path.join(ROOT, "core")), path.join(TAB_DIR, "index.html"), path.join(TAB_DIR, "vite.config.mts"), path.join(ROOT, "package-lock.json")].sort();
   for (const file of files) {
     if (!statSync(file).isFile()) continue;
     hash.update(path.relative(ROOT, file));
