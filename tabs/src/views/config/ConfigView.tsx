@@ -17,7 +17,7 @@ export default function ConfigView() {
   const [confirmed, setConfirmed] = useState(true);
   const [registered] = useState(() => {
     const origin = window.location.origin;
-    return host.configure?.({ entityId: "nmirf", contentUrl: `${origin}/?host=teams`, websiteUrl: `${origin}/`, suggestedDisplayName: t("app.name") });
+    return host.configure?.({ entityId: "nmirf-channel", contentUrl: `${origin}/overview?host=teams`, websiteUrl: `${origin}/overview`, suggestedDisplayName: t("app.name") });
   });
   useEffect(() => registered?.setValid(confirmed), [registered, confirmed]);
   return (
