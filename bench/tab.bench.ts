@@ -52,8 +52,8 @@ const FIRST_ROW_PROBE = `
 
 async function firstRows(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, undefined, { timeout: 60_000 });
-  return page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
+  await page.waitForFunction("window.__firstRowAt !== undefined", undefined, { timeout: 60_000 });
+  return (await page.evaluate("window.__firstRowAt")) as number;
 }
 
 /** Types a word into the search box and measures, per keystroke, keydown → rows re-rendered and painted. */
@@ -62,21 +62,20 @@ async function filterKeystrokes(page: Page, word: string): Promise<number[]> {
   await search.click();
   const timings: number[] = [];
   for (const letter of word) {
-    await page.evaluate(() => {
-      const w = window as unknown as { __t0?: number; __t1?: number };
-      w.__t0 = undefined;
-      w.__t1 = undefined;
-      // The grid's wrapper carries the search its rows were rendered for: it changes in the same commit as the rows.
-      const wrapper = document.querySelector("[data-query]")!;
-      document.addEventListener("keydown", () => (w.__t0 = performance.now()), { once: true, capture: true });
+    // The grid's wrapper carries the search its rows were rendered for: it changes in the same commit as the rows.
+    await page.evaluate(`(() => {
+      window.__t0 = undefined;
+      window.__t1 = undefined;
+      const wrapper = document.querySelector("[data-query]");
+      document.addEventListener("keydown", () => (window.__t0 = performance.now()), { once: true, capture: true });
       new MutationObserver((_, observer) => {
         observer.disconnect();
-        requestAnimationFrame(() => (w.__t1 = performance.now()));
+        requestAnimationFrame(() => (window.__t1 = performance.now()));
       }).observe(wrapper, { attributes: true, attributeFilter: ["data-query"] });
-    });
+    })()`);
     await page.keyboard.press(letter);
-    await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 10_000 });
-    timings.push(await page.evaluate(() => (window as unknown as { __t1: number; __t0: number }).__t1 - (window as unknown as { __t0: number }).__t0));
+    await page.waitForFunction("window.__t1 !== undefined", undefined, { timeout: 10_000 });
+    timings.push((await page.evaluate("window.__t1 - window.__t0")) as number);
     await page.waitForTimeout(120);
   }
   return timings;
@@ -148,7 +147,7 @@ export const benchmarks: Benchmark[] = [
         const page = await context.newPage();
         await page.goto(url);
         await page.getByText(`${TOTAL.toLocaleString("en")} of ${TOTAL.toLocaleString("en")} recommendations`).waitFor({ timeout: 120_000 });
-        const allLoaded = await page.evaluate(() => performance.now());
+        const allLoaded = (await page.evaluate("performance.now()")) as number;
         const keystrokes = await filterKeystrokes(page, "education");
         const shown = await page.getByTestId("grid-count").textContent();
         await context.close();

@@ -1,4 +1,6 @@
 /**
+ * (Code run in the page is written as strings: this project type-checks tests without the DOM library.)
+ *
  * The tab end to end, in Debian's Chromium against the real server in local mode (Graph
  * emulator, demo seed): the secretariat creates a report and a request; the focal point's
  * answer arrives through the API; the request shows answered; the secretariat compiles the
@@ -46,14 +48,14 @@ async function go(path: string): Promise<void> {
 
 async function expectAccessible(view: string): Promise<void> {
   // Colours are measured once transitions have settled (a dialog fading in is not what people read).
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
+  await page.waitForFunction(`document.getAnimations().every((animation) => animation.playState !== "running")`);
   const findings = await seriousViolations(page);
   expect({ view, findings }).toEqual({ view, findings: [] });
 }
 
 /** The same view in the light and the dark theme (the preference is the browser's own menu). */
 async function photograph(name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate("document.fonts.ready");
   await page.screenshot({ path: path.join(SHOTS, `${name}-light.png`), fullPage: true });
   await setTheme("Dark");
   await page.screenshot({ path: path.join(SHOTS, `${name}-dark.png`), fullPage: true });
@@ -101,7 +103,7 @@ test("the recommendations grid works with the keyboard alone and filters as one 
   await page.getByRole("row").nth(1).focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-rowindex"))).resolves.toBe("4");
+  await expect(page.evaluate(`document.activeElement?.getAttribute("aria-rowindex")`)).resolves.toBe("4");
   await page.keyboard.press("Enter");
   const panel = page.getByRole("dialog");
   await panel.getByRole("heading", { name: "Status history" }).waitFor();
@@ -109,7 +111,7 @@ test("the recommendations grid works with the keyboard alone and filters as one 
   await expectAccessible("recommendation detail");
   await page.keyboard.press("Escape");
   await panel.waitFor({ state: "detached" });
-  await page.waitForFunction(() => !document.getElementById("root")?.hasAttribute("aria-hidden"));
+  await page.waitForFunction(`!document.getElementById("root")?.hasAttribute("aria-hidden")`);
   await expectAccessible("recommendations");
   await photograph("recommendations");
 });
@@ -170,7 +172,7 @@ test("the focal point's answer arrives and the request shows answered, with its 
   await expectAccessible("request panel");
   await page.keyboard.press("Escape");
   await panel.waitFor({ state: "detached" });
-  await page.waitForFunction(() => !document.getElementById("root")?.hasAttribute("aria-hidden"));
+  await page.waitForFunction(`!document.getElementById("root")?.hasAttribute("aria-hidden")`);
 });
 
 test("the secretariat compiles the draft and sends it for approval; the chair approves it in the tab", async () => {
@@ -232,14 +234,14 @@ test("the other views pass the accessibility scan and are photographed", async (
 test("Arabic lays the tab out right to left; French translates it", async () => {
   await page.getByRole("button", { name: "Language and theme" }).click();
   await page.getByRole("menuitemradio", { name: "العربية" }).click();
-  await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe("rtl");
+  await expect(page.evaluate("document.documentElement.dir")).resolves.toBe("rtl");
   await page.screenshot({ path: path.join(SHOTS, "import-arabic-rtl.png"), fullPage: true });
   await page.getByRole("button", { name: /./ }).first().waitFor();
   await page.keyboard.press("Escape").catch(() => undefined);
-  await page.evaluate(() => window.localStorage.setItem("nmirf.locale", "fr-FR"));
+  await page.evaluate(`window.localStorage.setItem("nmirf.locale", "fr-FR")`);
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Importer des recommandations" }).waitFor();
-  await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe("ltr");
-  await page.evaluate(() => window.localStorage.setItem("nmirf.locale", "en-GB"));
+  await expect(page.evaluate("document.documentElement.dir")).resolves.toBe("ltr");
+  await page.evaluate(`window.localStorage.setItem("nmirf.locale", "en-GB")`);
   expect(pageErrors).toEqual([]);
 });
