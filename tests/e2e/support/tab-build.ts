@@ -38,7 +38,13 @@ export function ensureTabBuilt(): { built: boolean; ms: number } {
   const started = Date.now();
   const wanted = sourceHash();
   if (existsSync(path.join(TAB_DIST, "index.html")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === wanted) return { built: false, ms: 0 };
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { cwd: TAB_DIR, stdio: ["ignore", "ignore", "inherit"], timeout: 240_000 });
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
+    cwd: TAB_DIR,
+    // Jest sets NODE_ENV=test, which would bundle React's development build: the tab is built as it ships.
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+    timeout: 240_000,
+  });
   writeFileSync(STAMP, wanted);
   return { built: true, ms: Date.now() - started };
 }
