@@ -141,7 +141,7 @@ describe("npx nmirf import (writing)", () => {
   it("refuses to run without a store (nothing to write to) and says to use --dry-run", async () => {
     const result = await run([FIXTURE_PATH]);
     expect(result.code).toBe(1);
-    expect(result.err).toContain("No store is configured yet");
+    expect(result.err).toContain("No store is configured");
     expect(result.err).toContain("Nothing was written. Run with --dry-run to preview the import.");
   });
 
