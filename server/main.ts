@@ -39,6 +39,8 @@ export interface StartOptions {
   background?: boolean;
   clock?: Clock;
   logger?: Logger;
+  /** How the bot gets the app installed for someone it cannot reach yet (local mode: the Agents Playground's personas). */
+  installer?: AppInstaller;
 }
 
 export interface RunningServer {
@@ -64,12 +66,14 @@ export function packageVersion(): string {
   }
 }
 
-export function createLogger(config: ServerConfig): Logger {
-  return pino({
+/** Structured logs (pino): to standard output, or to a file (the local run keeps the console for people). */
+export function createLogger(config: ServerConfig, file?: string): Logger {
+  const options = {
     level: config.logLevel,
     base: { service: "nmirf", mode: config.mode },
     redact: { paths: ["req.headers.authorization", "req.headers.cookie", "*.accessToken", "*.password", "*.clientSecret"], censor: "[redacted]" },
-  });
+  };
+  return file ? pino(options, pino.destination({ dest: file, mkdir: true, sync: false })) : pino(options);
 }
 
 /** Local mode's people: the demo personas and their app roles. */
@@ -77,7 +81,7 @@ function localDirectory(): Directory {
   return new StaticDirectory(DEMO_PERSONAS.map((p) => ({ id: p.id, displayName: p.displayName, email: p.email, roles: p.roles })));
 }
 
-/** In local mode the bot reaches only people who opened a chat with it (in the Agents Playground): there is no app catalog to install from. */
+/** Without an installer (no Agents Playground), local mode reaches only people who opened a chat with the bot: there is no app catalog to install from. */
 const localInstaller: AppInstaller = { installForUser: async () => "impossible" };
 
 /** Where the outbox notes accepted sends: next to a store that outlives the process (none for an in-memory emulator). */
@@ -100,7 +104,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const directory: Directory =
       config.mode === "local" ? localDirectory() : new GraphDirectory(backend.client, { clientId: config.signIn.clientId });
     const installer: AppInstaller =
-      config.mode === "local" || !config.bot.teamsAppCatalogId ? localInstaller : new GraphAppInstaller(backend.client, config.bot.teamsAppCatalogId);
+      options.installer ?? (config.mode === "local" || !config.bot.teamsAppCatalogId ? localInstaller : new GraphAppInstaller(backend.client, config.bot.teamsAppCatalogId));
     const deps: UseCaseDeps = { repos: backend.repos, clock, directory, documents: backend.documents, renderer: new DocxDraftRenderer() };
 
     if (config.seedDemo) {

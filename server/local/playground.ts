@@ -75,6 +75,18 @@ team:
 `;
 }
 
+/** The persona's 1:1 chat with the bot, as the Playground names it. */
+export function personalChatOf(persona: PlaygroundPersona): string {
+  return `personal-${persona.id}`;
+}
+
+/** Installs the app for the Playground's persona: the bot receives installationUpdate and conversationUpdate. */
+export async function installInPlayground(port: number, persona: PlaygroundPersona): Promise<void> {
+  const chat = encodeURIComponent(personalChatOf(persona));
+  const response = await fetch(`http://127.0.0.1:${port}/_debug/conversation/${chat}/installation`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  if (response.status !== 200) throw new Error(`the Playground did not install the app for ${persona.name}: ${response.status} ${await response.text()}`);
+}
+
 /** One running Playground, for one persona. */
 export class RunningPlayground {
   private constructor(
@@ -93,7 +105,7 @@ export class RunningPlayground {
     const ownsDirectory = !options.directory;
     const directory = options.directory ?? mkdtempSync(path.join(tmpdir(), "nmirf-playground-"));
     mkdirSync(directory, { recursive: true });
-    const chatId = `personal-${persona.id}`;
+    const chatId = personalChatOf(persona);
     const configPath = path.join(directory, ".m365agentsplayground.yml");
     writeFileSync(configPath, playgroundConfig(persona, chatId));
     const child = spawn(process.execPath, [playgroundCli(), "--app-endpoint", options.botEndpoint, "--channel-id", "msteams", "--port", String(options.port ?? 0), "--disable-telemetry"], {
@@ -131,8 +143,7 @@ export class RunningPlayground {
 
   /** Installs the app for the persona: the bot receives installationUpdate and conversationUpdate. */
   async install(): Promise<void> {
-    const response = await fetch(`http://127.0.0.1:${this.port}/_debug/conversation/${encodeURIComponent(this.chatId)}/installation`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-    if (response.status !== 200) throw new Error(`the Playground did not install the app for ${this.persona.name}: ${response.status} ${await response.text()}`);
+    await installInPlayground(this.port, this.persona);
   }
 
   get running(): boolean {
