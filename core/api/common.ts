@@ -69,17 +69,23 @@ export function storedOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>
 }
 
 type Unwrapped<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
-type PatchShape<Shape extends z.ZodRawShape> = { [K in keyof Shape]: z.ZodOptional<Unwrapped<Shape[K]>> };
+/** An optional field of the record takes `null` in a patch (clear it); the others may only be left out. */
+type PatchField<Field> =
+  Field extends z.ZodOptional<infer Inner extends z.ZodType>
+    ? z.ZodOptional<z.ZodType<z.output<Inner> | undefined, z.input<Inner> | null | undefined>>
+    : z.ZodOptional<Unwrapped<Field> & z.ZodType>;
+type PatchShape<Shape extends z.ZodRawShape> = { [K in keyof Shape]: PatchField<Shape[K]> };
 
 /**
  * A patch of a record's fields: every field optional, without defaults (a patch that does not
- * name a field leaves it as it is), unknown fields refused.
+ * name a field leaves it as it is), unknown fields refused. A field the record may lack (an
+ * optional one) is cleared with `null` (JSON has no "no value"): e.g. un-ticking a milestone.
  */
 export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>): z.ZodObject<PatchShape<Shape>, z.core.$strict> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
     const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
-    shape[key] = inner.optional();
+    shape[key] = field instanceof z.ZodOptional ? inner.nullable().transform((value) => value ?? undefined).optional() : inner.optional();
   }
   return z.strictObject(shape) as unknown as z.ZodObject<PatchShape<Shape>, z.core.$strict>;
 }

@@ -189,3 +189,22 @@ test("bulk assignment writes what is current and reports what went stale", async
   expect((await api.repos.recommendations.get(fresh.id)).leadMinistryId).toBe(justice);
   expect((await api.repos.recommendations.get(stale.id)).leadMinistryId).not.toBe(justice === stale.leadMinistryId ? "" : justice);
 });
+
+test("a field is cleared with null: a milestone un-ticked, a cluster emptied", async () => {
+  const report = await api.call<{ id: string }>("POST", "/api/reports", { token: secretariat, body: { title: "Workplan test", mechanism: "CRC", type: "treaty-periodic", dueDate: "2099-01-31", timeZone: "UTC" } });
+  const created = await api.call<{ id: string; eTag: string }>("POST", `/api/reports/${report.body.id}/milestones`, { token: secretariat, body: { title: "Consult the NHRI", dueDate: "2098-10-01" } });
+  const done = await api.call<{ eTag: string; doneAt?: string }>("PATCH", `/api/milestones/${created.body.id}`, { token: secretariat, body: { changes: { doneAt: "2098-09-30T10:00:00.000Z" }, eTag: created.body.eTag } });
+  expect(done.body.doneAt).toBe("2098-09-30T10:00:00.000Z");
+  const undone = await api.call<{ doneAt?: string }>("PATCH", `/api/milestones/${created.body.id}`, { token: secretariat, body: { changes: { doneAt: null }, eTag: done.body.eTag } });
+  expect(undone.status).toBe(200);
+  expect(undone.body.doneAt).toBeUndefined();
+  expect((await api.repos.milestones.get(created.body.id)).doneAt).toBeUndefined();
+
+  const [rec] = (await api.call<{ items: Rec[] }>("GET", "/api/recommendations?pageSize=1", { token: secretariat })).body.items;
+  const cleared = await api.call<{ cluster?: string }>("PATCH", `/api/recommendations/${rec!.id}`, { token: secretariat, body: { changes: { cluster: null }, eTag: rec!.eTag } });
+  expect(cleared.status).toBe(200);
+  expect(cleared.body.cluster).toBeUndefined();
+  // A required field cannot be cleared.
+  const refused = await api.call("PATCH", `/api/milestones/${created.body.id}`, { token: secretariat, body: { changes: { title: null }, eTag: done.body.eTag } });
+  expect(refused.status).toBe(400);
+});

@@ -47,11 +47,11 @@ export function EditRecommendationForm({ recommendation: r, onSaved, onCancel, o
     if (list(groups).join("|") !== r.affectedGroups.join("|")) changes.affectedGroups = list(groups);
     const goals = sdgs.split(/[,;\s]+/).filter(Boolean).map(Number);
     if (goals.join(",") !== r.sdgGoals.join(",")) changes.sdgGoals = goals;
-    if (cluster.trim() !== (r.cluster ?? "")) changes.cluster = cluster.trim() || undefined;
-    if (position !== r.position) changes.position = position;
-    if (lead !== r.leadMinistryId) changes.leadMinistryId = lead;
+    if (cluster.trim() !== (r.cluster ?? "")) changes.cluster = cluster.trim() || null;
+    if (position !== r.position) changes.position = position ?? null;
+    if (lead !== r.leadMinistryId) changes.leadMinistryId = lead ?? null;
     if (supporting.join(",") !== r.supportingMinistryIds.join(",")) changes.supportingMinistryIds = supporting;
-    if (actionPlan.trim() !== (r.actionPlanReference ?? "")) changes.actionPlanReference = actionPlan.trim() || undefined;
+    if (actionPlan.trim() !== (r.actionPlanReference ?? "")) changes.actionPlanReference = actionPlan.trim() || null;
     if (shared !== r.sharedWithObservers) changes.sharedWithObservers = shared;
     if (Object.keys(changes).length === 0) return onCancel();
     onSaved(await api.call("updateRecommendation", { params: { id: r.id }, body: { changes, eTag: r.eTag } }));

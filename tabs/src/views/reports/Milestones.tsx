@@ -43,7 +43,7 @@ export function Milestones({ report }: { report: ReportDto }) {
   const editable = me.can.editLists;
 
   const toggle = useAction(async (milestone: MilestoneDto, done: boolean) => {
-    const updated = await api.call("updateMilestone", { params: { id: milestone.id }, body: { changes: done ? { doneAt: new Date().toISOString() } : { doneAt: undefined }, eTag: milestone.eTag } });
+    const updated = await api.call("updateMilestone", { params: { id: milestone.id }, body: { changes: { doneAt: done ? new Date().toISOString() : null }, eTag: milestone.eTag } });
     milestones.set((list) => list?.map((m) => (m.id === updated.id ? updated : m)));
   });
   const add = useAction(async () => {
