@@ -11,7 +11,16 @@
  *   /_connector/v3/...                                  the Bot Connector the bot sends to (its serviceUrl)
  */
 import WebSocket from "ws";
-import { RunningPlayground, type PlaygroundPersona } from "../../../server/local/playground";
+import { installInPlayground, personalChatOf, RunningPlayground, type PlaygroundPersona } from "../../../server/local/playground";
+
+/** What the driver needs of a Playground process: one it started, or one started elsewhere (npm start). */
+interface PlaygroundProcess {
+  persona: PlaygroundPersona;
+  chatId: string;
+  port: number;
+  install(): Promise<void>;
+  stop(): Promise<void>;
+}
 
 export type { PlaygroundPersona };
 
@@ -26,7 +35,7 @@ export class Playground {
   readonly messages: PlaygroundMessage[] = [];
   private socket: WebSocket | undefined;
 
-  private constructor(private readonly running: RunningPlayground) {}
+  private constructor(private readonly running: PlaygroundProcess) {}
 
   get persona(): PlaygroundPersona {
     return this.running.persona;
@@ -44,6 +53,13 @@ export class Playground {
   static async start(persona: PlaygroundPersona, botEndpoint: string): Promise<Playground> {
     const playground = new Playground(await RunningPlayground.start(persona, { botEndpoint }));
     await playground.connect(playground.running.port);
+    return playground;
+  }
+
+  /** Drives a Playground that another process runs (stopping the driver leaves it running). */
+  static async attach(persona: PlaygroundPersona, port: number): Promise<Playground> {
+    const playground = new Playground({ persona, chatId: personalChatOf(persona), port, install: () => installInPlayground(port, persona), stop: async () => undefined });
+    await playground.connect(port);
     return playground;
   }
 
