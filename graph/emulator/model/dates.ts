@@ -2,33 +2,12 @@
  * Date and date-time values as SharePoint keeps them: date-time in UTC to the second; a
  * date-only column at midnight in the site's time zone, read back in UTC (graph-contract.md 4.1.6).
  */
+import { startOfDate } from "../../../core/rules/calendar";
 import { isoSeconds } from "../ids";
 
-/** Minutes east of UTC of a time zone at an instant, via Intl (handles DST). */
-function offsetMinutes(timeZone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60000);
-}
-
-/** The UTC instant of 00:00 on a calendar date in a time zone. */
+/** The UTC instant of 00:00 on a calendar date in a time zone (daylight-saving changes included). */
 export function zonedMidnight(date: string, timeZone: string): number {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const guess = Date.UTC(year, month - 1, day);
-  let instant = guess - offsetMinutes(timeZone, guess) * 60000;
-  // A second pass settles the offset when midnight sits next to a DST change.
-  instant = guess - offsetMinutes(timeZone, instant) * 60000;
-  return instant;
+  return startOfDate(date, timeZone).getTime();
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
