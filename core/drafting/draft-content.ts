@@ -35,6 +35,8 @@ export const draftAnswerSchema = z.object({
   ministryName: z.string(),
   authorName: z.string(),
   answeredAt: instantSchema,
+  /** The date of the answer in the mechanism's time zone (what the draft prints). */
+  answeredOn: calendarDateSchema.optional(),
   version: z.number().int().min(1),
   text: z.string(),
   reportedStatus: implementationStatusSchema.optional(),

@@ -51,6 +51,7 @@ export async function assembleDraftContent(deps: Deps, reportId: string, version
         ministryName: name,
         authorName: answer.authorName,
         answeredAt: answer.answeredAt,
+        answeredOn: calendarDateAt(new Date(answer.answeredAt), report.timeZone),
         version: answer.version,
         text: answer.text,
         reportedStatus: answer.reportedStatus,

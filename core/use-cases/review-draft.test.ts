@@ -94,3 +94,16 @@ describe("compiling, sending and deciding on a draft", () => {
     expect(again.draft.reviewState).toBe("in-review");
   });
 });
+
+describe("the answer dates in a draft", () => {
+  it("are the dates in the mechanism's time zone, not in UTC", async () => {
+    const world = await buildWorld({ start: "2026-03-02T23:30:00.000Z" }); // 3 March, 00:30 in Ljubljana
+    const justice = world.ministries[0]!;
+    const report = await world.addReport({ timeZone: "Europe/Ljubljana" });
+    const rec = await world.addRecommendation({ leadMinistryId: justice.id });
+    const { created } = await createRequests(world.deps, { reportId: report.id, subjects: [{ kind: "recommendation", recommendationId: rec.id }], ask: "Update?", dueDate: "2026-04-05" }, world.secretariat);
+    await recordContribution(world.deps, { requestId: created[0]!.id, text: "Done.", submissionId: "late-night", via: "card" }, world.focalPoints[justice.id]!.technical);
+    await compileDraft(world.deps, { reportId: report.id }, world.secretariat);
+    expect(world.renderer.rendered[0]!.items[0]!.answers[0]).toMatchObject({ answeredAt: "2026-03-02T23:30:00.000Z", answeredOn: "2026-03-03" });
+  });
+});

@@ -25,7 +25,7 @@ export function answerBlock(answer: DraftAnswer, footnote?: string): AnswerBlock
 
   const author = cleanLine(answer.authorName);
   const lines = [
-    `${ministry}: answer by ${author || "its focal point"} (focal point), ${formatInstantDate(answer.answeredAt)}${answer.version > 1 ? `, version ${answer.version}` : ""}.`,
+    `${ministry}: answer by ${author || "its focal point"} (focal point), ${answer.answeredOn ? formatDate(answer.answeredOn) : formatInstantDate(answer.answeredAt)}${answer.version > 1 ? `, version ${answer.version}` : ""}.`,
   ];
   if (answer.reportedStatus) lines.push(`Reported status: ${STATUS_LABELS[answer.reportedStatus]}.`);
   if (answer.attachments.length > 0) {
