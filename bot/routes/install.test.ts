@@ -9,9 +9,10 @@ describe("installing the app: the bot remembers the chat and greets the person a
 
     const [card] = cardsOf(sent);
     const text = visibleText(card);
-    expect(text).toContain("Hello Tess Justice.");
-    expect(text).toContain("technical focal point of the Ministry of Justice");
-    expect(text).toContain("no request waiting");
+    // Teams said the person reads French: the greeting is in French (the ministry's name is as the mechanism wrote it).
+    expect(text).toContain("Bonjour Tess Justice.");
+    expect(text).toContain("point focal technique du Ministry of Justice");
+    expect(text).toContain("aucune demande en attente de réponse");
     expect(verbsOf(card)).toEqual(["myRequests", "help"]);
 
     const [conversation] = await queryAll(world.repos.conversations);
