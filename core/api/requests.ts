@@ -7,7 +7,23 @@ import { createRequestsInputSchema } from "../use-cases/create-requests";
 import { recordContributionInputSchema } from "../use-cases/record-contribution";
 import { eTagSchema, pageOf, pageQueryShape, storedOf } from "./common";
 
-export const requestSchema = storedOf(requestFieldsSchema);
+/**
+ * What a request is about, in words, filled in by the server on the requests it answers (the
+ * list, one request, the actions on it): a recommendation's document symbol and paragraph
+ * (`A/HRC/59/15 para. 140.7`) and the first words of its text; a question's number and text; a
+ * section's title. A recommendation that is not shared with an observer is named by its id only.
+ */
+export const requestSubjectViewShape = {
+  /** `A/HRC/59/15 para. 140.7`, `Question 4`, the section's title (English; the tab words it from the other fields). */
+  subjectLabel: z.string().optional(),
+  /** The first words of the recommendation's text, or the question's text. */
+  subjectText: z.string().optional(),
+  /** For a recommendation: its document symbol and paragraph. */
+  subjectReference: z.object({ documentSymbol: z.string(), paragraph: z.string() }).optional(),
+};
+export type RequestSubjectView = { subjectLabel?: string; subjectText?: string; subjectReference?: { documentSymbol: string; paragraph: string } };
+
+export const requestSchema = storedOf(requestFieldsSchema).safeExtend(requestSubjectViewShape);
 export type RequestDto = z.infer<typeof requestSchema>;
 
 export const requestQuerySchema = z.strictObject({
