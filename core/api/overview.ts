@@ -3,23 +3,49 @@ import { z } from "zod";
 import { auditEntryFieldsSchema } from "../records/audit";
 import { calendarDateSchema, instantSchema, recordIdSchema, userIdSchema } from "../records/common";
 import { reportStatusSchema } from "../records/report";
-import { requestStatusSchema } from "../records/request";
+import { requestStatusSchema, requestSubjectSchema } from "../records/request";
 import { IMPLEMENTATION_STATUSES, mechanismSchema } from "../records/taxonomy";
 import { APP_ROLES } from "../ports/directory";
 import { pageOf, pageQueryShape, storedOf } from "./common";
+import { requestSubjectViewShape } from "./requests";
 
 // Dashboard
 
 export const ROLLUP_DIMENSIONS = ["ministry", "mechanism", "theme", "sdg", "cluster"] as const;
+/** How far ahead `requestsDue.dueSoon` looks: due today or in the next 14 days. */
+export const DUE_SOON_DAYS = 14;
+export const DUE_ITEMS_DEFAULT = 10;
+export const DUE_ITEMS_MAX = 100;
 export const dashboardQuerySchema = z.strictObject({
   dimension: z.enum(ROLLUP_DIMENSIONS).default("ministry"),
   mechanism: mechanismSchema.optional(),
   cycle: z.coerce.number().int().min(1).max(20).optional(),
+  /** Only this ministry's requests in `requestsDue` (a focal point's own); the roll-up is not filtered. */
+  ministryId: recordIdSchema.optional(),
+  /** How many requests `requestsDue.overdue.items` and `requestsDue.dueSoon.items` list at most (their `count` is every one). */
+  dueItems: z.coerce.number().int().min(1).max(DUE_ITEMS_MAX).default(DUE_ITEMS_DEFAULT),
 });
 export type DashboardQuery = z.input<typeof dashboardQuerySchema>;
 
 const statusCountsSchema = z.object(Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, z.number().int()])) as Record<(typeof IMPLEMENTATION_STATUSES)[number], z.ZodNumber>);
 const requestCountsSchema = z.record(requestStatusSchema, z.number().int());
+
+/** An open request that is overdue or due soon, with what a person needs to recognize it. */
+export const dueRequestSchema = z.object({
+  id: recordIdSchema,
+  reportId: recordIdSchema,
+  reportTitle: z.string(),
+  ministryId: recordIdSchema,
+  ministryName: z.string(),
+  subject: requestSubjectSchema,
+  ...requestSubjectViewShape,
+  dueDate: calendarDateSchema,
+  status: requestStatusSchema,
+  /** Days from today (in the report's time zone) to the due date: 0 on the day, negative once overdue. */
+  daysLeft: z.number().int(),
+});
+export type DueRequestDto = z.infer<typeof dueRequestSchema>;
+const dueListSchema = z.object({ count: z.number().int().min(0), items: z.array(dueRequestSchema) });
 
 export const dashboardSchema = z.object({
   generatedAt: instantSchema,
@@ -47,6 +73,16 @@ export const dashboardSchema = z.object({
       requests: z.object({ total: z.number().int(), byStatus: requestCountsSchema }),
     }),
   ),
+  /**
+   * Open requests (waiting for an answer) of reports not yet submitted that the caller may read:
+   * those past their due date, most overdue first, and those due today or within `horizonDays`,
+   * soonest first. Dates are calendar dates in each report's time zone.
+   */
+  requestsDue: z.object({
+    horizonDays: z.number().int(),
+    overdue: dueListSchema,
+    dueSoon: dueListSchema,
+  }),
 });
 export type DashboardDto = z.infer<typeof dashboardSchema>;
 

@@ -1,7 +1,7 @@
 /** The dashboard, the audit log, the signed-in person, the public configuration, the local sign-in. */
 import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
-import type { DashboardDto, MeDto } from "../../core/api/overview";
+import { DUE_SOON_DAYS, type DashboardDto, type DueRequestDto, type MeDto } from "../../core/api/overview";
 import { authorize, can } from "../../core/auth/policy";
 import { NotFoundError } from "../../core/errors";
 import { queryAll, type Condition } from "../../core/ports/repository";
@@ -12,14 +12,17 @@ import { REQUEST_STATUSES, type RequestStatus } from "../../core/records/request
 import { rollUpStatus } from "../../core/rules/status-rollup";
 import { ministriesOfFocalPoint } from "../../core/use-cases/focal-points";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
+import { dueRequests, type DueRequest } from "./due-requests";
 import { visibleRecommendations } from "./recommendations";
+import { describeSubject, subjectLookups } from "./request-subjects";
 import type { ApiServices } from "./services";
 
 export function registerOverviewRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
   const { deps } = services;
 
   bindRoute(router, API_ROUTES.dashboard, binding, async ({ query, actor }) => {
-    const recommendations = (await visibleRecommendations(services, actor)).filter((r) => (!query.mechanism || r.mechanism === query.mechanism) && (query.cycle === undefined || r.cycle === query.cycle));
+    const visible = await visibleRecommendations(services, actor);
+    const recommendations = visible.filter((r) => (!query.mechanism || r.mechanism === query.mechanism) && (query.cycle === undefined || r.cycle === query.cycle));
     const [ministries, reports, requests] = await Promise.all([queryAll(deps.repos.ministries), queryAll(deps.repos.reports), services.views.requests.all()]);
     const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
     const label = (key: string): string => {
@@ -33,6 +36,25 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
     const open = reports
       .filter((r) => r.status !== "submitted" && can(actor, { kind: "read-record", sharedWithObservers: r.sharedWithObservers }))
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+
+    // Requests needing attention: of the open reports the caller may read (observers: those shared with them).
+    const openReports = new Map(open.map((r) => [r.id, r]));
+    const due = dueRequests(query.ministryId ? requests.filter((r) => r.ministryId === query.ministryId) : requests, openReports, deps.clock.now(), DUE_SOON_DAYS);
+    const shown = [...due.overdue.slice(0, query.dueItems), ...due.dueSoon.slice(0, query.dueItems)];
+    // The recommendations were read for the roll-up already (observers: only those shared with them).
+    const lookups = await subjectLookups(services, shown.map((d) => d.request), { recommendations: visible, reports: open });
+    const dueItem = ({ request, daysLeft }: DueRequest): DueRequestDto => ({
+      id: request.id,
+      reportId: request.reportId,
+      reportTitle: openReports.get(request.reportId)?.title ?? "",
+      ministryId: request.ministryId,
+      ministryName: ministryName.get(request.ministryId) ?? `Ministry ${request.ministryId}`,
+      subject: request.subject,
+      ...describeSubject(request.subject, request.reportId, lookups, actor),
+      dueDate: request.dueDate,
+      status: request.status,
+      daysLeft,
+    });
     const dashboard: DashboardDto = {
       generatedAt: deps.clock.now().toISOString(),
       dimension: query.dimension,
@@ -45,6 +67,11 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
         const byStatus = Object.fromEntries(REQUEST_STATUSES.map((status) => [status, own.filter((r) => r.status === status).length])) as Record<RequestStatus, number>;
         return { id: report.id, title: report.title, mechanism: report.mechanism, status: report.status, dueDate: report.dueDate, requests: { total: own.length, byStatus } };
       }),
+      requestsDue: {
+        horizonDays: DUE_SOON_DAYS,
+        overdue: { count: due.overdue.length, items: due.overdue.slice(0, query.dueItems).map(dueItem) },
+        dueSoon: { count: due.dueSoon.length, items: due.dueSoon.slice(0, query.dueItems).map(dueItem) },
+      },
     };
     return dashboard;
   });

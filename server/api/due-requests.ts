@@ -1,0 +1,52 @@
+/**
+ * The dashboard's requests needing attention: open requests past their due date, and those due
+ * today or within the next days, each judged in its report's time zone (a request due on
+ * 29 March is overdue from 00:00 on 30 March there, as the reminder scheduler judges it).
+ */
+import type { Stored } from "../../core/records/common";
+import type { ReportFields } from "../../core/records/report";
+import type { RequestFields } from "../../core/records/request";
+import { addDays, calendarDateAt, daysBetween } from "../../core/rules/calendar";
+import { isOverdue } from "../../core/rules/reminder-schedule";
+import { isAwaitingAnswer } from "../../core/rules/request-lifecycle";
+
+type Request = Stored<RequestFields>;
+type Report = Pick<Stored<ReportFields>, "id" | "status" | "timeZone">;
+
+export interface DueRequest<R extends Request = Request> {
+  request: R;
+  /** Days from today in the report's time zone to the due date: 0 on the day, negative when overdue. */
+  daysLeft: number;
+}
+
+export interface DueRequests<R extends Request = Request> {
+  /** Most overdue first. */
+  overdue: DueRequest<R>[];
+  /** Soonest due first. */
+  dueSoon: DueRequest<R>[];
+}
+
+/**
+ * Sorts the open requests of reports still in progress into overdue and due soon. `reports`
+ * holds the reports the caller may read: a request of another report is left out.
+ */
+export function dueRequests<R extends Request>(requests: readonly R[], reports: ReadonlyMap<string, Report>, now: Date, horizonDays: number): DueRequests<R> {
+  const overdue: DueRequest<R>[] = [];
+  const dueSoon: DueRequest<R>[] = [];
+  const todayIn = new Map<string, string>();
+  for (const request of requests) {
+    if (!isAwaitingAnswer(request.status)) continue;
+    const report = reports.get(request.reportId);
+    if (!report || report.status === "submitted") continue;
+    let today = todayIn.get(report.timeZone);
+    if (!today) {
+      today = calendarDateAt(now, report.timeZone);
+      todayIn.set(report.timeZone, today);
+    }
+    const daysLeft = daysBetween(today, request.dueDate);
+    if (isOverdue(request, report.timeZone, now) || request.status === "overdue" || request.status === "escalated") overdue.push({ request, daysLeft });
+    else if (request.dueDate >= today && request.dueDate <= addDays(today, horizonDays)) dueSoon.push({ request, daysLeft });
+  }
+  const byDueDate = (a: DueRequest<R>, b: DueRequest<R>) => a.request.dueDate.localeCompare(b.request.dueDate) || Number(a.request.id) - Number(b.request.id) || a.request.id.localeCompare(b.request.id);
+  return { overdue: overdue.sort(byDueDate), dueSoon: dueSoon.sort(byDueDate) };
+}
