@@ -23,6 +23,8 @@ export const compileDraftResultSchema = z.object({
   webUrl: z.string(),
   wordCount: wordCountSchema,
   unanswered: z.array(draftGapSchema),
+  /** The template the draft was written into (absent: the built-in layout). */
+  template: z.object({ id: z.string(), name: z.string(), version: z.string() }).optional(),
 });
 
 export const sendForApprovalBodySchema = sendForApprovalInputSchema.omit({ draftId: true }).strict();

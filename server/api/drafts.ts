@@ -28,6 +28,7 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
   bindRoute(router, API_ROUTES.compileDraft, binding, async ({ params, body, actor }) => {
     authorize(actor, { kind: "compile-drafts" });
     let template: Uint8Array<ArrayBuffer> | undefined;
+    let used: { id: string; name: string; version: string } | undefined;
     if (body.templateId) {
       const { file, content } = await deps.documents.get("Drafts", body.templateId).catch((error: unknown) => {
         if ((error as { code?: string }).code === "not_found") throw new ValidationError("no such template: upload it first", [{ path: "body.templateId", message: "not a template" }]);
@@ -35,8 +36,10 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
       });
       if (file.folder !== TEMPLATES_FOLDER) throw new ValidationError("that file is not a template", [{ path: "body.templateId", message: "not in the Templates folder" }]);
       template = new Uint8Array(content);
+      used = { id: file.id, name: file.name, version: file.version };
     }
-    return compileDraft(deps, { reportId: params.id, template }, actor);
+    const result = await compileDraft(deps, { reportId: params.id, template }, actor);
+    return used ? { ...result, template: used } : result;
   });
 
   bindRoute(router, API_ROUTES.getDraft, binding, async ({ params, actor }) => {
