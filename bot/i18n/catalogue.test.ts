@@ -63,6 +63,7 @@ describe.each(LANGUAGES)("the bot's %s table", (language) => {
     expect(commandOf(table["command.help"] as string)).toBe("help");
     const named = keys.flatMap((key) => forms(table[key]!).flatMap((text) => [...text.matchAll(/\*\*(.+?)\*\*/g)].map((m) => ({ key, word: m[1]! }))));
     expect(named.length).toBeGreaterThan(2);
+    expect(commandOf(language === "ar" ? "الطلبات" : language === "fr" ? "demandes" : "solicitudes")).toBe("myRequests"); // "requests", as in English
     for (const { key, word } of named) expect({ key, word, understood: commandOf(word) !== undefined }).toEqual({ key, word, understood: true });
   });
 });

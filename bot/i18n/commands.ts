@@ -5,7 +5,7 @@
 export type Command = "myRequests" | "help";
 
 const COMMAND_WORDS: Record<Command, string[]> = {
-  myRequests: ["my requests", "requests", "my request", "list", "mes demandes", "demandes", "mis solicitudes", "solicitudes", "طلباتي"],
+  myRequests: ["my requests", "requests", "my request", "list", "mes demandes", "demandes", "mis solicitudes", "solicitudes", "طلباتي", "الطلبات"],
   help: ["help", "?", "aide", "ayuda", "مساعدة", "hi", "hello", "bonjour", "hola", "start"],
 };
 
