@@ -131,6 +131,12 @@ export function RequestPanel({ id, known, onClose, onChanged }: { id: string; kn
                 <p className={styles.quote}>{recommendation.data.text}</p>
               </>
             )}
+            {!recommendation.data && r.subject.kind === "recommendation" && r.subjectText && (
+              <>
+                <Text weight="semibold">{subjectLabel(r, i18n)}</Text>
+                <p className={styles.quote}>{r.subjectText}</p>
+              </>
+            )}
             {question && <p className={styles.quote}>{`${question.number}. ${question.text}`}</p>}
             {me.can.createRequests && (
               <div className={styles.actions}>

@@ -154,7 +154,9 @@ export default function RequestsView() {
                   <button type="button" className={styles.rowButton} onClick={() => open(r)}>
                     {subjectLabel(r, i18n)}
                   </button>
-                  <span className={styles.ask}>{r.ask}</span>
+                  <span className={styles.ask} title={r.subjectText ?? r.ask}>
+                    {r.subjectText ?? r.ask}
+                  </span>
                 </TableCell>
                 <TableCell>{ministries.get(r.ministryId)?.name ?? r.ministryId}</TableCell>
                 <TableCell>{date(r.dueDate)}</TableCell>

@@ -1,15 +1,24 @@
 import type { RequestDto } from "../../../../core/api";
 import type { I18n } from "../../i18n/i18n";
 
-/** What a request is about, in a few words: `Recommendation 12`, `Question 4`, `Section II`. */
-export function subjectLabel(request: Pick<RequestDto, "subject">, { t }: Pick<I18n, "t">): string {
+type Subjected = Pick<RequestDto, "subject" | "subjectLabel" | "subjectReference">;
+
+/**
+ * What a request is about, in a few words of the person's language: `A/HRC/59/15 para. 140.7`,
+ * `Question 4`, `Section II: Developments`. The server names a recommendation by its symbol
+ * and paragraph; without them (not shared with an observer, an older server) by its id.
+ */
+export function subjectLabel(request: Subjected, { t }: Pick<I18n, "t">): string {
   const subject = request.subject;
   switch (subject.kind) {
     case "recommendation":
-      return t("requests.subjectRecommendation", { id: subject.recommendationId });
+      return request.subjectReference
+        ? t("requests.subjectReference", { symbol: request.subjectReference.documentSymbol, paragraph: request.subjectReference.paragraph })
+        : t("requests.subjectRecommendation", { id: subject.recommendationId });
     case "question":
       return t("requests.subjectQuestion", { number: subject.number });
     case "section":
       return t("requests.subjectSection", { section: subject.section, title: subject.title });
   }
 }
+
