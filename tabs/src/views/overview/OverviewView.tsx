@@ -4,8 +4,8 @@
  */
 import { Card, CardHeader, Link, makeStyles, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import { HorizontalBarChart, type ChartProps } from "@fluentui/react-charts";
-import { useMemo, useState } from "react";
-import type { DashboardDto, RequestDto } from "../../../../core/api";
+import { useState } from "react";
+import type { DashboardDto, DueRequestDto } from "../../../../core/api";
 import type { ImplementationStatus } from "../../../../core/records/taxonomy";
 import { useResource } from "../../api/use-resource";
 import { RequestStatusBadge, ReportStatusBadge } from "../../components/badges";
@@ -15,7 +15,8 @@ import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
 import { useSession } from "../../shell/session";
-import { addDays, STATUS_CODES, todayIn } from "../../taxonomy";
+import { STATUS_CODES } from "../../taxonomy";
+import { subjectLabel } from "../requests/subject";
 
 type Dimension = "ministry" | "mechanism" | "theme" | "sdg";
 
@@ -38,37 +39,23 @@ const useStyles = makeStyles({
   swatch: { display: "inline-block", width: "12px", height: "12px", borderRadius: tokens.borderRadiusSmall, marginInlineEnd: tokens.spacingHorizontalXS, verticalAlign: "middle" },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  clip: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
 const MAX_ROWS = 12;
+/** How many requests each list of the Overview shows (the count says how many there are). */
+const DUE_ITEMS = 8;
 
 export default function OverviewView() {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, percent, number } = i18n;
-  const { api, me, config } = useSession();
+  const { api, me } = useSession();
   const [dimension, setDimension] = useState<Dimension>("ministry");
   const [asTable, setAsTable] = useState(false);
-  const dashboard = useResource<DashboardDto>((signal) => api.call("dashboard", { query: { dimension }, signal }), [api, dimension]);
-  const today = todayIn(config.timeZone);
-  const ministryId = me.ministries.length === 1 ? me.ministries[0]?.id : undefined;
-  const requests = useResource(
-    async (signal) => {
-      const statuses = ["overdue", "escalated", "sent", "seen", "extended"] as const;
-      const pages = await Promise.all(statuses.map((status) => api.call("listRequests", { query: { status, ministryId, pageSize: 200 }, signal })));
-      return pages.flatMap((p) => p.items);
-    },
-    [api, ministryId],
-  );
-
-  const { overdue, dueSoon } = useMemo(() => {
-    const all = requests.data ?? [];
-    const soon = addDays(today, 14);
-    return {
-      overdue: all.filter((r) => r.status === "overdue" || r.status === "escalated").sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-      dueSoon: all.filter((r) => r.status !== "overdue" && r.status !== "escalated" && r.dueDate >= today && r.dueDate <= soon).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-    };
-  }, [requests.data, today]);
+  // A focal point of one ministry sees that ministry's requests needing attention (the server judges the dates, in each report's time zone).
+  const ministry = me.ministries.length === 1 ? me.ministries[0] : undefined;
+  const dashboard = useResource<DashboardDto>((signal) => api.call("dashboard", { query: { dimension, ministryId: ministry?.id, dueItems: DUE_ITEMS }, signal }), [api, dimension, ministry?.id]);
 
   const label = (key: string, fallback: string) => (key === "" ? t("overview.none") : dimension === "mechanism" ? t(`mechanism.${key}` as "mechanism.UPR") : dimension === "sdg" ? `${key} · ${t(`sdg.${key}` as "sdg.1")}` : fallback);
   const rows = (dashboard.data?.rows ?? []).slice(0, MAX_ROWS).map((row) => ({ ...row, label: label(row.key, row.label) }));
@@ -94,7 +81,7 @@ export default function OverviewView() {
           <Kpi label={t("overview.recommendations")} value={number(d.recommendations.total)} />
           <Kpi label={t("overview.implemented")} value={percent(d.recommendations.implementedShare)} />
           <Kpi label={t("overview.progress")} value={percent(d.recommendations.progressShare)} />
-          <Kpi label={t("overview.overdue")} value={requests.data ? number(overdue.length) : "…"} />
+          <Kpi label={t("overview.overdue")} value={number(d.requestsDue.overdue.count)} />
         </div>
       )}
       <section className={styles.section} aria-labelledby="progress-heading">
@@ -156,10 +143,10 @@ export default function OverviewView() {
           <Title3 as="h2" id="requests-heading">
             {t("overview.requestsAttention")}
           </Title3>
-          <ProblemBar error={requests.error} onRetry={requests.reload} />
-          {requests.data && <RequestList title={t("overview.overdueRequests")} requests={overdue} empty={t("overview.noOverdue")} />}
-          {requests.data && <RequestList title={t("overview.dueSoon")} requests={dueSoon} empty={t("overview.noDueSoon")} />}
-          {!requests.data && !requests.error && <Loading />}
+          {ministry && <Text className={styles.muted}>{t("overview.requestsOfMinistry", { name: ministry.name })}</Text>}
+          {d && <RequestList id="overdue-heading" title={t("overview.overdueRequests")} list={d.requestsDue.overdue} empty={t("overview.noOverdue")} />}
+          {d && <RequestList id="due-soon-heading" title={t("overview.dueSoon")} list={d.requestsDue.dueSoon} empty={t("overview.noDueSoon")} />}
+          {!d && !dashboard.error && <Loading />}
         </section>
         <section className={styles.section} aria-labelledby="deadlines-heading">
           <Title3 as="h2" id="deadlines-heading">
@@ -206,20 +193,21 @@ function Kpi({ label, value }: { label: string; value: string }) {
   );
 }
 
-function RequestList({ title, requests, empty }: { title: string; requests: RequestDto[]; empty: string }) {
+function RequestList({ id, title, list, empty }: { id: string; title: string; list: DashboardDto["requestsDue"]["overdue"]; empty: string }) {
   const styles = useStyles();
-  const { t, date } = useI18n();
-  const { ministries } = useSession();
+  const i18n = useI18n();
+  const { t, date, plural } = i18n;
+  const more = list.count - list.items.length;
   return (
-    <div className={styles.panel}>
-      <Text weight="semibold" as="h3" block>
-        {title}
+    <section className={styles.panel} aria-labelledby={id}>
+      <Text weight="semibold" as="h3" block id={id}>
+        {title} ({i18n.number(list.count)})
       </Text>
-      {requests.length === 0 ? (
+      {list.items.length === 0 ? (
         <Text className={styles.muted}>{empty}</Text>
       ) : (
         <ul className={styles.list}>
-          {requests.slice(0, 10).map((r) => (
+          {list.items.map((r: DueRequestDto) => (
             <li key={r.id}>
               <Link
                 href={hrefOf(`/requests?report=${r.reportId}&request=${r.id}`)}
@@ -228,16 +216,28 @@ function RequestList({ title, requests, empty }: { title: string; requests: Requ
                   navigate(`/requests?report=${r.reportId}&request=${r.id}`);
                 }}
               >
-                {ministries.get(r.ministryId)?.name ?? r.ministryId}
+                {subjectLabel(r, i18n)}
               </Link>{" "}
-              <RequestStatusBadge status={r.status} />
+              · {r.ministryName} <RequestStatusBadge status={r.status} />
+              {r.subjectText && <div className={styles.clip}>{r.subjectText}</div>}
               <div className={styles.muted}>
-                {t("overview.requestDue", { date: date(r.dueDate) })} · {r.ask.slice(0, 120)}
+                {r.daysLeft < 0 ? `${t("overview.requestDue", { date: date(r.dueDate) })} (${plural("overview.daysLate", -r.daysLeft)})` : r.daysLeft === 0 ? t("overview.dueToday") : t("overview.requestDue", { date: date(r.dueDate) })} · {r.reportTitle}
               </div>
             </li>
           ))}
         </ul>
       )}
-    </div>
+      {more > 0 && (
+        <Link
+          href={hrefOf("/requests")}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate("/requests");
+          }}
+        >
+          {plural("overview.moreRequests", more)}
+        </Link>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,83 @@
+import "@testing-library/jest-dom";
+import { screen, within } from "@testing-library/react";
+import type { DashboardDto, DueRequestDto } from "../../../../core/api";
+import { fakeApi, ME, renderSignedIn, stubLayout } from "../../testing/session";
+import OverviewView from "./OverviewView";
+
+// The chart library ships d3 as ES modules only, which jest's CommonJS cannot load; the chart is not what these tests are about.
+jest.mock("@fluentui/react-charts", () => ({ HorizontalBarChart: () => null }));
+
+const due = (id: string, fields: Partial<DueRequestDto>): DueRequestDto => ({
+  id,
+  reportId: "r1",
+  reportTitle: "UPR national report, fourth cycle",
+  ministryId: "m1",
+  ministryName: "Ministry of Justice",
+  subject: { kind: "recommendation", recommendationId: "7" },
+  subjectLabel: "A/HRC/43/15 para. 148.7",
+  subjectText: "Adopt a national action plan on human rights…",
+  subjectReference: { documentSymbol: "A/HRC/43/15", paragraph: "148.7" },
+  dueDate: "2026-11-20",
+  status: "sent",
+  daysLeft: 3,
+  ...fields,
+});
+
+const dashboard: DashboardDto = {
+  generatedAt: "2026-11-17T10:00:00.000Z",
+  dimension: "ministry",
+  recommendations: { total: 0, byStatus: { "not-assessed": 0, "not-started": 0, "in-progress": 0, "partially-implemented": 0, implemented: 0, "no-longer-relevant": 0 }, implementedShare: 0, progressShare: 0 },
+  rows: [],
+  reports: [],
+  requestsDue: {
+    horizonDays: 14,
+    overdue: {
+      count: 11,
+      items: [
+        due("q1", { dueDate: "2026-11-12", status: "escalated", daysLeft: -5 }),
+        due("q2", { reportId: "r2", reportTitle: "Replies to the list of issues (CRC)", ministryId: "m2", ministryName: "Ministry of Health", subject: { kind: "question", number: "3" }, subjectLabel: "Question 3", subjectText: "Please provide updated information on mental health services.", subjectReference: undefined, dueDate: "2026-11-16", status: "overdue", daysLeft: -1 }),
+      ],
+    },
+    dueSoon: { count: 1, items: [due("q3", { subject: { kind: "recommendation", recommendationId: "9" }, subjectReference: { documentSymbol: "A/HRC/43/15", paragraph: "148.9" }, subjectLabel: "A/HRC/43/15 para. 148.9", dueDate: "2026-11-17", daysLeft: 0 })] },
+  },
+};
+
+beforeAll(stubLayout);
+beforeEach(() => window.history.replaceState(null, "", "/overview"));
+
+describe("the overview's requests needing attention", () => {
+  test("come from the dashboard in one call: how many are overdue, the most overdue first, each with its subject, ministry, report and due date", async () => {
+    const fake = fakeApi({ dashboard: () => dashboard });
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fake });
+    const overdue = await screen.findByRole("region", { name: "Overdue (11)" });
+    const items = within(overdue).getAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByRole("link", { name: "A/HRC/43/15 para. 148.7" })).toHaveAttribute("href", "/requests?report=r1&request=q1");
+    expect(items[0]).toHaveTextContent("Ministry of Justice");
+    expect(items[0]).toHaveTextContent("Escalated");
+    expect(items[0]).toHaveTextContent("Adopt a national action plan on human rights…");
+    expect(items[0]).toHaveTextContent("due Nov 12, 2026 (5 days late) · UPR national report, fourth cycle");
+    expect(within(items[1]!).getByRole("link", { name: "Question 3" })).toBeInTheDocument();
+    expect(items[1]).toHaveTextContent("(1 day late) · Replies to the list of issues (CRC)");
+    expect(within(overdue).getByRole("link", { name: "and 9 more: see the requests" })).toHaveAttribute("href", "/requests");
+
+    const soon = screen.getByRole("region", { name: "Due in the next 14 days (1)" });
+    expect(within(soon).getByRole("link", { name: "A/HRC/43/15 para. 148.9" })).toBeInTheDocument();
+    expect(soon).toHaveTextContent("due today · UPR national report, fourth cycle");
+    expect(within(soon).queryByRole("link", { name: /more/ })).toBeNull();
+
+    // The figure counts every overdue request, not the ones listed.
+    expect(screen.getByText("Requests overdue").closest(".fui-Card")).toHaveTextContent("11");
+    expect(fake.calls.map((c) => c.id)).toEqual(["dashboard"]);
+    expect(fake.calls[0]?.input).toMatchObject({ query: { dimension: "ministry", ministryId: undefined } });
+  });
+
+  test("a focal point of one ministry sees that ministry's, and says so", async () => {
+    const fake = fakeApi({ dashboard: () => ({ ...dashboard, requestsDue: { horizonDays: 14, overdue: { count: 0, items: [] }, dueSoon: { count: 0, items: [] } } }) });
+    renderSignedIn(<OverviewView />, { me: ME.focalPoint, api: fake });
+    await screen.findByText("Requests to Ministry of Justice.");
+    expect(fake.calls[0]?.input).toMatchObject({ query: { ministryId: "m1" } });
+    expect(screen.getByText("No request is overdue.")).toBeInTheDocument();
+    expect(screen.getByText("No request is due in the next 14 days.")).toBeInTheDocument();
+  });
+});
