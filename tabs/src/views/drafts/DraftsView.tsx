@@ -20,10 +20,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { DraftDto, ReportDto } from "../../../../core/api";
+import type { DraftDto, ReportDto, TemplateDto } from "../../../../core/api";
 import type { DraftGap } from "../../../../core/drafting/draft-content";
 import { canReview } from "../../../../core/rules/draft-review";
-import { useAction, useResource } from "../../api/use-resource";
+import { useAction, useResource, type Resource } from "../../api/use-resource";
 import { RequestStatusBadge, ReviewStateBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
@@ -31,6 +31,7 @@ import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate, useRoute } from "../../shell/router";
 import { useSession } from "../../shell/session";
+import { TemplatesSection } from "./TemplatesSection";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", marginBlockEnd: tokens.spacingVerticalM },
@@ -44,11 +45,18 @@ const useStyles = makeStyles({
 export default function DraftsView() {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api } = useSession();
+  const { api, me } = useSession();
   const route = useRoute();
   const reportId = route.params.get("report") ?? undefined;
   const reports = useResource((signal) => api.call("listReports", { signal }).then((r) => r.items), [api]);
   const report = reports.data?.find((r) => r.id === reportId);
+  // The templates serve every report: listed once, and a new upload is offered at once for compiling.
+  const templates = useResource(me.can.compileDrafts ? (signal) => api.call("listTemplates", { signal }).then((r) => r.items) : undefined, [api, me.can.compileDrafts]);
+  const [templateId, setTemplateId] = useState<string>();
+  const uploaded = (template: TemplateDto) => {
+    templates.set((list) => [...(list ?? []).filter((x) => x.id !== template.id), template].sort((a, b) => a.name.localeCompare(b.name)));
+    setTemplateId(template.id);
+  };
 
   useEffect(() => {
     if (reportId || !reports.data) return;
@@ -73,23 +81,38 @@ export default function DraftsView() {
       <ProblemBar error={reports.error} onRetry={reports.reload} />
       {!reports.data && !reports.error && <Loading />}
       {reports.data && reports.data.length === 0 && <Text>{t("requests.noReports")}</Text>}
-      {report && <ReportDrafts key={report.id} report={report} />}
+      {report && <ReportDrafts key={report.id} report={report} templates={templates} templateId={templateId} onTemplateChange={setTemplateId} />}
+      {me.can.compileDrafts && <TemplatesSection templates={templates} onUploaded={uploaded} />}
     </>
   );
 }
 
-function ReportDrafts({ report }: { report: ReportDto }) {
+interface ReportDraftsProps {
+  report: ReportDto;
+  templates: Resource<TemplateDto[]>;
+  templateId: string | undefined;
+  onTemplateChange(id: string | undefined): void;
+}
+
+function ReportDrafts({ report, templates, templateId: chosen, onTemplateChange }: ReportDraftsProps) {
   const styles = useStyles();
   const { t, plural, dateTime } = useI18n();
   const { api, me } = useSession();
   const drafts = useResource((signal) => api.call("listDrafts", { params: { id: report.id }, signal }).then((r) => r.items), [api, report.id]);
-  const templates = useResource(me.can.compileDrafts ? (signal) => api.call("listTemplates", { signal }).then((r) => r.items) : undefined, [api, me.can.compileDrafts]);
-  const [templateId, setTemplateId] = useState<string>();
+  // A template that is no longer listed is not offered (nor sent).
+  const templateId = templates.data?.some((x) => x.id === chosen) ? chosen : undefined;
   const [gaps, setGaps] = useState<DraftGap[]>();
+  const [compiled, setCompiled] = useState<string>();
   const compile = useAction(async () => {
+    setCompiled(undefined);
     const result = await api.call("compileDraft", { params: { id: report.id }, body: templateId ? { templateId } : {} });
     setGaps(result.unanswered);
     drafts.set((list) => [result.draft, ...(list ?? []).filter((d) => d.id !== result.draft.id)]);
+    setCompiled(
+      result.template
+        ? t("drafts.compiledWithTemplate", { version: result.draft.version, name: result.template.name, templateVersion: result.template.version })
+        : t("drafts.compiledPlain", { version: result.draft.version }),
+    );
   });
   const latest = drafts.data?.[0];
 
@@ -104,7 +127,7 @@ function ReportDrafts({ report }: { report: ReportDto }) {
           <div className={styles.row}>
             {templates.data && templates.data.length > 0 && (
               <Field label={t("drafts.template")}>
-                <Dropdown value={templates.data.find((x) => x.id === templateId)?.name ?? t("drafts.noTemplate")} selectedOptions={[templateId ?? ""]} onOptionSelect={(_, d) => setTemplateId(d.optionValue || undefined)}>
+                <Dropdown value={templates.data.find((x) => x.id === templateId)?.name ?? t("drafts.noTemplate")} selectedOptions={[templateId ?? ""]} onOptionSelect={(_, d) => onTemplateChange(d.optionValue || undefined)}>
                   <Option value="">{t("drafts.noTemplate")}</Option>
                   {templates.data.map((x) => (
                     <Option key={x.id} value={x.id}>
@@ -119,6 +142,11 @@ function ReportDrafts({ report }: { report: ReportDto }) {
             </Button>
           </div>
           <ProblemBar error={compile.error} />
+          {compiled && (
+            <MessageBar intent="success">
+              <MessageBarBody>{compiled}</MessageBarBody>
+            </MessageBar>
+          )}
         </section>
       )}
       <ProblemBar error={drafts.error} onRetry={drafts.reload} />
