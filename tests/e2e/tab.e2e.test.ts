@@ -12,6 +12,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { makeTemplate } from "../../drafts/testing/templates";
 import type { RunningServer } from "../../server/main";
 import { seriousViolations } from "./support/axe";
 import { chromiumAvailable, launchChromium } from "./support/browser";
@@ -85,6 +86,8 @@ test("the secretariat signs in as a persona and sees the overview", async () => 
   await page.getByRole("button", { name: "Sign in as Maja Novak" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" }).textContent()).resolves.toBe("Overview");
   await page.getByText("Requests needing attention").waitFor();
+  // The demo has requests escalated five days ago: the dashboard lists them with what they are about.
+  await page.getByRole("region", { name: /^Overdue \(\d+\)$/ }).getByRole("link", { name: /^A\/HRC\/43\/15 para\. 148\.\d+$/ }).first().waitFor();
   await page.getByRole("heading", { name: "Upcoming report deadlines" }).waitFor();
   await page.locator("svg").first().waitFor();
   await expectAccessible("overview");
@@ -147,6 +150,7 @@ test("the secretariat creates a report, its workplan and a request to the lead m
   await page.getByText("1 request sent.").waitFor();
   const row = page.getByRole("row", { name: /Ministry of Justice/ });
   await row.getByText("Sent", { exact: true }).waitFor();
+  await row.getByRole("button", { name: "A/HRC/43/15 para. 148.7" }).waitFor();
   await expectAccessible("requests");
   await photograph("requests");
 });
@@ -175,11 +179,18 @@ test("the focal point's answer arrives and the request shows answered, with its 
   await page.waitForFunction(`!document.getElementById("root")?.hasAttribute("aria-hidden")`);
 });
 
-test("the secretariat compiles the draft and sends it for approval; the chair approves it in the tab", async () => {
+test("the secretariat uploads a Word template, compiles the draft into it and sends it for approval; the chair approves it in the tab", async () => {
   await navigateTo("Drafts");
   await page.getByRole("combobox", { name: "Report" }).click();
   await page.getByRole("option", { name: REPORT_TITLE }).click();
+  await page.getByLabel(/Template file/).setInputFiles({ name: "Letterhead.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(await makeTemplate()) });
+  await page.getByRole("button", { name: "Upload template" }).click();
+  await page.getByText("Letterhead.docx was checked and uploaded", { exact: false }).waitFor();
+  await page.getByText("Placeholders found: {{title}}, {{date}}, {{version}}, {{body}}, {{annex}}").waitFor();
+  await page.getByRole("table", { name: "Templates uploaded" }).getByRole("link", { name: "Letterhead.docx" }).waitFor();
+  await expect(page.getByRole("combobox", { name: "Template" }).textContent()).resolves.toContain("Letterhead.docx");
   await page.getByRole("button", { name: "Compile draft" }).click();
+  await page.getByText(/^Draft version 1 was compiled into the template Letterhead\.docx \(version [\d.]+\)\.$/).waitFor();
   await page.getByRole("heading", { name: "Draft version 1" }).waitFor();
   await page.getByRole("progressbar", { name: /^[\d,]+ of 10,700 words/ }).waitFor();
   await expect(page.getByRole("link", { name: "Open in Word" }).getAttribute("href")).resolves.toMatch(/^https?:\/\//);
