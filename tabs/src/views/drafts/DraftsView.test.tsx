@@ -86,7 +86,7 @@ describe("the secretariat's templates", () => {
     await userEvent.click(screen.getByRole("button", { name: "Upload template" }));
     await screen.findByText("Ministry letterhead.docx was checked and uploaded (version 1.0). Choose it when you compile a draft.");
     expect(fake.calls.find((c) => c.id === "uploadTemplate")?.input).toMatchObject({ query: { fileName: "Ministry letterhead.docx" } });
-    expect(screen.getByText("Placeholders found: {{body}}, {{date}}")).toBeInTheDocument();
+    expect(screen.getByText("Placeholders found: {{date}}, {{body}}")).toBeInTheDocument();
     expect(screen.getByText("There is no {{title}}: the report's title is written above the body.")).toBeInTheDocument();
     expect(within(screen.getByRole("table", { name: "Templates uploaded" })).getByRole("link", { name: "Ministry letterhead.docx" })).toBeInTheDocument();
 

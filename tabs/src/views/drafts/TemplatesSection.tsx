@@ -43,7 +43,17 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-const placeholderText = (names: readonly string[]) => names.map((name) => `{{${name}}}`).join(", ");
+/** `{{title}}, {{body}}`, in the order of TEMPLATE_PLACEHOLDERS whatever order the server found them in. */
+function placeholderText(names: readonly string[]): string {
+  const rank = (name: string) => {
+    const index = (TEMPLATE_PLACEHOLDERS as readonly string[]).indexOf(name);
+    return index === -1 ? TEMPLATE_PLACEHOLDERS.length : index;
+  };
+  return [...names]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((name) => `{{${name}}}`)
+    .join(", ");
+}
 
 /**
  * A file name the server takes: SharePoint refuses `" * : < > ? / \ | # % ~ & { }` in names,
