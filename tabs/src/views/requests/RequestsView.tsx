@@ -26,7 +26,9 @@ const useStyles = makeStyles({
   dropdown: { minWidth: "220px" },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   rowButton: { backgroundColor: "transparent", border: "none", padding: 0, margin: 0, fontFamily: "inherit", fontSize: "inherit", textAlign: "start", cursor: "pointer", color: tokens.colorBrandForegroundLink, ":hover": { textDecorationLine: "underline" }, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
-  ask: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, display: "block", maxWidth: "48ch", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  about: { width: "40%" },
+  // What the request is about, at most two lines (the panel has the whole text).
+  ask: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden" },
 });
 
 const ALL = "__all__";
@@ -140,7 +142,7 @@ export default function RequestsView() {
         <Table className={styles.table} aria-label={t("requests.title")} size="small">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t("requests.subject")}</TableHeaderCell>
+              <TableHeaderCell className={styles.about}>{t("requests.subject")}</TableHeaderCell>
               <TableHeaderCell>{t("requests.ministry")}</TableHeaderCell>
               <TableHeaderCell>{t("requests.due")}</TableHeaderCell>
               <TableHeaderCell>{t("grid.status")}</TableHeaderCell>
