@@ -132,7 +132,7 @@ export const API_ROUTES = {
   commitImport: route({ id: "commitImport", method: "post", path: "/api/imports/{id}/commit", tag: "imports", auth: "user", who: "the secretariat officer who uploaded it", summary: "Writes the import, planned again against the lists as they are now", params: imports.importIdParamsSchema, response: imports.importCommitResultSchema }),
 
   // Overview
-  dashboard: route({ id: "dashboard", method: "get", path: "/api/dashboard", tag: "overview", auth: "user", who: EVERYONE, summary: "Implementation status rolled up by ministry, mechanism, theme, SDG or cluster; open reports' requests by status", query: overview.dashboardQuerySchema, response: overview.dashboardSchema }),
+  dashboard: route({ id: "dashboard", method: "get", path: "/api/dashboard", tag: "overview", auth: "user", who: EVERYONE, summary: "Implementation status rolled up by ministry, mechanism, theme, SDG or cluster; open reports' requests by status; the open requests overdue and due in the next 14 days", query: overview.dashboardQuerySchema, response: overview.dashboardSchema }),
   listAudit: route({ id: "listAudit", method: "get", path: "/api/audit", tag: "overview", auth: "user", who: "the secretariat, the chair and administrators", summary: "Who changed what, when, newest first", query: overview.auditQuerySchema, response: overview.auditPageSchema }),
 
   // Local sign-in
