@@ -19,7 +19,7 @@ const SAME_AS_ENGLISH: Record<"es" | "ar", string[]> = {
   ar: ["app.name", "ministries.actionFor"],
 };
 /** Names and codes that stay in Latin letters in Arabic: the app, Microsoft's products, file types, an audit action's code. */
-const KEPT_IN_LATIN = /\b(NMIRF|Microsoft 365|Microsoft Entra|Microsoft Teams|Teams|Outlook|SharePoint|Word|Excel|CSV|request\.created)\b|\.(docx|xlsx|csv)\b/g;
+const KEPT_IN_LATIN = /\b(NMIRF|Microsoft 365|Microsoft Entra|Microsoft Teams|Teams|Outlook|SharePoint|Word|Excel|CSV|request\.created)\b|\.(docx|dotx|xlsx|csv)\b/g;
 
 describe("the message catalogues", () => {
   test("French has every English message, none empty, with the same placeholders", () => {
