@@ -14,6 +14,14 @@ export const wordCountSchema = z.object({
 });
 export type WordCount = z.infer<typeof wordCountSchema>;
 
+export const templateUsedSchema = z.object({
+  fileId: z.string().min(1).max(200),
+  name: shortTextSchema,
+  /** The template file's version label when the draft was compiled. */
+  version: z.string().min(1).max(20),
+});
+export type TemplateUsed = z.infer<typeof templateUsedSchema>;
+
 /** A compiled version of a report's Word draft, stored in the Drafts library. */
 export const draftFieldsSchema = z.object({
   /** `{reportId}#{version}`. */
@@ -30,6 +38,8 @@ export const draftFieldsSchema = z.object({
   reviewState: reviewStateSchema.default("drafting"),
   compiledAt: instantSchema,
   compiledBy: userIdSchema,
+  /** The secretariat's template the draft was patched into, if any (the built-in layout otherwise). */
+  template: templateUsedSchema.optional(),
 });
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
 export type DraftInput = z.input<typeof draftFieldsSchema>;

@@ -107,6 +107,7 @@ export const SAMPLE_INPUTS: { [Name in RecordName]: (tag: string) => InputOf<Nam
     reviewState: "in-review",
     compiledAt: "2026-12-01T10:00:00.000Z",
     compiledBy: "secretariat-1",
+    template: { fileId: "01TEMPLATE", name: "Letterhead.docx", version: "3.0" },
   }),
   reviews: (tag) => ({
     draftId: tag.replace(/\D/g, "") || "1",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { authorize, type Actor } from "../auth/policy";
 import { InvalidStateError } from "../errors";
 import { recordIdSchema, type Stored } from "../records/common";
-import { draftKey, type DraftFields, type WordCount } from "../records/draft";
+import { draftKey, templateUsedSchema, type DraftFields, type WordCount } from "../records/draft";
 import { parseOrThrow } from "../records/validate";
 import type { DraftGap } from "../drafting/draft-content";
 import { queryAll } from "../ports/repository";
@@ -15,6 +15,8 @@ export const compileDraftInputSchema = z.object({
   reportId: recordIdSchema,
   /** A validated secretariat template (.docx with {{placeholders}}). */
   template: z.instanceof(Uint8Array).optional(),
+  /** Which template file that is, recorded with the draft. */
+  templateFile: templateUsedSchema.optional(),
 });
 export type CompileDraftInput = z.input<typeof compileDraftInputSchema>;
 
@@ -78,6 +80,7 @@ export async function compileDraft(deps: Deps, rawInput: CompileDraftInput, acto
     reviewState: "drafting",
     compiledAt: content.compiledAt,
     compiledBy: actor.userId,
+    template: input.template ? input.templateFile : undefined,
   });
   if (report.status === "planning" || report.status === "collecting") {
     await deps.repos.reports.update(report.id, { status: "drafting" }, report.eTag).catch((error: unknown) => {
@@ -88,7 +91,7 @@ export async function compileDraft(deps: Deps, rawInput: CompileDraftInput, acto
     action: "draft.compiled",
     entity: "drafts",
     entityId: draft.id,
-    summary: `Compiled draft v${version} of "${report.title}": ${wordCount.counted} words${wordCount.limit ? ` of ${wordCount.limit}` : ""}, ${unanswered.length} unanswered`,
+    summary: `Compiled draft v${version} of "${report.title}"${input.templateFile ? ` into ${input.templateFile.name}` : ""}: ${wordCount.counted} words${wordCount.limit ? ` of ${wordCount.limit}` : ""}, ${unanswered.length} unanswered`,
   });
   return { draft, webUrl: file.webUrl, wordCount, unanswered };
 }

@@ -38,6 +38,15 @@ describe("compiling, sending and deciding on a draft", () => {
     expect((await world.repos.reports.get(report.id)).status).toBe("drafting");
   });
 
+  it("records the template a draft was patched into", async () => {
+    const { world, report } = await setUp();
+    const templateFile = { fileId: "01LETTERHEAD", name: "Letterhead.docx", version: "2.0" };
+    const { draft } = await compileDraft(world.deps, { reportId: report.id, template: new Uint8Array([80, 75]), templateFile }, world.secretariat);
+    expect((await world.repos.drafts.get(draft.id)).template).toEqual(templateFile);
+    const plain = await compileDraft(world.deps, { reportId: report.id }, world.secretariat);
+    expect(plain.draft.template).toBeUndefined();
+  });
+
   it("lets only the secretariat compile", async () => {
     const { world, report } = await setUp();
     await expect(compileDraft(world.deps, { reportId: report.id }, world.chair)).rejects.toBeInstanceOf(ForbiddenError);

@@ -288,6 +288,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["reviewState", choice(REVIEW_STATES), indexed],
       ["compiledAt", dateTime],
       ["compiledBy", text],
+      ["template", json, { name: "TemplateUsed", display: "Template" }],
     ]),
     titleOf: (r) => str(r.fileName),
   },

@@ -38,7 +38,7 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
       template = new Uint8Array(content);
       used = { id: file.id, name: file.name, version: file.version };
     }
-    const result = await compileDraft(deps, { reportId: params.id, template }, actor);
+    const result = await compileDraft(deps, { reportId: params.id, template, templateFile: used && { fileId: used.id, name: used.name, version: used.version } }, actor);
     return used ? { ...result, template: used } : result;
   });
 
