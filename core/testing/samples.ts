@@ -1,6 +1,11 @@
 import type { InputOf, RecordName } from "../records/kinds";
 import { recommendationKey } from "../records/recommendation";
 
+/** An item id made from a tag, as SharePoint writes them (an integer without leading zeros). */
+function idFrom(tag: string): string {
+  return String((Number.parseInt(tag.replace(/\D/g, "") || "0", 10) % 100_000) + 1);
+}
+
 /**
  * A valid input of every record kind, made unique by `tag`, with every optional field set:
  * a store that loses or mangles a field fails the shared suite's round trip.
@@ -62,8 +67,8 @@ export const SAMPLE_INPUTS: { [Name in RecordName]: (tag: string) => InputOf<Nam
   requests: (tag) => ({
     key: `1|rec:${tag}|3`,
     reportId: "1",
-    subject: { kind: "recommendation", recommendationId: tag.replace(/\D/g, "") || "1" },
-    recommendationId: tag.replace(/\D/g, "") || "1",
+    subject: { kind: "recommendation", recommendationId: idFrom(tag) },
+    recommendationId: idFrom(tag),
     ministryId: "3",
     ministryRole: "lead",
     ask: "What has been done to implement this recommendation since the last review?",
@@ -110,7 +115,7 @@ export const SAMPLE_INPUTS: { [Name in RecordName]: (tag: string) => InputOf<Nam
     template: { fileId: "01TEMPLATE", name: "Letterhead.docx", version: "3.0" },
   }),
   reviews: (tag) => ({
-    draftId: tag.replace(/\D/g, "") || "1",
+    draftId: idFrom(tag),
     reportId: "1",
     draftVersion: 3,
     requestedBy: "secretariat-1",
@@ -160,7 +165,7 @@ export const SAMPLE_INPUTS: { [Name in RecordName]: (tag: string) => InputOf<Nam
     actorName: "Ana Novak",
     action: "contribution.recorded",
     entity: "contributions",
-    entityId: tag.replace(/\D/g, "") || "1",
+    entityId: idFrom(tag),
     summary: "Answered request 5 (version 2)",
     changes: [{ field: "status", from: "seen", to: "answered" }],
   }),
