@@ -54,6 +54,8 @@ export interface RunningServer {
   emulator?: RunningGraphEmulator;
   bot: Bot;
   logger: Logger;
+  /** Reads the lists the grid and the dashboard show, so that the first person to open them does not wait for it. */
+  warmUp(): Promise<void>;
   /** Stops taking requests, lets those in flight and the outbox's sends in flight finish, then closes everything. */
   stop(): Promise<void>;
 }
@@ -188,7 +190,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     });
     handle = app;
 
-    if (options.background ?? true) bot.start();
+    const warmUp = async () => {
+      const started = Date.now();
+      await Promise.all([backend.views.recommendations.all(), backend.views.requests.all()]).then(
+        () => logger.info({ ms: Date.now() - started }, "read the recommendations and requests for the grid and the dashboard"),
+        (error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "could not read the lists ahead of the first visitor"),
+      );
+    };
+    if (options.background ?? true) {
+      bot.start();
+      void warmUp();
+    }
     state = "ok";
     logger.info({ url, mode: config.mode }, "the NMIRF server is listening");
 
@@ -207,7 +219,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         logger.info("stopped");
       })());
 
-    return { url, port, config: services.config, repos: backend.repos, emulator: backend.emulator, bot, logger, stop };
+    return { url, port, config: services.config, repos: backend.repos, emulator: backend.emulator, bot, logger, warmUp, stop };
   } catch (error) {
     server?.close();
     await backend.close().catch(() => undefined);

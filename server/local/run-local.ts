@@ -68,6 +68,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
     // Each start of a Playground is a new Bot Connector: installing tells the bot where the chat is now.
     for (const playground of playgrounds) await playground.install();
     server.bot.start();
+    void server.warmUp();
   } catch (error) {
     await Promise.all(playgrounds.map((p) => p.stop()));
     await server.stop();

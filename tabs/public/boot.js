@@ -4,7 +4,7 @@
  * the first rows. A plain script (the Content Security Policy allows scripts from the site only).
  * The tab takes these answers once (src/api/boot.ts); any failure here is retried by the tab.
  */
-/* global window */
+/* global window, document */
 (function () {
   "use strict";
   var boot = {};
@@ -19,13 +19,32 @@
     return promise;
   };
   boot.config = quiet(fetch("/api/config", { headers: { Accept: "application/json" } }).then(json));
+
   var persona = null;
   try {
     persona = search.get("persona") || window.localStorage.getItem("nmirf.persona");
   } catch {
     persona = null;
   }
-  if (!persona || search.has("host") || window.self !== window.top) return;
+  // Preloads the code of the view the page opens on (view-chunks.json is written by the build),
+  // once the data calls are on their way: they matter more than the code on the first rows' path.
+  var preloadView = function () {
+    var view = window.location.pathname.split("/").filter(Boolean)[0] || "overview";
+    return fetch("/view-chunks.json")
+      .then(json)
+      .then(function (views) {
+        (views[view] || views.overview || []).forEach(function (file) {
+          var link = document.createElement("link");
+          link.rel = "modulepreload";
+          link.href = file;
+          document.head.appendChild(link);
+        });
+      });
+  };
+  if (!persona || search.has("host") || window.self !== window.top) {
+    quiet(boot.config.then(preloadView));
+    return;
+  }
   boot.persona = persona;
   boot.token = quiet(
     boot.config.then(function (config) {
@@ -50,4 +69,5 @@
   };
   boot.me = get("/api/me");
   if (/^\/recommendations(\/|$)/.test(window.location.pathname)) boot.firstRecommendations = get("/api/recommendations?pageSize=200&sort=paragraph");
+  quiet(boot.token.then(preloadView, preloadView));
 })();
