@@ -50,7 +50,7 @@ param botTenantId string
 
 @description('A client secret of the bot\'s Entra ID app.')
 @secure()
-param botAadAppClientSecret string
+param botAppSecret string
 
 @description('Host of the mechanism\'s SharePoint site, e.g. contoso.sharepoint.com.')
 param graphSiteHostname string
@@ -128,7 +128,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AAD_CLIENT_ID: aadAppClientId
     AAD_CLIENT_SECRET: aadAppClientSecret
     BOT_ID: botAadAppClientId
-    BOT_PASSWORD: botAadAppClientSecret
+    BOT_PASSWORD: botAppSecret
     TEAMS_APP_CATALOG_ID: teamsAppCatalogId
     // Zip deploy uploads the sources without node_modules: App Service installs the runtime
     // dependencies on Linux (native modules built for its platform), and nothing else.
