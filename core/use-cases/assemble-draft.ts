@@ -11,9 +11,13 @@ import type { UseCaseDeps } from "./deps";
 
 type Deps = Pick<UseCaseDeps, "repos" | "clock">;
 
+// One collator for every comparison: `localeCompare` with options builds a new one on each call,
+// which made sorting 5,000 recommendations take tens of milliseconds.
+const PARAGRAPH_ORDER = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
 /** Compares paragraph numbers the way people read them: 140.2 before 140.10, 23(a) before 23(b). */
 export function compareParagraphs(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+  return PARAGRAPH_ORDER.compare(a, b);
 }
 
 /**

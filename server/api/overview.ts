@@ -1,7 +1,7 @@
 /** The dashboard, the audit log, the signed-in person, the public configuration, the local sign-in. */
 import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
-import { DUE_SOON_DAYS, type DashboardDto, type DueRequestDto, type MeDto } from "../../core/api/overview";
+import { DUE_SOON_DAYS, type DashboardDto, type DueRequestDto, type MeDto, type PublicConfigDto } from "../../core/api/overview";
 import { authorize, can } from "../../core/auth/policy";
 import { NotFoundError } from "../../core/errors";
 import { queryAll, type Condition } from "../../core/ports/repository";
@@ -122,18 +122,7 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
     return me;
   });
 
-  bindRoute(router, API_ROUTES.config, binding, async () => {
-    const { config } = services;
-    return {
-      mode: config.mode,
-      version: services.version,
-      timeZone: config.timeZone,
-      signIn:
-        config.mode === "local"
-          ? { kind: "local" as const, personasUrl: "/local-auth/personas", tokenUrl: "/local-auth/token" }
-          : { kind: "entra" as const, clientId: config.signIn.clientId, tenantId: config.signIn.tenantId, resource: config.signIn.audiences[0]! },
-    };
-  });
+  bindRoute(router, API_ROUTES.config, binding, async () => publicConfigOf(services));
 
   // Local sign-in: only registered in local mode, and each call is checked to come from loopback.
   const local = services.localSignIn;
@@ -156,4 +145,18 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
 
 function emptyStatusCounts(): DashboardDto["recommendations"]["byStatus"] {
   return { "not-assessed": 0, "not-started": 0, "in-progress": 0, "partially-implemented": 0, implemented: 0, "no-longer-relevant": 0 };
+}
+
+/** What the tab needs before anyone signs in (`/api/config`, and inline in the tab's page). */
+export function publicConfigOf(services: Pick<ApiServices, "config" | "version">): PublicConfigDto {
+  const { config } = services;
+  return {
+    mode: config.mode,
+    version: services.version,
+    timeZone: config.timeZone,
+    signIn:
+      config.mode === "local"
+        ? { kind: "local" as const, personasUrl: "/local-auth/personas", tokenUrl: "/local-auth/token" }
+        : { kind: "entra" as const, clientId: config.signIn.clientId, tenantId: config.signIn.tenantId, resource: config.signIn.audiences[0]! },
+  };
 }

@@ -12,7 +12,7 @@ import { UnauthenticatedError } from "../../core/errors";
 import { registerDraftRoutes } from "../api/drafts";
 import { registerImportRoutes } from "../api/imports";
 import { registerListRoutes } from "../api/lists";
-import { registerOverviewRoutes } from "../api/overview";
+import { publicConfigOf, registerOverviewRoutes } from "../api/overview";
 import { registerRecommendationRoutes } from "../api/recommendations";
 import { registerRequestRoutes } from "../api/requests";
 import type { ApiServices } from "../api/services";
@@ -137,7 +137,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(api);
   bindUnknownRoutes(app);
 
-  app.use(tabRouter(config.tabDistDir));
+  app.use(tabRouter(config.tabDistDir, { publicConfig: publicConfigOf(services) }));
   app.use(errorHandler(logger));
   return app;
 }

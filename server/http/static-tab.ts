@@ -3,8 +3,13 @@
  * the tab's own routes. Hashed assets are cached for a year; index.html never, so a new build
  * shows at the next open. Scripts and styles go gzip-compressed to browsers that take it (the
  * build writes a .gz next to each). Until the tab is built, `/` says how to build it.
+ *
+ * The page goes out with what public/boot.js would otherwise ask for first: the public
+ * configuration (inline, as data) and preload links for the code of the view the address opens
+ * on (from the build's view-chunks.json). The sign-in and the first data calls then start while
+ * the page is still being parsed, not after two more round trips.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import express, { type RequestHandler, type Router } from "express";
 
@@ -35,7 +40,47 @@ function precompressed(distDir: string): RequestHandler {
   };
 }
 
-export function tabRouter(distDir: string): Router {
+export interface TabPageOptions {
+  /** What `/api/config` answers; written into the page so that boot.js need not ask. */
+  publicConfig?: unknown;
+}
+
+/** JSON safe inside a `<script type="application/json">` element: no `<` can close it. */
+function inlineJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+function readViewChunks(distDir: string): Record<string, string[]> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path.join(distDir, "view-chunks.json"), "utf8"));
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, string[]>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The page for an address of the tab: the built index.html with the public configuration and
+ * preload links for the view at `urlPath` (its first segment; the Overview at `/`). Exported for tests.
+ */
+export function tabPage(html: string, urlPath: string, viewChunks: Record<string, string[]>, options: TabPageOptions): string {
+  // Only a view the build knows: the address is the visitor's and must not reach the page.
+  const named = urlPath.split("/").filter(Boolean)[0] ?? "overview";
+  const view = Object.hasOwn(viewChunks, named) ? named : "overview";
+  const files = (Object.hasOwn(viewChunks, view) && Array.isArray(viewChunks[view]) ? viewChunks[view] : []).filter((file) => /^\/assets\/[\w.-]+\.js$/.test(file) && !html.includes(`"${file}"`));
+  const config = options.publicConfig === undefined ? "" : `<script id="nmirf-config" type="application/json">${inlineJson(options.publicConfig)}</script>`;
+  const preloads = files.map((file) => `<link rel="modulepreload" crossorigin href="${file}" data-view="${view}">`).join("\n    ");
+  let page = html;
+  // The configuration before boot.js (which reads it as it runs); the view's code after the shell's.
+  if (config) {
+    const boot = page.indexOf('<script src="/boot.js"');
+    page = boot >= 0 ? `${page.slice(0, boot)}${config}\n    ${page.slice(boot)}` : `${config}\n${page}`;
+  }
+  if (preloads) page = page.includes("</head>") ? page.replace("</head>", () => `  ${preloads}\n  </head>`) : `${page}\n${preloads}`;
+  return page;
+}
+
+export function tabRouter(distDir: string, options: TabPageOptions = {}): Router {
   const router = express.Router();
   const index = path.join(distDir, "index.html");
   router.use(precompressed(distDir));
@@ -59,7 +104,7 @@ export function tabRouter(distDir: string): Router {
       return;
     }
     res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
+    res.type("html").send(tabPage(readFileSync(index, "utf8"), req.path, readViewChunks(distDir), options));
   });
   return router;
 }

@@ -1,15 +1,28 @@
 /** Starts the tab: connects to the host (or sees it is a plain browser), then renders. */
 import { createRoot } from "react-dom/client";
+import { bootSettled } from "./api/boot";
 import { connectHost } from "./host/host";
 import { App } from "./shell/App";
 import { parseRoute } from "./shell/router";
 import { preloadView } from "./shell/Shell";
+import { loadTheme } from "./shell/themes";
+
+/**
+ * How long the first render waits for the calls boot.js started and the view's code: drawn once
+ * with its data rather than spinner by spinner, and never held back longer than this.
+ */
+const FIRST_RENDER_WAIT_MS = 600;
 
 // The view the address names loads while the host connects and the person signs in.
-preloadView(parseRoute(window.location.pathname, window.location.search).view);
+const viewCode = preloadView(parseRoute(window.location.pathname, window.location.search).view);
 
 const container = document.getElementById("root");
 if (container) {
   const root = createRoot(container);
-  void connectHost(window).then((host) => root.render(<App host={host} />));
+  const ready = Promise.race([Promise.all([bootSettled(FIRST_RENDER_WAIT_MS), viewCode]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
+  const hosted = connectHost(window).then(async (host) => {
+    await loadTheme(host.info.theme).catch(() => undefined);
+    return host;
+  });
+  void Promise.all([hosted, ready]).then(([host]) => root.render(<App host={host} />));
 }

@@ -15,13 +15,25 @@ export interface Resource<T> {
   set(update: (previous: T | undefined) => T | undefined): void;
 }
 
-export function useResource<T>(load: ((signal: AbortSignal) => Promise<T>) | undefined, deps: readonly unknown[]): Resource<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: Boolean(load) });
+/**
+ * `initial`: the data when it is already at hand as the component first renders (an answer the
+ * page's boot script fetched); the first load is then skipped, and `reload` loads as usual.
+ */
+export function useResource<T>(load: ((signal: AbortSignal) => Promise<T>) | undefined, deps: readonly unknown[], initial?: () => T | undefined): Resource<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>(() => {
+    const data = initial?.();
+    return data === undefined ? { data: undefined, error: undefined, loading: Boolean(load) } : { data, error: undefined, loading: false };
+  });
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const skipFirstLoad = useRef(state.data !== undefined);
 
   useEffect(() => {
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false;
+      return;
+    }
     const run = loadRef.current;
     if (!run) {
       setState((s) => ({ ...s, loading: false }));

@@ -5,12 +5,25 @@
  */
 export type MessageValues = Record<string, string | number | undefined>;
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** The locale's number format with these options, made once (making one costs far more than using it). */
+export function numberFormatOf(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = options ? `${locale} ${JSON.stringify(options)}` : locale;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function interpolate(template: string, values: MessageValues | undefined, locale: string): string {
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === "number" ? numberFormatOf(locale).format(value) : value;
   });
 }
 

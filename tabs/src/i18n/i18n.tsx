@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { en, type Catalogue, type MessageKey } from "./en";
-import { directionOf, interpolate, languageOf, pluralCategory, type Language, type MessageValues } from "./format";
+import { directionOf, interpolate, languageOf, numberFormatOf, pluralCategory, type Language, type MessageValues } from "./format";
 
 export type PluralKey = {
   [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
@@ -42,7 +42,11 @@ export async function loadCatalogue(language: Language): Promise<Partial<Catalog
 export function createI18n(locale: string, catalogue: Partial<Catalogue>): I18n {
   const language = languageOf(locale);
   const messageOf = (key: MessageKey): string => catalogue[key] ?? en[key] ?? key;
-  const numberFormat = new Intl.NumberFormat(locale);
+  // Intl formats are made when first used: the first of each kind costs tens of milliseconds at start.
+  const once = <T,>(make: () => T): (() => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
   const dateFormats = new Map<string, Intl.DateTimeFormat>();
   const dateFormat = (style: "medium" | "long" | "short") => {
     let format = dateFormats.get(style);
@@ -53,7 +57,7 @@ export function createI18n(locale: string, catalogue: Partial<Catalogue>): I18n 
     }
     return format;
   };
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const dateTimeFormat = once(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }));
   return {
     locale,
     language,
@@ -74,10 +78,10 @@ export function createI18n(locale: string, catalogue: Partial<Catalogue>): I18n 
     dateTime: (value) => {
       if (!value) return "";
       const at = new Date(value);
-      return Number.isNaN(at.getTime()) ? value : dateTimeFormat.format(at);
+      return Number.isNaN(at.getTime()) ? value : dateTimeFormat().format(at);
     },
-    number: (value, options) => (options ? new Intl.NumberFormat(locale, options).format(value) : numberFormat.format(value)),
-    percent: (share) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share),
+    number: (value, options) => numberFormatOf(locale, options).format(value),
+    percent: (share) => numberFormatOf(locale, { style: "percent", maximumFractionDigits: 0 }).format(share),
   };
 }
 

@@ -1,13 +1,12 @@
 /**
  * The tab's root: the host's theme and locale (followed live), the sign-in, then the shell.
  */
-import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, teamsLightTheme, type Theme } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Host, ThemeName } from "../host/host";
 import { I18nProvider, useI18n } from "../i18n/i18n";
 import { SignIn } from "./SignIn";
-
-export const THEMES: Record<ThemeName, Theme> = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+import { loadedTheme, loadTheme } from "./themes";
 
 export interface Preferences {
   theme: ThemeName;
@@ -59,8 +58,17 @@ function Themed({ theme, children }: { theme: ThemeName; children: React.ReactNo
     document.documentElement.dir = dir;
     document.documentElement.dataset.theme = theme;
   }, [dir, locale, theme]);
+  // A theme not loaded yet: the one shown stays until it is in (main.tsx loads the first before rendering).
+  const [shown, setShown] = useState<Theme>(() => loadedTheme(theme) ?? teamsLightTheme);
+  useEffect(() => {
+    let current = true;
+    void loadTheme(theme).then((next) => current && setShown(next));
+    return () => {
+      current = false;
+    };
+  }, [theme]);
   return (
-    <FluentProvider theme={THEMES[theme]} dir={dir} style={{ minHeight: "100vh", display: "flex", flexDirection: "column" }}>
+    <FluentProvider theme={loadedTheme(theme) ?? shown} dir={dir} style={{ minHeight: "100vh", display: "flex", flexDirection: "column" }}>
       {children}
     </FluentProvider>
   );

@@ -27,11 +27,32 @@ const LOADERS: Record<ViewName, () => Promise<{ default: ComponentType }>> = {
   config: () => import("../views/config/ConfigView"),
 };
 
-const VIEWS = Object.fromEntries(Object.entries(LOADERS).map(([name, load]) => [name, lazy(load)])) as Record<ViewName, LazyExoticComponent<ComponentType>>;
+/** The views whose code is in: React.lazy takes them at once (a thenable that answers synchronously) instead of suspending. */
+const LOADED = new Map<ViewName, { default: ComponentType }>();
 
-/** Starts loading a view's code (at start, while the person is being signed in): the module cache keeps it. */
-export function preloadView(view: ViewName): void {
-  LOADERS[view]().catch(() => undefined);
+function load(view: ViewName): Promise<{ default: ComponentType }> {
+  return LOADERS[view]().then((module) => {
+    LOADED.set(view, module);
+    return module;
+  });
+}
+
+const VIEWS = Object.fromEntries(
+  (Object.keys(LOADERS) as ViewName[]).map((view) => [
+    view,
+    lazy(() => {
+      const module = LOADED.get(view);
+      return module ? ({ then: (resolve: (loaded: { default: ComponentType }) => void) => resolve(module) } as Promise<{ default: ComponentType }>) : load(view);
+    }),
+  ]),
+) as Record<ViewName, LazyExoticComponent<ComponentType>>;
+
+/** Starts loading a view's code (at start, while the person is being signed in); resolves when it is in (or failed). */
+export function preloadView(view: ViewName): Promise<void> {
+  return load(view).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 interface NavEntry {

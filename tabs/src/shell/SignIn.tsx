@@ -2,10 +2,10 @@
  * Signs the person in before the shell shows: Teams SSO in a host; in local mode, a persona of
  * the demo (chosen here, or remembered, or named in the URL as `?persona=`).
  */
-import { Body1, Button, Card, CardHeader, makeStyles, Text, Title2, tokens } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { Body1, makeStyles, Title2, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import type { MeDto, MinistryWithFocalPointsDto, PersonaDto, PublicConfigDto } from "../../../core/api";
-import { takeBoot } from "../api/boot";
+import { takeBoot, takeSettledBoot } from "../api/boot";
 import { HttpApi, type Api } from "../api/client";
 import { useResource } from "../api/use-resource";
 import { Loading } from "../components/Loading";
@@ -18,10 +18,19 @@ import { Shell } from "./Shell";
 
 const useStyles = makeStyles({
   page: { maxWidth: "880px", marginInline: "auto", padding: tokens.spacingHorizontalXXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))", gap: tokens.spacingHorizontalM, listStyleType: "none", padding: 0, margin: 0 },
-  card: { height: "100%" },
-  description: { color: tokens.colorNeutralForeground3 },
 });
+
+// The persona picker shows only before a persona is chosen (local mode): its code loads then.
+const LazyPersonaPicker = lazy(() => import("./PersonaPicker").then((module) => ({ default: module.PersonaPicker })));
+
+function PersonaPicker(props: { personas: PersonaDto[]; onChoose(id: string): void }) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Loading label={t("signIn.connecting")} />}>
+      <LazyPersonaPicker {...props} />
+    </Suspense>
+  );
+}
 
 const anonymous = new HttpApi({ token: async () => undefined });
 
@@ -32,9 +41,13 @@ function initialPersona(): string | undefined {
 
 export function SignIn({ host, preferences }: { host: Host; preferences: Preferences }) {
   const { t } = useI18n();
-  const config = useResource((signal) => takeBoot("config") ?? anonymous.call("config", { signal }), []);
+  const config = useResource((signal) => takeBoot("config") ?? anonymous.call("config", { signal }), [], () => takeSettledBoot("config"));
   const local = config.data?.signIn.kind === "local" ? config.data.signIn : undefined;
-  const personas = useResource(local ? (signal) => anonymous.call("localPersonas", { signal }).then((r) => r.items) : undefined, [local?.personasUrl]);
+  const personas = useResource(
+    local ? (signal) => (takeBoot("personas") ?? anonymous.call("localPersonas", { signal })).then((r) => r.items) : undefined,
+    [local?.personasUrl],
+    () => takeSettledBoot("personas")?.items,
+  );
   const [personaId, setPersonaId] = useState(initialPersona);
 
   const choose = useCallback((id: string) => {
@@ -80,8 +93,12 @@ interface SignedProps {
 
 function Signed({ config, host, api, preferences, personas, personaId, switchPersona }: SignedProps) {
   const { t } = useI18n();
-  const me = useResource<MeDto>((signal) => takeBoot("me", personaId) ?? api.call("me", { signal }), [api]);
-  const ministries = useResource<MinistryWithFocalPointsDto[]>((signal) => api.call("listMinistries", { signal }).then((r) => r.items), [api]);
+  const me = useResource<MeDto>((signal) => takeBoot("me", personaId) ?? api.call("me", { signal }), [api], () => takeSettledBoot("me", personaId));
+  const ministries = useResource<MinistryWithFocalPointsDto[]>(
+    (signal) => (takeBoot("ministries", personaId) ?? api.call("listMinistries", { signal })).then((r) => r.items),
+    [api],
+    () => takeSettledBoot("ministries", personaId)?.items,
+  );
   const byId = useMemo(() => new Map((ministries.data ?? []).map((m) => [m.id, m])), [ministries.data]);
   const session: Session | undefined = useMemo(
     () =>
@@ -112,29 +129,6 @@ function Signed({ config, host, api, preferences, personas, personaId, switchPer
     <SessionProvider value={session}>
       <Shell preferences={preferences} ministriesError={ministries.error} />
     </SessionProvider>
-  );
-}
-
-export function PersonaPicker({ personas, onChoose }: { personas: PersonaDto[]; onChoose(id: string): void }) {
-  const styles = useStyles();
-  const { t } = useI18n();
-  return (
-    <main className={styles.page}>
-      <Title2 as="h1">{t("signIn.title")}</Title2>
-      <Body1>{t("signIn.localExplanation")}</Body1>
-      <ul className={styles.grid} aria-label={t("signIn.personas")}>
-        {personas.map((persona) => (
-          <li key={persona.id}>
-            <Card className={styles.card}>
-              <CardHeader header={<Text weight="semibold">{persona.displayName}</Text>} description={<Text className={styles.description}>{persona.description}</Text>} />
-              <Button appearance="primary" onClick={() => onChoose(persona.id)} aria-label={t("signIn.signInAs", { name: persona.displayName })}>
-                {t("signIn.signIn")}
-              </Button>
-            </Card>
-          </li>
-        ))}
-      </ul>
-    </main>
   );
 }
 

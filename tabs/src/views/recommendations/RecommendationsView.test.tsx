@@ -1,6 +1,7 @@
 import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { bootSettled } from "../../api/boot";
 import { ApiProblem } from "../../api/client";
 import { fakeApi, ME, recommendation, renderSignedIn, stubLayout } from "../../testing/session";
 import RecommendationsView from "./RecommendationsView";
@@ -57,6 +58,22 @@ describe("the recommendations view", () => {
     expect(screen.queryAllByRole("checkbox")).toHaveLength(0);
     await userEvent.click(screen.getByRole("switch", { name: "My ministry only" }));
     await waitFor(() => expect(screen.getByText("450 of 450 recommendations")).toBeInTheDocument());
+  });
+
+  test("the first page the page's boot script fetched shows in the first render, and the rest loads from the second page", async () => {
+    const window_ = window as unknown as { __nmirfBoot?: unknown };
+    window_.__nmirfBoot = { firstRecommendations: Promise.resolve({ items: all.slice(0, 200), total: all.length, nextPageToken: "200" }) };
+    try {
+      await bootSettled(0);
+      const fake = api();
+      renderSignedIn(<RecommendationsView />, { me: ME.secretariat, api: fake });
+      expect(screen.getAllByRole("row", { name: /A\/HRC\/43\/15/ }).length).toBeGreaterThan(0);
+      await screen.findByText("450 of 450 recommendations");
+      const pages = fake.calls.filter((c) => c.id === "listRecommendations").map((c) => (c.input as { query: { pageToken?: string } }).query.pageToken);
+      expect(pages).toEqual(["200", "400"]);
+    } finally {
+      delete window_.__nmirfBoot;
+    }
   });
 
   test("an error from the API is shown in plain words with a way to try again", async () => {

@@ -3,10 +3,10 @@
  * grid shows the first rows as soon as the first page arrives and filters the whole list in the
  * browser once it is in.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { RecommendationDto } from "../../../../core/api";
 import type { Api } from "../../api/client";
-import { takeBoot } from "../../api/boot";
+import { takeBoot, takeSettledBoot } from "../../api/boot";
 import { isAbort } from "../../api/client";
 
 export const RECOMMENDATION_PAGE_SIZE = 200;
@@ -25,15 +25,26 @@ export interface RecommendationList {
 
 /** `personaId`: the local persona signed in, whose first page public/boot.js may have started. */
 export function useRecommendationList(api: Api, personaId?: string): RecommendationList {
-  const [state, setState] = useState<{ items: RecommendationDto[]; total: number; complete: boolean; error: unknown }>({ items: [], total: 0, complete: false, error: undefined });
+  // The first page, when the page's boot script already has it: the grid's first render shows its rows.
+  const [firstPage] = useState(() => takeSettledBoot("firstRecommendations", personaId));
+  const [state, setState] = useState<{ items: RecommendationDto[]; total: number; complete: boolean; error: unknown }>(() =>
+    firstPage
+      ? { items: firstPage.items, total: firstPage.total ?? firstPage.items.length, complete: !firstPage.nextPageToken, error: undefined }
+      : { items: [], total: 0, complete: false, error: undefined },
+  );
   const [generation, setGeneration] = useState(0);
+  const continueFrom = useRef(firstPage);
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((s) => ({ ...s, complete: false, error: undefined }));
+    // The first run after a boot-fetched first page goes on from its second page.
+    const resumed = continueFrom.current;
+    continueFrom.current = undefined;
+    if (resumed && !resumed.nextPageToken) return;
+    if (!resumed) setState((s) => ({ ...s, complete: false, error: undefined }));
     void (async () => {
-      let items: RecommendationDto[] = [];
-      let pageToken: string | undefined;
+      let items: RecommendationDto[] = resumed?.items ?? [];
+      let pageToken: string | undefined = resumed?.nextPageToken;
       try {
         do {
           const started = pageToken === undefined ? takeBoot("firstRecommendations", personaId) : undefined;
