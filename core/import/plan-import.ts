@@ -20,6 +20,8 @@ export interface PlannedUpdate {
   index: number;
   id: string;
   eTag: string;
+  /** The stored record the changes apply to, as the plan read it. */
+  current: StoredRecommendation;
   changes: Partial<RecommendationFields>;
   fieldChanges: FieldChange[];
 }
@@ -92,7 +94,7 @@ export function planRow(index: number, fields: ImportedFields, existing: Existin
   if (changes.length === 0) return { row: { outcome: "unchanged", existingId: stored.id } };
   return {
     row: { outcome: "changed", existingId: stored.id, changes },
-    update: { index, id: stored.id, eTag: stored.eTag, changes: changesObject(changes), fieldChanges: changes },
+    update: { index, id: stored.id, eTag: stored.eTag, current: stored, changes: changesObject(changes), fieldChanges: changes },
   };
 }
 

@@ -33,6 +33,12 @@ export interface BulkUpdate<Fields> {
   id: string;
   changes: Partial<Fields>;
   eTag: string;
+  /**
+   * The record as the caller read it, at `eTag`, when it has it at hand (an import that read the
+   * whole list): an adapter may then merge the changes into it instead of reading it again. The
+   * write is refused all the same if the stored record has moved on from `eTag`.
+   */
+  current?: Stored<Fields>;
 }
 
 /**

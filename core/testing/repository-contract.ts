@@ -244,6 +244,20 @@ export function describeRepositoryContract(label: string, { setup, teardown }: R
         await expect(repos.ministries.get(b!.id)).resolves.toEqual(bNow);
         expect((await repos.ministries.get(a!.id)).active).toBe(false);
       });
+
+      it("takes the record the caller holds as the one to change, and still refuses it once another write moved it on", async () => {
+        const tag = uniqueTag();
+        const [a, b] = await Promise.all([1, 2].map((n) => repos.ministries.create({ name: `${tag} m${n}`, acronym: `H${n}` })));
+        const bNow = await repos.ministries.update(b!.id, { acronym: "moved on" }, b!.eTag);
+        const results = await repos.ministries.updateMany([
+          { id: a!.id, changes: { active: false }, eTag: a!.eTag, current: a! },
+          { id: b!.id, changes: { active: false }, eTag: b!.eTag, current: b! },
+        ]);
+        expect(results[0]).toMatchObject({ ok: true, record: { id: a!.id, name: `${tag} m1`, acronym: "H1", active: false } });
+        expect(results[1]).toMatchObject({ ok: false, error: expect.any(ConcurrencyError) });
+        await expect(repos.ministries.get(b!.id)).resolves.toEqual(bNow);
+        await expect(repos.ministries.get(a!.id)).resolves.toEqual((results[0] as { record: unknown }).record);
+      });
     });
   });
 }

@@ -178,7 +178,7 @@ export async function commitImport(deps: ImportDeps, actor: Actor, parsed: Parse
   }
 
   for (const chunk of chunks(updates, chunkSize)) {
-    const written = await deps.repos.recommendations.updateMany(chunk.map(({ id, changes, eTag }) => ({ id, changes, eTag })));
+    const written = await deps.repos.recommendations.updateMany(chunk.map(({ id, changes, eTag, current }) => ({ id, changes, eTag, current })));
     const entries: AuditEntryInput[] = [];
     written.forEach((result, position) => {
       const update = chunk[position]!;

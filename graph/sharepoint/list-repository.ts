@@ -119,16 +119,22 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
 
   async updateMany(updates: BulkUpdate<z.output<Schema>>[]): Promise<BulkResult<Stored<z.output<Schema>>>[]> {
     const results: BulkResult<Stored<z.output<Schema>>>[] = new Array(updates.length);
-    const reads = await this.batch(updates.map(({ id }) => ({ method: "GET" as const, url: `${this.itemsPath}/${encodeURIComponent(id)}?$expand=${this.expand}` })));
+    // Records the caller holds at the eTag it sends are not read again: If-Match still refuses a stale write.
+    const held = (update: BulkUpdate<z.output<Schema>>) => update.current && update.current.id === update.id && update.current.eTag === update.eTag;
+    const toRead = updates.flatMap((update, index) => (held(update) ? [] : [index]));
+    const reads = new Map<number, BatchResponse>();
+    const answers = await this.batch(toRead.map((index) => ({ method: "GET" as const, url: `${this.itemsPath}/${encodeURIComponent(updates[index]!.id)}?$expand=${this.expand}` })));
+    toRead.forEach((index, i) => reads.set(index, answers[i]!));
     const patches: { index: number; fields: Record<string, unknown>; merged: Record<string, unknown> }[] = [];
-    updates.forEach(({ id, changes, eTag }, index) => {
-      const read = reads[index]!;
-      if (read.status !== 200) {
+    updates.forEach((update, index) => {
+      const { id, changes, eTag } = update;
+      const read = reads.get(index);
+      if (read && read.status !== 200) {
         results[index] = { ok: false, error: read.status === 404 ? new NotFoundError(this.kind.label, id) : this.innerError(read, id) };
         return;
       }
       try {
-        const current = this.toRecord(read.body as GraphListItem);
+        const current = read ? this.toRecord(read.body as GraphListItem) : update.current!;
         const prepared = this.prepareUpdate(current, changes, eTag);
         patches.push({ index, ...prepared });
       } catch (error) {
