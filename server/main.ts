@@ -14,6 +14,7 @@ import pino, { type Logger } from "pino";
 import type { AppInstaller } from "../core/ports/app-installer";
 import { systemClock, type Clock } from "../core/ports/clock";
 import type { Directory } from "../core/ports/directory";
+import type { DocumentStore } from "../core/ports/document-store";
 import type { Repositories } from "../core/ports/repository";
 import { StaticDirectory } from "../core/in-memory/fakes";
 import type { UseCaseDeps } from "../core/use-cases/deps";
@@ -50,6 +51,8 @@ export interface RunningServer {
   config: ServerConfig;
   /** The repositories behind the API (tests read the store back through them). */
   repos: Repositories;
+  /** The document libraries behind the API (tests put files there as a person in SharePoint would). */
+  documents: DocumentStore;
   /** Local mode: the emulator this process runs, when it runs one. */
   emulator?: RunningGraphEmulator;
   bot: Bot;
@@ -219,7 +222,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         logger.info("stopped");
       })());
 
-    return { url, port, config: services.config, repos: backend.repos, emulator: backend.emulator, bot, logger, warmUp, stop };
+    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, bot, logger, warmUp, stop };
   } catch (error) {
     server?.close();
     await backend.close().catch(() => undefined);

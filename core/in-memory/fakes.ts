@@ -95,6 +95,18 @@ export class InMemoryDocumentStore implements DocumentStore {
       .reverse();
   }
 
+  async list(library: Library, folder: string): Promise<StoredFile[]> {
+    return [...this.files.values()]
+      .filter((f) => f.library === library && f.file.folder === folder)
+      .map((f) => ({ ...f.file }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Removes a file, as a person may in SharePoint (for tests). */
+  remove(fileId: string): void {
+    this.files.delete(fileId);
+  }
+
   private entry(library: Library, fileId: string): MemoryFile {
     const entry = this.files.get(fileId);
     if (!entry || entry.library !== library) throw new NotFoundError("File", fileId);

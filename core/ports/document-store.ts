@@ -34,4 +34,6 @@ export interface DocumentStore {
   put(library: Library, folder: string, name: string, content: Uint8Array, options?: PutFileOptions): Promise<StoredFile>;
   get(library: Library, fileId: string): Promise<{ file: StoredFile; content: Uint8Array }>;
   versions(library: Library, fileId: string): Promise<FileVersion[]>;
+  /** The files directly in a folder (not its subfolders), by name; none when the folder does not exist. */
+  list(library: Library, folder: string): Promise<StoredFile[]>;
 }

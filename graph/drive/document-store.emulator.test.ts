@@ -26,6 +26,19 @@ describe("the document libraries", () => {
     expect(new TextDecoder().decode(content)).toBe("second!");
   });
 
+  it("lists the files of a folder by name, without its subfolders, and none for a folder that does not exist", async () => {
+    const text = (value: string) => new TextEncoder().encode(value);
+    await store.documents.put("Drafts", "Templates", "Letterhead.docx", text("b"));
+    await store.documents.put("Drafts", "Templates", "Annex style.docx", text("a"));
+    await store.documents.put("Drafts", "Templates/Old", "Letterhead 2019.docx", text("old"));
+    const files = await store.documents.list("Drafts", "Templates");
+    expect(files.map((f) => [f.name, f.folder, f.version])).toEqual([
+      ["Annex style.docx", "Templates", "1.0"],
+      ["Letterhead.docx", "Templates", "1.0"],
+    ]);
+    await expect(store.documents.list("Drafts", "No such folder")).resolves.toEqual([]);
+  });
+
   it("uploads a large file through an upload session, in chunks of a multiple of 320 KiB", async () => {
     site.emulator.resetCounters();
     const big = new Uint8Array(9 * 1024 * 1024 + 123).map((_, i) => i % 251);

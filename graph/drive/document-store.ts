@@ -16,6 +16,9 @@ interface DriveItem {
   eTag?: string;
   lastModifiedDateTime?: string;
   parentReference?: { path?: string };
+  /** Present on files; folders carry `folder` instead. */
+  file?: object;
+  folder?: object;
 }
 
 function encodePath(folder: string, name: string): string {
@@ -83,6 +86,21 @@ export class SharePointDocumentStore implements DocumentStore {
     } catch (error) {
       return translate(error, { entity: "File", id: fileId });
     }
+  }
+
+  async list(library: Library, folder: string): Promise<StoredFile[]> {
+    const driveId = driveIdOf(this.site, library);
+    const path = folder.split("/").filter(Boolean).map(encodeURIComponent).join("/");
+    const children = path ? `/drives/${driveId}/root:/${path}:/children` : `/drives/${driveId}/root/children`;
+    const items: DriveItem[] = [];
+    try {
+      for await (const page of this.client.pages<DriveItem>(children)) items.push(...page.value.filter((item) => !item.folder));
+    } catch (error) {
+      if (failureOf(error)?.status === 404) return [];
+      return translate(error, { entity: "Folder", id: `${library}/${folder}` });
+    }
+    const files = await Promise.all(items.map((item) => this.storedFile(driveId, item)));
+    return files.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   private async storedFile(driveId: string, item: DriveItem): Promise<StoredFile> {

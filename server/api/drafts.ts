@@ -5,6 +5,7 @@ import type { TemplateDto } from "../../core/api/drafts";
 import { authorize } from "../../core/auth/policy";
 import { ValidationError } from "../../core/errors";
 import { queryAll } from "../../core/ports/repository";
+import type { AuditEntryFields } from "../../core/records/audit";
 import { audit } from "../../core/use-cases/audit";
 import { compileDraft } from "../../core/use-cases/compile-draft";
 import { decideDraft, sendDraftForApproval } from "../../core/use-cases/review-draft";
@@ -35,6 +36,8 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
         throw error;
       });
       if (file.folder !== TEMPLATES_FOLDER) throw new ValidationError("that file is not a template", [{ path: "body.templateId", message: "not in the Templates folder" }]);
+      // Checked again: the file may have been replaced or edited in SharePoint since it was uploaded.
+      await services.checkTemplate(content);
       template = new Uint8Array(content);
       used = { id: file.id, name: file.name, version: file.version };
     }
@@ -62,24 +65,34 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
 
   bindRoute(router, API_ROUTES.decideDraft, binding, async ({ params, body, actor }) => decideDraft(deps, { ...body, reviewId: params.id }, actor));
 
+  // The templates are the files in the Drafts library's Templates folder, whoever put them there
+  // (the tab, or a person in SharePoint). What the upload's check found is kept in the audit;
+  // a file with no check for its current version (added or edited in SharePoint) is checked now.
   bindRoute(router, API_ROUTES.listTemplates, binding, async ({ actor }) => {
     authorize(actor, { kind: "compile-drafts" });
-    const uploads = await queryAll(deps.repos.audit, { where: [{ field: "action", op: "eq", value: TEMPLATE_UPLOADED }] });
-    const latest = new Map<string, TemplateDto>();
-    for (const entry of uploads.sort((a, b) => a.at.localeCompare(b.at))) {
-      const value = (field: string) => entry.changes.find((c) => c.field === field)?.to;
-      latest.set(entry.entityId, {
-        id: entry.entityId,
-        name: String(value("name") ?? entry.summary),
-        webUrl: String(value("webUrl") ?? ""),
-        version: String(value("version") ?? ""),
-        uploadedAt: entry.at,
-        uploadedBy: entry.actorName,
-        placeholders: asStrings(value("placeholders")),
-        notes: asStrings(value("notes")),
-      });
+    const [files, uploads] = await Promise.all([
+      deps.documents.list("Drafts", TEMPLATES_FOLDER),
+      queryAll(deps.repos.audit, { where: [{ field: "action", op: "eq", value: TEMPLATE_UPLOADED }] }),
+    ]);
+    const lastUpload = new Map<string, AuditEntryFields>();
+    for (const entry of uploads.sort((a, b) => a.at.localeCompare(b.at))) lastUpload.set(entry.entityId, entry);
+    const items: TemplateDto[] = [];
+    for (const file of files) {
+      const upload = lastUpload.get(file.id);
+      const value = (field: string) => upload?.changes.find((c) => c.field === field)?.to;
+      const base = { id: file.id, name: file.name, webUrl: file.webUrl, version: file.version };
+      if (upload && String(value("version") ?? "") === file.version) {
+        items.push({ ...base, uploadedAt: upload.at, uploadedBy: upload.actorName, placeholders: asStrings(value("placeholders")), notes: asStrings(value("notes")) });
+        continue;
+      }
+      const check = await deps.documents
+        .get("Drafts", file.id)
+        .then(({ content }) => services.checkTemplate(content))
+        .catch((error: unknown) => ({ placeholders: [], notes: [`Not usable as a template: ${error instanceof Error ? error.message : String(error)}`] }));
+      const changedIn = upload ? `Changed in SharePoint after it was uploaded here (version ${String(value("version"))}); checked again.` : "Put in the Templates folder in SharePoint, not uploaded here; checked as listed.";
+      items.push({ ...base, uploadedAt: file.lastModifiedAt, uploadedBy: upload?.actorName ?? "", placeholders: check.placeholders, notes: [changedIn, ...check.notes] });
     }
-    return { items: [...latest.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+    return { items };
   });
 
   bindRoute(router, API_ROUTES.uploadTemplate, binding, async ({ query, body, actor }) => {

@@ -70,3 +70,26 @@ test("an upload answers the placeholders and notes; the list says who uploaded w
   expect(plain.status).toBe(201);
   expect(plain.body.template).toBeUndefined();
 });
+
+test("a template put in SharePoint directly is listed, checked; a file there that is no template is listed as not usable and refused at compile, with nothing written", async () => {
+  const fromSharePoint = await api.server.documents.put("Drafts", "Templates", "Ministry letterhead.docx", await makeTemplate(), { contentType: DOCX });
+  const broken = await api.server.documents.put("Drafts", "Templates", "Broken.docx", new TextEncoder().encode("not a Word file"), { contentType: DOCX });
+  const listed = (await api.call<{ items: Template[] }>("GET", "/api/templates", { token: secretariat })).body.items;
+  const direct = listed.find((t) => t.id === fromSharePoint.id)!;
+  expect(direct).toMatchObject({ name: "Ministry letterhead.docx", version: fromSharePoint.version, uploadedBy: "" });
+  expect([...direct.placeholders].sort()).toEqual(["annex", "body", "date", "title", "version"]);
+  expect(direct.notes[0]).toMatch(/not uploaded here/);
+  const notUsable = listed.find((t) => t.id === broken.id)!;
+  expect(notUsable.placeholders).toEqual([]);
+  expect(notUsable.notes.some((note) => note.startsWith("Not usable as a template"))).toBe(true);
+
+  const upr = (await queryAll(api.repos.reports)).find((r) => r.title === UPR_REPORT_TITLE)!;
+  const before = await storeSnapshot(api.repos);
+  const refused = await api.call<{ error: { code: string; message: string } }>("POST", `/api/reports/${upr.id}/drafts`, { token: secretariat, body: { templateId: broken.id } });
+  expect(refused.status).toBe(400);
+  expect(refused.body.error.code).toBe("validation");
+  expect(await storeSnapshot(api.repos)).toEqual(before);
+  const compiled = await api.call<{ template?: { id: string } }>("POST", `/api/reports/${upr.id}/drafts`, { token: secretariat, body: { templateId: fromSharePoint.id } });
+  expect(compiled.status).toBe(201);
+  expect(compiled.body.template?.id).toBe(fromSharePoint.id);
+});

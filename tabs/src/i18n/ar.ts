@@ -434,6 +434,7 @@ export const ar: Partial<Catalogue> & ArabicPluralForms = {
   "templates.version": "النسخة",
   "templates.uploadedAt": "تاريخ الرفع",
   "templates.uploadedBy": "{at}، بواسطة {name}",
+  "templates.changedInSharePoint": "{at}، في SharePoint",
   "templates.placeholders": "العناصر النائبة",
 
   "ministries.title": "الوزارات وجهات الاتصال",

@@ -368,6 +368,7 @@ export const en = {
   "templates.version": "Version",
   "templates.uploadedAt": "Uploaded",
   "templates.uploadedBy": "{at}, by {name}",
+  "templates.changedInSharePoint": "{at}, in SharePoint",
   "templates.placeholders": "Placeholders",
 
   "ministries.title": "Ministries and focal points",

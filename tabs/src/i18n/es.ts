@@ -371,6 +371,7 @@ export const es: Partial<Catalogue> = {
   "templates.version": "Versión",
   "templates.uploadedAt": "Fecha de carga",
   "templates.uploadedBy": "{at}, por {name}",
+  "templates.changedInSharePoint": "{at}, en SharePoint",
   "templates.placeholders": "Marcadores de posición",
 
   "ministries.title": "Ministerios y puntos focales",

@@ -366,6 +366,7 @@ export const fr: Catalogue = {
   "templates.version": "Version",
   "templates.uploadedAt": "Téléversé",
   "templates.uploadedBy": "{at}, par {name}",
+  "templates.changedInSharePoint": "{at}, dans SharePoint",
   "templates.placeholders": "Balises",
 
   "ministries.title": "Ministères et points focaux",

@@ -87,8 +87,11 @@ describe("the secretariat's templates", () => {
     await screen.findByText("Ministry letterhead.docx was checked and uploaded (version 1.0). Choose it when you compile a draft.");
     expect(fake.calls.find((c) => c.id === "uploadTemplate")?.input).toMatchObject({ query: { fileName: "Ministry letterhead.docx" } });
     expect(screen.getByText("Placeholders found: {{date}}, {{body}}")).toBeInTheDocument();
-    expect(screen.getByText("There is no {{title}}: the report's title is written above the body.")).toBeInTheDocument();
-    expect(within(screen.getByRole("table", { name: "Templates uploaded" })).getByRole("link", { name: "Ministry letterhead.docx" })).toBeInTheDocument();
+    // The note, under the upload's result and beside the template in the table.
+    expect(screen.getAllByText("There is no {{title}}: the report's title is written above the body.")).toHaveLength(2);
+    const table = screen.getByRole("table", { name: "Templates uploaded" });
+    expect(within(table).getByRole("link", { name: "Ministry letterhead.docx" })).toBeInTheDocument();
+    expect(within(table).getByText("There is no {{title}}: the report's title is written above the body.")).toBeInTheDocument();
 
     expect(screen.getByRole("combobox", { name: "Template" })).toHaveTextContent("Ministry letterhead.docx");
     await userEvent.click(screen.getByRole("button", { name: "Compile draft" }));

@@ -189,9 +189,18 @@ export function TemplatesSection({ templates, onUploaded }: { templates: Resourc
                   )}
                 </TableCell>
                 <TableCell>{template.version}</TableCell>
-                <TableCell>{t("templates.uploadedBy", { at: dateTime(template.uploadedAt), name: template.uploadedBy })}</TableCell>
+                <TableCell>
+                  {template.uploadedBy ? t("templates.uploadedBy", { at: dateTime(template.uploadedAt), name: template.uploadedBy }) : t("templates.changedInSharePoint", { at: dateTime(template.uploadedAt) })}
+                </TableCell>
                 <TableCell>
                   <span className={styles.code}>{placeholderText(template.placeholders)}</span>
+                  {template.notes.length > 0 && (
+                    <ul className={styles.notes}>
+                      {template.notes.map((note) => (
+                        <li key={note}>{note}</li>
+                      ))}
+                    </ul>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
