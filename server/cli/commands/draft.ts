@@ -1,11 +1,10 @@
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { draftContentSchema } from "../../../core/drafting/draft-content";
 import { isDomainError } from "../../../core/errors";
 import { reportTypeSchema } from "../../../core/records/taxonomy";
 import { parseOrThrow } from "../../../core/records/validate";
 import { demoDraftContent, describeWordCount, DocxDraftRenderer, validateTemplate } from "../../../drafts";
-import type { Command } from "../command";
+import { type Command, parseCommandArgs, USAGE_EXIT_CODE, usageProblem } from "../command";
 
 const USAGE = `nmirf draft --demo [--type <report type>] [--template <template.docx>] [--out <file.docx>]
        nmirf draft --content <content.json> [--template <template.docx>] [--out <file.docx>]
@@ -23,29 +22,23 @@ export const draftCommand: Command = {
   summary: "write a Word draft (--demo, or --content from JSON) or check a template, without a server",
   usage: USAGE,
   async run(args) {
-    let options;
-    try {
-      ({ values: options } = parseArgs({
-        args,
-        options: {
-          demo: { type: "boolean" },
-          content: { type: "string" },
-          type: { type: "string" },
-          template: { type: "string" },
-          "check-template": { type: "string" },
-          out: { type: "string" },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)}\n\nUsage: ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs(
+      args,
+      {
+        demo: { type: "boolean" },
+        content: { type: "string" },
+        type: { type: "string" },
+        template: { type: "string" },
+        "check-template": { type: "string" },
+        out: { type: "string" },
+      },
+      USAGE,
+    );
+    if (!parsed) return USAGE_EXIT_CODE;
+    const options = parsed.values;
     const modes = [options.demo, options.content, options["check-template"]].filter((v) => v !== undefined && v !== false).length;
     if (modes !== 1) {
-      console.error(`Choose one of --demo, --content or --check-template.\n\nUsage: ${USAGE}`);
-      return 2;
+      return usageProblem("Choose one of --demo, --content or --check-template.", USAGE);
     }
 
     try {

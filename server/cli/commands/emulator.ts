@@ -1,8 +1,7 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { faultsFromEnv, startGraphEmulator, type FaultConfig } from "../../../graph/emulator";
 import { removeConnection, writeConnection } from "../../../graph/emulator/connection";
-import type { Command } from "../command";
+import { type Command, parseCommandArgs, USAGE_EXIT_CODE, usageProblem } from "../command";
 
 const USAGE = `nmirf emulator [--port <n>] [--data <file.sqlite> | --memory] [--site <path>]... [--token <token>]
 
@@ -24,34 +23,27 @@ export const emulatorCommand: Command = {
   summary: "run the local Microsoft Graph emulator (HTTPS, SQLite) until Ctrl-C",
   usage: USAGE,
   async run(args) {
-    let options;
-    try {
-      ({ values: options } = parseArgs({
-        args,
-        options: {
-          port: { type: "string" },
-          data: { type: "string" },
-          memory: { type: "boolean" },
-          site: { type: "string", multiple: true },
-          token: { type: "string" },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)}\n\nUsage: ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs(
+      args,
+      {
+        port: { type: "string" },
+        data: { type: "string" },
+        memory: { type: "boolean" },
+        site: { type: "string", multiple: true },
+        token: { type: "string" },
+      },
+      USAGE,
+    );
+    if (!parsed) return USAGE_EXIT_CODE;
+    const options = parsed.values;
     const env = process.env;
     const portText = options.port ?? env.GRAPH_EMULATOR_PORT ?? "0";
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      console.error(`The port must be a number from 0 to 65535 (got '${portText}').\n\nUsage: ${USAGE}`);
-      return 2;
+      return usageProblem(`The port must be a number from 0 to 65535 (got '${portText}').`, USAGE);
     }
     if (options.memory && options.data) {
-      console.error(`Choose --data or --memory, not both.\n\nUsage: ${USAGE}`);
-      return 2;
+      return usageProblem("Choose --data or --memory, not both.", USAGE);
     }
     const dataFile = options.memory ? ":memory:" : (options.data ?? env.GRAPH_EMULATOR_DATA ?? path.join(".data", "graph.sqlite"));
     const directory = dataFile === ":memory:" ? ".data" : path.dirname(dataFile);

@@ -1,6 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type { Actor } from "../../../core/auth/policy";
 import { isDomainError, ValidationError } from "../../../core/errors";
 import { IMPORT_FORMAT_NAMES, IMPORT_FORMATS, parseMapArgument, type ImportFormat, type ImportPreview, type PreviewRow } from "../../../core/import";
@@ -9,7 +8,7 @@ import { systemClock } from "../../../core/ports/clock";
 import { mechanismSchema } from "../../../core/records/taxonomy";
 import { commitImport, previewImport, type ImportCommitResult } from "../../../core/use-cases/import-recommendations";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import";
-import type { Command } from "../command";
+import { type Command, parseCommandArgs, USAGE_EXIT_CODE, usageProblem } from "../command";
 import { openStore, StoreNotConfiguredError, type OpenedStore } from "../store";
 
 const USAGE = `nmirf import <file> [--format ohchr-docx|uhri-xlsx|uhri-csv|csv] [--mechanism UPR]
@@ -147,32 +146,26 @@ async function readMapping(options: { map?: string; mapping?: string; "list-sepa
 
 /** `nmirf import`, with its output and its store given (tests give their own). Returns the exit code. */
 export async function runImport(args: string[], io: CliIo = consoleIo, deps: ImportCliDeps = {}): Promise<number> {
-  let parsedArgs;
-  try {
-    parsedArgs = parseArgs({
-      args,
-      options: {
-        format: { type: "string" },
-        mechanism: { type: "string" },
-        symbol: { type: "string" },
-        session: { type: "string" },
-        map: { type: "string" },
-        mapping: { type: "string" },
-        "list-separator": { type: "string" },
-        "dry-run": { type: "boolean" },
-        json: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\nUsage: ${USAGE}`);
-    return 2;
-  }
+  const parsedArgs = parseCommandArgs(
+    args,
+    {
+      format: { type: "string" },
+      mechanism: { type: "string" },
+      symbol: { type: "string" },
+      session: { type: "string" },
+      map: { type: "string" },
+      mapping: { type: "string" },
+      "list-separator": { type: "string" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    USAGE,
+    { allowPositionals: true, write: (text) => io.err(text) },
+  );
+  if (!parsedArgs) return USAGE_EXIT_CODE;
   const { values: options, positionals } = parsedArgs;
   if (positionals.length !== 1) {
-    io.err(`Give one file to import.\n\nUsage: ${USAGE}`);
-    return 2;
+    return usageProblem("Give one file to import.", USAGE, (text) => io.err(text));
   }
   const format = options.format as ImportFormat | undefined;
   if (format !== undefined && !IMPORT_FORMATS.includes(format)) {

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { buildAppPackage, PackageError } from "../../../manifest/package";
-import type { Command } from "../command";
+import { type Command, parseCommandArgs, USAGE_EXIT_CODE, usageProblem } from "../command";
 import { parseEnvFile } from "../../config/env-files";
 
 const USAGE = `nmirf package --env <name> [--out <file>]
@@ -50,19 +49,14 @@ export const packageCommand: Command = {
   summary: "build the Teams app package (build/appPackage.<env>.zip) from manifest/ and env/.env.<env>",
   usage: USAGE,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args, options: { env: { type: "string" }, out: { type: "string" } }, strict: true, allowPositionals: false }));
-    } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)}\n\nUsage: ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs(args, { env: { type: "string" }, out: { type: "string" } }, USAGE);
+    if (!parsed) return USAGE_EXIT_CODE;
+    const values = parsed.values;
     const root = process.cwd();
     const name = values.env?.trim();
     const known = environmentsIn(root);
     if (!name || !/^[a-z0-9-]+$/i.test(name)) {
-      console.error(`Say which environment to package with --env <name>${known.length ? ` (${known.join(", ")})` : ""}.\n\nUsage: ${USAGE}`);
-      return 2;
+      return usageProblem(`Say which environment to package with --env <name>${known.length ? ` (${known.join(", ")})` : ""}.`, USAGE);
     }
     if (!existsSync(path.join(root, "env", `.env.${name}`))) {
       console.error(`env/.env.${name} does not exist${known.length ? `; the environments are ${known.join(", ")}` : ""}.`);

@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
 import { describeProvisionReport, openBackend } from "../../wiring/backend";
-import type { Command } from "../command";
+import { type Command, parseCommandArgs, USAGE_EXIT_CODE } from "../command";
 import { readConfigOrExplain } from "../config-from-cli";
 
 const USAGE = `nmirf provision
@@ -16,12 +15,7 @@ export const provisionCommand: Command = {
   summary: "create the site's lists, libraries, columns and indexes (idempotent)",
   usage: USAGE,
   async run(args) {
-    try {
-      parseArgs({ args, options: {}, strict: true, allowPositionals: false });
-    } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)}\n\nUsage: ${USAGE}`);
-      return 2;
-    }
+    if (!parseCommandArgs(args, {}, USAGE)) return USAGE_EXIT_CODE;
     const config = readConfigOrExplain({ SEED_DEMO: "false" });
     if (!config) return 2;
     const backend = await openBackend(config, { provision: true });

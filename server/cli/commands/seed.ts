@@ -1,11 +1,10 @@
-import { parseArgs } from "node:util";
 import { StaticDirectory } from "../../../core/in-memory/fakes";
 import { systemClock } from "../../../core/ports/clock";
 import { DocxDraftRenderer } from "../../../drafts";
 import { DEMO_PERSONAS } from "../../demo/personas";
 import { seedDemo } from "../../demo/seed";
 import { openBackend } from "../../wiring/backend";
-import type { Command } from "../command";
+import { type Command, parseCommandArgs, USAGE_EXIT_CODE } from "../command";
 import { readConfigOrExplain } from "../config-from-cli";
 
 const USAGE = `nmirf seed
@@ -20,12 +19,7 @@ export const seedCommand: Command = {
   summary: "seed the local demo data once (local mode only)",
   usage: USAGE,
   async run(args) {
-    try {
-      parseArgs({ args, options: {}, strict: true, allowPositionals: false });
-    } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)}\n\nUsage: ${USAGE}`);
-      return 2;
-    }
+    if (!parseCommandArgs(args, {}, USAGE)) return USAGE_EXIT_CODE;
     const config = readConfigOrExplain();
     if (!config) return 2;
     if (config.mode !== "local") {

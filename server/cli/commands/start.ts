@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { runLocal } from "../../local/run-local";
 import { ensureTabBuilt } from "../../local/tab-build";
 import path from "node:path";
 import { createLogger, startServer } from "../../main";
-import type { Command } from "../command";
+import { type Command, parseCommandArgs, USAGE_EXIT_CODE } from "../command";
 import { readConfigOrExplain } from "../config-from-cli";
 
 const USAGE = `nmirf start [--port <n>] [--playground-port <n>] [--no-playground] [--tenant]
@@ -37,18 +36,9 @@ export const startCommand: Command = {
   summary: "run the product: locally (emulator, server, bot, tab, Agents Playground) or in tenant mode",
   usage: USAGE,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: { port: { type: "string" }, "playground-port": { type: "string" }, "no-playground": { type: "boolean" }, tenant: { type: "boolean" } },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)}\n\nUsage: ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs(args, { port: { type: "string" }, "playground-port": { type: "string" }, "no-playground": { type: "boolean" }, tenant: { type: "boolean" } }, USAGE);
+    if (!parsed) return USAGE_EXIT_CODE;
+    const values = parsed.values;
     const config = readConfigOrExplain({ ...(values.port !== undefined ? { PORT: values.port } : {}), ...(values.tenant ? { NMIRF_MODE: "tenant" } : {}) });
     if (!config) return 2;
 
