@@ -19,7 +19,7 @@ const viewCode = preloadView(parseRoute(window.location.pathname, window.locatio
 const container = document.getElementById("root");
 if (container) {
   const root = createRoot(container);
-  const ready = Promise.race([Promise.all([bootSettled(FIRST_RENDER_WAIT_MS), viewCode]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
+  const ready = Promise.race([Promise.all([bootSettled(), viewCode]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
   const hosted = connectHost(window).then(async (host) => {
     await loadTheme(host.info.theme).catch(() => undefined);
     return host;

@@ -43,11 +43,10 @@ function watch(): Promise<void>[] {
 
 let watching: Promise<void>[] | undefined;
 
-/** Resolves once every call boot.js started has answered (or failed), or after `capMs`, whichever is first. */
-export function bootSettled(capMs: number): Promise<void> {
+/** Resolves once every call boot.js started has answered or failed. */
+export async function bootSettled(): Promise<void> {
   watching ??= watch();
-  if (!watching.length) return Promise.resolve();
-  return Promise.race([Promise.all(watching).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, capMs))]);
+  await Promise.all(watching);
 }
 
 function mine(key: BootKey, persona: string | undefined): boolean {

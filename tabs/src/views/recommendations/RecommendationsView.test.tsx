@@ -64,7 +64,7 @@ describe("the recommendations view", () => {
     const window_ = window as unknown as { __nmirfBoot?: unknown };
     window_.__nmirfBoot = { firstRecommendations: Promise.resolve({ items: all.slice(0, 200), total: all.length, nextPageToken: "200" }) };
     try {
-      await bootSettled(0);
+      await bootSettled();
       const fake = api();
       renderSignedIn(<RecommendationsView />, { me: ME.secretariat, api: fake });
       expect(screen.getAllByRole("row", { name: /A\/HRC\/43\/15/ }).length).toBeGreaterThan(0);
