@@ -57,6 +57,8 @@ function Themed({ theme, children }: { theme: ThemeName; children: React.ReactNo
     document.documentElement.lang = locale;
     document.documentElement.dir = dir;
     document.documentElement.dataset.theme = theme;
+    // The browser's own controls (the grid's checkboxes, scroll bars) follow the theme, not the system's.
+    document.documentElement.style.colorScheme = theme === "light" ? "light" : "dark";
   }, [dir, locale, theme]);
   // A theme not loaded yet: the one shown stays until it is in (main.tsx loads the first before rendering).
   const [shown, setShown] = useState<Theme>(() => loadedTheme(theme) ?? teamsLightTheme);

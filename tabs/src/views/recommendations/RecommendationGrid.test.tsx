@@ -50,6 +50,15 @@ describe("the recommendations grid", () => {
     expect(within(screen.getByRole("columnheader", { name: "Recommendation" })).queryByRole("button")).toBeNull();
   });
 
+  test("the select-all box shows 'some selected' as mixed, and a row's box selects that row", async () => {
+    const { toggle } = renderGrid();
+    const all = screen.getByRole("checkbox", { name: "Select the 3,000 recommendations shown" });
+    expect(all).toBePartiallyChecked();
+    expect(screen.getByRole("checkbox", { name: "Select A/HRC/43/15 148.2" })).toBeChecked();
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select A/HRC/43/15 148.3" }));
+    expect(toggle).toHaveBeenCalledWith("3");
+  });
+
   test("a person who cannot assign ministries gets no selection boxes", () => {
     renderGrid({ selection: undefined });
     expect(screen.queryAllByRole("checkbox")).toHaveLength(0);

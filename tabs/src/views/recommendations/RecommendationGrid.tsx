@@ -3,9 +3,9 @@
  * the grid pattern for assistive technologies (row count, row index, sort state) and the
  * keyboard: arrows, Page Up/Down, Home/End move between rows, Enter opens, Space selects.
  */
-import { Checkbox, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type RefObject } from "react";
 import type { RecommendationDto } from "../../../../core/api";
 import { ImplementationBadge } from "../../components/badges";
 import { useI18n, type I18n } from "../../i18n/i18n";
@@ -70,8 +70,31 @@ const useStyles = makeStyles({
   cell: { paddingInline: tokens.spacingHorizontalS, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   text: { display: "-webkit-box", WebkitLineClamp: "2", WebkitBoxOrient: "vertical", whiteSpace: "normal", lineHeight: tokens.lineHeightBase200, fontSize: tokens.fontSizeBase200 },
   symbol: { fontVariantNumeric: "tabular-nums" },
+  paragraph: { fontWeight: tokens.fontWeightSemibold },
+  documentSymbol: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  check: {
+    width: "16px",
+    height: "16px",
+    margin: `0 0 0 ${tokens.spacingHorizontalXS}`,
+    accentColor: tokens.colorCompoundBrandBackground,
+    cursor: "pointer",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
   empty: { padding: tokens.spacingVerticalXXL, textAlign: "center", color: tokens.colorNeutralForeground3 },
 });
+
+/**
+ * The browser's own checkbox: the grid draws one per row in view, and Fluent's (a styled label,
+ * an indicator and an icon each) made a large part of the first rows' cost. `mixed` sets the
+ * indeterminate state, which only a script can.
+ */
+function GridCheckbox({ mixed = false, ...props }: InputHTMLAttributes<HTMLInputElement> & { mixed?: boolean }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = mixed;
+  }, [mixed]);
+  return <input ref={ref} type="checkbox" {...props} />;
+}
 
 /** State: the virtualizer, the row with the keyboard focus, and the key handling. */
 export function useRecommendationGrid(props: RecommendationGridProps, scrollerRef: RefObject<HTMLDivElement | null>) {
@@ -164,8 +187,10 @@ function renderRecommendationGrid(
         <div role="row" aria-rowindex={1} className={mergeClasses(columns, styles.header)}>
           <div role="columnheader" className={styles.headerCell}>
             {selection && (
-              <Checkbox
-                checked={allSelected ? true : someSelected ? "mixed" : false}
+              <GridCheckbox
+                className={styles.check}
+                checked={Boolean(allSelected)}
+                mixed={Boolean(someSelected)}
                 onChange={() => selection.toggleAll()}
                 aria-label={t("grid.selectAll", { count: rows.length })}
               />
@@ -219,10 +244,10 @@ function renderRecommendationGrid(
                   onFocus={() => state.setActive(item.index)}
                 >
                   <div role="gridcell" className={styles.cell} onClick={(event) => event.stopPropagation()}>
-                    {selection && <Checkbox tabIndex={-1} checked={selected} onChange={() => selection.toggle(r.id)} aria-label={t("grid.select", { symbol: `${r.documentSymbol} ${r.paragraph}` })} />}
+                    {selection && <GridCheckbox className={styles.check} tabIndex={-1} checked={selected} onChange={() => selection.toggle(r.id)} aria-label={t("grid.select", { symbol: `${r.documentSymbol} ${r.paragraph}` })} />}
                   </div>
                   <div role="gridcell" className={mergeClasses(styles.cell, styles.symbol)} title={`${r.documentSymbol} ¶ ${r.paragraph}`}>
-                    <Text weight="semibold">{r.paragraph}</Text> <Text size={200}>{r.documentSymbol}</Text>
+                    <span className={styles.paragraph}>{r.paragraph}</span> <span className={styles.documentSymbol}>{r.documentSymbol}</span>
                   </div>
                   <div role="gridcell" className={styles.cell}>
                     <span className={styles.text}>{r.text}</span>
