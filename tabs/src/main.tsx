@@ -2,7 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { bootSettled } from "./api/boot";
 import { connectHost } from "./host/host";
-import { App } from "./shell/App";
+import { App, followThemeInNativeControls } from "./shell/App";
 import { parseRoute } from "./shell/router";
 import { preloadView } from "./shell/Shell";
 import { loadTheme } from "./shell/themes";
@@ -22,6 +22,7 @@ if (container) {
   const ready = Promise.race([Promise.all([bootSettled(), viewCode]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
   const hosted = connectHost(window).then(async (host) => {
     await loadTheme(host.info.theme).catch(() => undefined);
+    followThemeInNativeControls(host.info.theme);
     return host;
   });
   void Promise.all([hosted, ready]).then(([host]) => root.render(<App host={host} />));

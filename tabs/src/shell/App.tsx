@@ -57,8 +57,7 @@ function Themed({ theme, children }: { theme: ThemeName; children: React.ReactNo
     document.documentElement.lang = locale;
     document.documentElement.dir = dir;
     document.documentElement.dataset.theme = theme;
-    // The browser's own controls (the grid's checkboxes, scroll bars) follow the theme, not the system's.
-    document.documentElement.style.colorScheme = theme === "light" ? "light" : "dark";
+    followThemeInNativeControls(theme);
   }, [dir, locale, theme]);
   // A theme not loaded yet: the one shown stays until it is in (main.tsx loads the first before rendering).
   const [shown, setShown] = useState<Theme>(() => loadedTheme(theme) ?? teamsLightTheme);
@@ -74,4 +73,13 @@ function Themed({ theme, children }: { theme: ThemeName; children: React.ReactNo
       {children}
     </FluentProvider>
   );
+}
+
+/**
+ * The browser's own controls (the grid's checkboxes, scroll bars) follow the theme, not the
+ * system's. main.tsx calls it before the first render: changing it afterwards restyles the page.
+ */
+export function followThemeInNativeControls(theme: ThemeName): void {
+  const scheme = theme === "light" ? "light" : "dark";
+  if (document.documentElement.style.colorScheme !== scheme) document.documentElement.style.colorScheme = scheme;
 }
