@@ -9,6 +9,7 @@ import type { RecommendationDto, UpdateRecommendationBody } from "../../../../co
 import type { UprPosition } from "../../../../core/records/taxonomy";
 import { ApiProblem } from "../../api/client";
 import { useAction } from "../../api/use-resource";
+import { MinistriesPicker } from "../../components/MinistriesPicker";
 import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
@@ -90,19 +91,7 @@ export function EditRecommendationForm({ recommendation: r, onSaved, onCancel, o
         </Dropdown>
       </Field>
       <Field label={t("detail.supporting")}>
-        <Dropdown
-          multiselect
-          value={supporting.map((id) => ministries.get(id)?.acronym ?? ministries.get(id)?.name ?? id).join(", ")}
-          selectedOptions={supporting}
-          onOptionSelect={(_, d) => setSupporting(d.selectedOptions)}
-          placeholder={t("edit.none")}
-        >
-          {options.map((m) => (
-            <Option key={m.id} value={m.id}>
-              {m.name}
-            </Option>
-          ))}
-        </Dropdown>
+        <MinistriesPicker ministries={ministries} options={options} selected={supporting} onChange={setSupporting} placeholder={t("edit.none")} />
       </Field>
       <Field label={t("filter.theme")} hint={t("edit.listHint")}>
         <Input value={themes} onChange={(_, d) => setThemes(d.value)} />

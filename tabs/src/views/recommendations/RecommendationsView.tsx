@@ -7,6 +7,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
 import type { RecommendationDto } from "../../../../core/api";
+import { ministryShortName } from "../../components/MinistriesPicker";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
@@ -39,7 +40,7 @@ export default function RecommendationsView() {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [notice, setNotice] = useState<string>();
 
-  const ministryShort = useCallback((id: string | undefined) => (id ? (ministries.get(id)?.acronym ?? ministries.get(id)?.name ?? id) : ""), [ministries]);
+  const ministryShort = useCallback((id: string | undefined) => (id ? ministryShortName(ministries, id) : ""), [ministries]);
   const ministryOptions = useMemo(() => [...ministries.values()].filter((m) => m.active).map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name)), [ministries]);
   const facets = useMemo(() => facetsOf(list.items), [list.items]);
   const rows = useMemo(() => sortRecommendations(filterRecommendations(list.items, filters), sort, ministryShort), [list.items, filters, sort, ministryShort]);

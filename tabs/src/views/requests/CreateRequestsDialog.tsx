@@ -12,11 +12,9 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   makeStyles,
-  Option,
   Radio,
   RadioGroup,
   SearchBox,
@@ -27,6 +25,7 @@ import {
 import { useMemo, useState } from "react";
 import type { CreateRequestsBody, ReportDto, RecommendationDto } from "../../../../core/api";
 import { useAction, useResource } from "../../api/use-resource";
+import { MinistriesPicker, ministryShortName } from "../../components/MinistriesPicker";
 import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
@@ -162,7 +161,7 @@ export function CreateRequestsDialog({ report, onClose, onCreated }: { report: R
               )}
               <Field label={t("requests.whom")}>
                 <RadioGroup value={who} onChange={(_, d) => setWho(d.value as typeof who)}>
-                  {kind === "recommendation" && <Radio value="lead" label={leadIds.length ? t("requests.whomLead", { ministries: leadIds.map((id) => ministries.get(id)?.acronym ?? ministries.get(id)?.name ?? id).join(", ") }) : t("requests.whomLeadNone")} />}
+                  {kind === "recommendation" && <Radio value="lead" label={leadIds.length ? t("requests.whomLead", { ministries: leadIds.map((id) => ministryShortName(ministries, id)).join(", ") }) : t("requests.whomLeadNone")} />}
                   {kind === "recommendation" && <Radio value="lead-and-supporting" label={t("requests.whomLeadSupporting")} />}
                   <Radio value="selected" label={t("requests.whomSelected")} />
                 </RadioGroup>
@@ -170,19 +169,7 @@ export function CreateRequestsDialog({ report, onClose, onCreated }: { report: R
               {kind === "recommendation" && who !== "selected" && withoutLead > 0 && <Text className={styles.muted}>{plural("requests.withoutLead", withoutLead)}</Text>}
               {who === "selected" && (
                 <Field label={t("requests.ministries")} required>
-                  <Dropdown
-                    multiselect
-                    value={selectedMinistries.map((id) => ministries.get(id)?.acronym ?? ministries.get(id)?.name ?? id).join(", ")}
-                    selectedOptions={selectedMinistries}
-                    onOptionSelect={(_, d) => setSelectedMinistries(d.selectedOptions)}
-                    placeholder={t("bulk.choose")}
-                  >
-                    {options.map((m) => (
-                      <Option key={m.id} value={m.id}>
-                        {m.name}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <MinistriesPicker ministries={ministries} options={options} selected={selectedMinistries} onChange={setSelectedMinistries} placeholder={t("bulk.choose")} />
                 </Field>
               )}
               <Field label={t("requests.askField")} required validationMessage={issueFor(create.error, "ask")}>
