@@ -10,6 +10,7 @@ import type { FocalPointRole } from "../../../../core/records/focal-point";
 import { useAction, useResource } from "../../api/use-resource";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
+import { FormDialog } from "../../components/FormDialog";
 import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
@@ -136,65 +137,51 @@ function NominateDialog({ ministry, role: initialRole, onClose, onDone }: { mini
   });
   const current = role === "technical" ? ministry.focalPoints.technical : ministry.focalPoints.senior;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void nominate.run();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t("ministries.nominateTitle", { ministry: ministry.name })}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field label={t("ministries.role")}>
-                <RadioGroup layout="horizontal" value={role} onChange={(_, d) => setRole(d.value as FocalPointRole)}>
-                  <Radio value="technical" label={t("ministries.technical")} />
-                  <Radio value="senior" label={t("ministries.senior")} />
-                </RadioGroup>
-              </Field>
-              {current.length > 0 && <Text>{t("ministries.replaces", { names: current.map((p) => p.displayName).join(", ") })}</Text>}
-              {personas && (
-                <Field label={t("ministries.pickPersona")} hint={t("ministries.pickPersonaHint")}>
-                  <Dropdown
-                    placeholder={t("bulk.choose")}
-                    onOptionSelect={(_, d) => {
-                      const persona = personas.find((p) => p.id === d.optionValue);
-                      if (!persona) return;
-                      setUserId(persona.id);
-                      setDisplayName(persona.displayName);
-                      setEmail(persona.email);
-                    }}
-                  >
-                    {personas.map((p) => (
-                      <Option key={p.id} value={p.id} text={p.displayName}>
-                        {`${p.displayName} — ${p.description}`}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-              )}
-              <Field label={t("ministries.name")} required validationMessage={issueFor(nominate.error, "displayName")}>
-                <Input value={displayName} onChange={(_, d) => setDisplayName(d.value)} />
-              </Field>
-              <Field label={t("ministries.email")} required validationMessage={issueFor(nominate.error, "email")}>
-                <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} />
-              </Field>
-              <Field label={t("ministries.userId")} required hint={t("ministries.userIdHint")} validationMessage={issueFor(nominate.error, "userId")}>
-                <Input value={userId} onChange={(_, d) => setUserId(d.value)} />
-              </Field>
-              <ProblemBar error={nominate.error} />
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>{t("action.cancel")}</Button>
-              <Button type="submit" appearance="primary" disabled={!userId.trim() || !displayName.trim() || !email.trim() || nominate.busy}>
-                {t("ministries.nominate")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t("ministries.nominateTitle", { ministry: ministry.name })}
+      action={nominate}
+      canSubmit={Boolean(userId.trim() && displayName.trim() && email.trim())}
+      submitLabel={t("ministries.nominate")}
+      onClose={onClose}
+      contentClassName={styles.content}
+    >
+      <Field label={t("ministries.role")}>
+        <RadioGroup layout="horizontal" value={role} onChange={(_, d) => setRole(d.value as FocalPointRole)}>
+          <Radio value="technical" label={t("ministries.technical")} />
+          <Radio value="senior" label={t("ministries.senior")} />
+        </RadioGroup>
+      </Field>
+      {current.length > 0 && <Text>{t("ministries.replaces", { names: current.map((p) => p.displayName).join(", ") })}</Text>}
+      {personas && (
+        <Field label={t("ministries.pickPersona")} hint={t("ministries.pickPersonaHint")}>
+          <Dropdown
+            placeholder={t("bulk.choose")}
+            onOptionSelect={(_, d) => {
+              const persona = personas.find((p) => p.id === d.optionValue);
+              if (!persona) return;
+              setUserId(persona.id);
+              setDisplayName(persona.displayName);
+              setEmail(persona.email);
+            }}
+          >
+            {personas.map((p) => (
+              <Option key={p.id} value={p.id} text={p.displayName}>
+                {`${p.displayName} — ${p.description}`}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      <Field label={t("ministries.name")} required validationMessage={issueFor(nominate.error, "displayName")}>
+        <Input value={displayName} onChange={(_, d) => setDisplayName(d.value)} />
+      </Field>
+      <Field label={t("ministries.email")} required validationMessage={issueFor(nominate.error, "email")}>
+        <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} />
+      </Field>
+      <Field label={t("ministries.userId")} required hint={t("ministries.userIdHint")} validationMessage={issueFor(nominate.error, "userId")}>
+        <Input value={userId} onChange={(_, d) => setUserId(d.value)} />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -245,37 +232,23 @@ function AddMinistryDialog({ onClose, onDone }: { onClose(): void; onDone(): voi
     onDone();
   });
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void add.run();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t("ministries.add")}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field label={t("ministries.name")} required validationMessage={issueFor(add.error, "name")}>
-                <Input value={name} onChange={(_, d) => setName(d.value)} />
-              </Field>
-              <Field label={t("ministries.acronym")}>
-                <Input value={acronym} onChange={(_, d) => setAcronym(d.value)} />
-              </Field>
-              <Field label={t("ministries.sharedMailbox")} validationMessage={issueFor(add.error, "email")}>
-                <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} />
-              </Field>
-              <ProblemBar error={add.error} />
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>{t("action.cancel")}</Button>
-              <Button type="submit" appearance="primary" disabled={!name.trim() || add.busy}>
-                {t("ministries.add")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t("ministries.add")}
+      action={add}
+      canSubmit={Boolean(name.trim())}
+      submitLabel={t("ministries.add")}
+      onClose={onClose}
+      contentClassName={styles.content}
+    >
+      <Field label={t("ministries.name")} required validationMessage={issueFor(add.error, "name")}>
+        <Input value={name} onChange={(_, d) => setName(d.value)} />
+      </Field>
+      <Field label={t("ministries.acronym")}>
+        <Input value={acronym} onChange={(_, d) => setAcronym(d.value)} />
+      </Field>
+      <Field label={t("ministries.sharedMailbox")} validationMessage={issueFor(add.error, "email")}>
+        <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} />
+      </Field>
+    </FormDialog>
   );
 }

@@ -3,13 +3,14 @@
  * zone), the word limit the mechanism sets (prefilled, editable), and for a list of issues the
  * questions, one per line.
  */
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, makeStyles, Option, Textarea, tokens } from "@fluentui/react-components";
+import { Checkbox, Dropdown, Field, Input, makeStyles, Option, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ReportDto } from "../../../../core/api";
 import type { Mechanism, ReportType } from "../../../../core/records/taxonomy";
 import { wordLimitFor } from "../../../../core/rules/word-limits";
 import { useAction } from "../../api/use-resource";
-import { issueFor, ProblemBar } from "../../components/ProblemBar";
+import { FormDialog } from "../../components/FormDialog";
+import { issueFor } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
 import { addDays, MECHANISM_CODES, reportTypesFor, todayIn } from "../../taxonomy";
@@ -69,64 +70,50 @@ export function CreateReportDialog({ onClose, onCreated }: { onClose(): void; on
   });
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void create.run();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t("reports.new")}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field label={t("grid.mechanism")} required>
-                <Dropdown value={t(`mechanism.${mechanism}`)} selectedOptions={[mechanism]} onOptionSelect={(_, d) => d.optionValue && chooseMechanism(d.optionValue as Mechanism)}>
-                  {MECHANISM_CODES.map((code) => (
-                    <Option key={code} value={code} text={t(`mechanism.${code}`)}>
-                      {t(`mechanism.${code}`)}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              <Field label={t("reports.type")} required>
-                <Dropdown value={t(`reportType.${type}`)} selectedOptions={[type]} onOptionSelect={(_, d) => d.optionValue && chooseType(d.optionValue as ReportType)}>
-                  {reportTypesFor(mechanism).map((code) => (
-                    <Option key={code} value={code} text={t(`reportType.${code}`)}>
-                      {t(`reportType.${code}`)}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              <Field label={t("reports.titleField")} required validationMessage={issueFor(create.error, "title")}>
-                <Input value={title} onChange={(_, d) => setTitle(d.value)} placeholder={t("reports.titlePlaceholder")} />
-              </Field>
-              <Field label={t("reports.dueDate")} required hint={t("reports.dueDateHint", { zone: config.timeZone })} validationMessage={issueFor(create.error, "dueDate")}>
-                <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
-              </Field>
-              <Field label={t("reports.wordLimit")} hint={t("reports.wordLimitHint")} validationMessage={issueFor(create.error, "wordLimit")}>
-                <Input type="number" min={1} value={wordLimit} onChange={(_, d) => setWordLimit(d.value)} />
-              </Field>
-              <Field label={t("grid.cycle")} validationMessage={issueFor(create.error, "cycle")}>
-                <Input type="number" min={1} max={20} value={cycle} onChange={(_, d) => setCycle(d.value)} />
-              </Field>
-              {(type === "loipr-replies" || type === "follow-up") && (
-                <Field label={t("reports.questions")} hint={t("reports.questionsHint")}>
-                  <Textarea value={questions} onChange={(_, d) => setQuestions(d.value)} rows={5} resize="vertical" />
-                </Field>
-              )}
-              <Checkbox checked={shared} onChange={(_, d) => setShared(Boolean(d.checked))} label={t("reports.shared")} />
-              <ProblemBar error={create.error} />
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>{t("action.cancel")}</Button>
-              <Button appearance="primary" type="submit" disabled={create.busy || !title.trim()}>
-                {create.busy ? t("common.saving") : t("reports.create")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t("reports.new")}
+      action={create}
+      canSubmit={Boolean(title.trim())}
+      submitLabel={create.busy ? t("common.saving") : t("reports.create")}
+      onClose={onClose}
+      contentClassName={styles.content}
+    >
+      <Field label={t("grid.mechanism")} required>
+        <Dropdown value={t(`mechanism.${mechanism}`)} selectedOptions={[mechanism]} onOptionSelect={(_, d) => d.optionValue && chooseMechanism(d.optionValue as Mechanism)}>
+          {MECHANISM_CODES.map((code) => (
+            <Option key={code} value={code} text={t(`mechanism.${code}`)}>
+              {t(`mechanism.${code}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t("reports.type")} required>
+        <Dropdown value={t(`reportType.${type}`)} selectedOptions={[type]} onOptionSelect={(_, d) => d.optionValue && chooseType(d.optionValue as ReportType)}>
+          {reportTypesFor(mechanism).map((code) => (
+            <Option key={code} value={code} text={t(`reportType.${code}`)}>
+              {t(`reportType.${code}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t("reports.titleField")} required validationMessage={issueFor(create.error, "title")}>
+        <Input value={title} onChange={(_, d) => setTitle(d.value)} placeholder={t("reports.titlePlaceholder")} />
+      </Field>
+      <Field label={t("reports.dueDate")} required hint={t("reports.dueDateHint", { zone: config.timeZone })} validationMessage={issueFor(create.error, "dueDate")}>
+        <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
+      </Field>
+      <Field label={t("reports.wordLimit")} hint={t("reports.wordLimitHint")} validationMessage={issueFor(create.error, "wordLimit")}>
+        <Input type="number" min={1} value={wordLimit} onChange={(_, d) => setWordLimit(d.value)} />
+      </Field>
+      <Field label={t("grid.cycle")} validationMessage={issueFor(create.error, "cycle")}>
+        <Input type="number" min={1} max={20} value={cycle} onChange={(_, d) => setCycle(d.value)} />
+      </Field>
+      {(type === "loipr-replies" || type === "follow-up") && (
+        <Field label={t("reports.questions")} hint={t("reports.questionsHint")}>
+          <Textarea value={questions} onChange={(_, d) => setQuestions(d.value)} rows={5} resize="vertical" />
+        </Field>
+      )}
+      <Checkbox checked={shared} onChange={(_, d) => setShared(Boolean(d.checked))} label={t("reports.shared")} />
+    </FormDialog>
   );
 }

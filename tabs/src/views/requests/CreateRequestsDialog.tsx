@@ -4,14 +4,7 @@
  * recommendation's lead ministry by default, or the ministries chosen — what is asked and by when.
  */
 import {
-  Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   makeStyles,
@@ -26,6 +19,7 @@ import { useMemo, useState } from "react";
 import type { CreateRequestsBody, ReportDto, RecommendationDto } from "../../../../core/api";
 import { useAction, useResource } from "../../api/use-resource";
 import { MinistriesPicker, ministryShortName } from "../../components/MinistriesPicker";
+import { FormDialog } from "../../components/FormDialog";
 import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
@@ -102,93 +96,80 @@ export function CreateRequestsDialog({ report, onClose, onCreated }: { report: R
   const ready = subjectCount > 0 && ask.trim() && dueDate && (who !== "selected" || selectedMinistries.length > 0);
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void create.run();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t("requests.newFor", { report: report.title })}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field label={t("requests.askAbout")}>
-                <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => chooseKind(d.value as "recommendation" | "question")}>
-                  <Radio value="recommendation" label={t("requests.aboutRecommendations")} />
-                  <Radio value="question" label={t("requests.aboutQuestions")} />
-                </RadioGroup>
-              </Field>
-              {kind === "recommendation" ? (
-                <>
-                  <Field label={t("requests.findRecommendations")}>
-                    <SearchBox value={q} onChange={(_, d) => setQ(d.value)} placeholder={t("filter.searchPlaceholder")} />
-                  </Field>
-                  <ProblemBar error={found.error} onRetry={found.reload} />
-                  <div className={styles.picker} role="group" aria-label={t("requests.recommendationChoices")}>
-                    {found.data?.items.map((r) => (
-                      <Checkbox key={r.id} checked={chosen.has(r.id)} onChange={(_, d) => toggle(r, Boolean(d.checked))} label={`${r.paragraph} (${r.documentSymbol}) — ${r.text.slice(0, 140)}`} />
-                    ))}
-                    {found.data && found.data.items.length === 0 && <Text className={styles.muted}>{t("grid.empty")}</Text>}
-                  </div>
-                  <Text>{plural("requests.chosen", chosen.size)}</Text>
-                </>
-              ) : (
-                <>
-                  {report.questions.length > 0 && (
-                    <div className={styles.picker} role="group" aria-label={t("reports.questions")}>
-                      {report.questions.map((x) => (
-                        <Checkbox
-                          key={x.number}
-                          checked={questions.has(x.number)}
-                          onChange={(_, d) =>
-                            setQuestions((set) => {
-                              const next = new Set(set);
-                              if (d.checked) next.add(x.number);
-                              else next.delete(x.number);
-                              return next;
-                            })
-                          }
-                          label={`${x.number}. ${x.text.slice(0, 160)}`}
-                        />
-                      ))}
-                    </div>
-                  )}
-                  <Field label={t("requests.newQuestions")} hint={t("reports.questionsHint")}>
-                    <Textarea value={newQuestions} onChange={(_, d) => setNewQuestions(d.value)} rows={3} resize="vertical" />
-                  </Field>
-                </>
-              )}
-              <Field label={t("requests.whom")}>
-                <RadioGroup value={who} onChange={(_, d) => setWho(d.value as typeof who)}>
-                  {kind === "recommendation" && <Radio value="lead" label={leadIds.length ? t("requests.whomLead", { ministries: leadIds.map((id) => ministryShortName(ministries, id)).join(", ") }) : t("requests.whomLeadNone")} />}
-                  {kind === "recommendation" && <Radio value="lead-and-supporting" label={t("requests.whomLeadSupporting")} />}
-                  <Radio value="selected" label={t("requests.whomSelected")} />
-                </RadioGroup>
-              </Field>
-              {kind === "recommendation" && who !== "selected" && withoutLead > 0 && <Text className={styles.muted}>{plural("requests.withoutLead", withoutLead)}</Text>}
-              {who === "selected" && (
-                <Field label={t("requests.ministries")} required>
-                  <MinistriesPicker ministries={ministries} options={options} selected={selectedMinistries} onChange={setSelectedMinistries} placeholder={t("bulk.choose")} />
-                </Field>
-              )}
-              <Field label={t("requests.askField")} required validationMessage={issueFor(create.error, "ask")}>
-                <Textarea value={ask} onChange={(_, d) => setAsk(d.value)} rows={3} resize="vertical" />
-              </Field>
-              <Field label={t("requests.due")} required validationMessage={issueFor(create.error, "dueDate")}>
-                <Input type="date" value={dueDate} min={today} onChange={(_, d) => setDueDate(d.value)} />
-              </Field>
-              <ProblemBar error={create.error} />
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>{t("action.cancel")}</Button>
-              <Button appearance="primary" type="submit" disabled={!ready || create.busy}>
-                {create.busy ? t("common.saving") : plural("requests.send", subjectCount)}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t("requests.newFor", { report: report.title })}
+      action={create}
+      canSubmit={Boolean(ready)}
+      submitLabel={create.busy ? t("common.saving") : plural("requests.send", subjectCount)}
+      onClose={onClose}
+      surfaceClassName={styles.surface}
+      contentClassName={styles.content}
+    >
+      <Field label={t("requests.askAbout")}>
+        <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => chooseKind(d.value as "recommendation" | "question")}>
+          <Radio value="recommendation" label={t("requests.aboutRecommendations")} />
+          <Radio value="question" label={t("requests.aboutQuestions")} />
+        </RadioGroup>
+      </Field>
+      {kind === "recommendation" ? (
+        <>
+          <Field label={t("requests.findRecommendations")}>
+            <SearchBox value={q} onChange={(_, d) => setQ(d.value)} placeholder={t("filter.searchPlaceholder")} />
+          </Field>
+          <ProblemBar error={found.error} onRetry={found.reload} />
+          <div className={styles.picker} role="group" aria-label={t("requests.recommendationChoices")}>
+            {found.data?.items.map((r) => (
+              <Checkbox key={r.id} checked={chosen.has(r.id)} onChange={(_, d) => toggle(r, Boolean(d.checked))} label={`${r.paragraph} (${r.documentSymbol}) — ${r.text.slice(0, 140)}`} />
+            ))}
+            {found.data && found.data.items.length === 0 && <Text className={styles.muted}>{t("grid.empty")}</Text>}
+          </div>
+          <Text>{plural("requests.chosen", chosen.size)}</Text>
+        </>
+      ) : (
+        <>
+          {report.questions.length > 0 && (
+            <div className={styles.picker} role="group" aria-label={t("reports.questions")}>
+              {report.questions.map((x) => (
+                <Checkbox
+                  key={x.number}
+                  checked={questions.has(x.number)}
+                  onChange={(_, d) =>
+                    setQuestions((set) => {
+                      const next = new Set(set);
+                      if (d.checked) next.add(x.number);
+                      else next.delete(x.number);
+                      return next;
+                    })
+                  }
+                  label={`${x.number}. ${x.text.slice(0, 160)}`}
+                />
+              ))}
+            </div>
+          )}
+          <Field label={t("requests.newQuestions")} hint={t("reports.questionsHint")}>
+            <Textarea value={newQuestions} onChange={(_, d) => setNewQuestions(d.value)} rows={3} resize="vertical" />
+          </Field>
+        </>
+      )}
+      <Field label={t("requests.whom")}>
+        <RadioGroup value={who} onChange={(_, d) => setWho(d.value as typeof who)}>
+          {kind === "recommendation" && <Radio value="lead" label={leadIds.length ? t("requests.whomLead", { ministries: leadIds.map((id) => ministryShortName(ministries, id)).join(", ") }) : t("requests.whomLeadNone")} />}
+          {kind === "recommendation" && <Radio value="lead-and-supporting" label={t("requests.whomLeadSupporting")} />}
+          <Radio value="selected" label={t("requests.whomSelected")} />
+        </RadioGroup>
+      </Field>
+      {kind === "recommendation" && who !== "selected" && withoutLead > 0 && <Text className={styles.muted}>{plural("requests.withoutLead", withoutLead)}</Text>}
+      {who === "selected" && (
+        <Field label={t("requests.ministries")} required>
+          <MinistriesPicker ministries={ministries} options={options} selected={selectedMinistries} onChange={setSelectedMinistries} placeholder={t("bulk.choose")} />
+        </Field>
+      )}
+      <Field label={t("requests.askField")} required validationMessage={issueFor(create.error, "ask")}>
+        <Textarea value={ask} onChange={(_, d) => setAsk(d.value)} rows={3} resize="vertical" />
+      </Field>
+      <Field label={t("requests.due")} required validationMessage={issueFor(create.error, "dueDate")}>
+        <Input type="date" value={dueDate} min={today} onChange={(_, d) => setDueDate(d.value)} />
+      </Field>
+    </FormDialog>
   );
 }
