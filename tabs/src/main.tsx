@@ -8,7 +8,7 @@ import { preloadView } from "./shell/Shell";
 import { loadTheme } from "./shell/themes";
 
 /**
- * How long the first render waits for the calls boot.js started and the view's code: drawn once
+ * How long the first render waits for the calls boot.js started and the view's code: drawn
  * with its data rather than spinner by spinner, and never held back longer than this.
  */
 const FIRST_RENDER_WAIT_MS = 600;

@@ -4,7 +4,7 @@
  * once: a later load (a retry, another persona) calls the API itself.
  *
  * main.tsx waits a little for them before the first render, so that the first screen is drawn
- * once with its data (`takeSettledBoot`) rather than spinner by spinner.
+ * with its data (`takeSettledBoot`) rather than spinner by spinner.
  */
 import type { MeDto, MinistryWithFocalPointsDto, PersonaDto, PublicConfigDto, RecommendationDto } from "../../../core/api";
 
