@@ -25,6 +25,7 @@ import path from "node:path";
 import { systemClock } from "../core/ports/clock";
 import { queryAll } from "../core/ports/repository";
 import { FakeConnector } from "../bot/testing/fake-connector";
+import { seededRandom } from "../graph/emulator/faults";
 import { result, type Benchmark, type BenchResult } from "./harness";
 import { openJournaledRepositories } from "./bot-support/journaled-repositories";
 import { FOCAL_POINTS, seed } from "./bot-support/mechanism";
@@ -34,18 +35,6 @@ const LEASE_MS = 2_000;
 const IN_FLIGHT_RATE = Math.max(RATE, 60);
 const STORE_LATENCY_MS = Number(process.env.BENCH_STORE_LATENCY_MS ?? "100");
 const CHILD = path.join(__dirname, "bot-support", "sender-child.ts");
-
-/** A deterministic pseudo-random sequence (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ChildRun {
   child: ChildProcess;
@@ -83,7 +72,7 @@ async function runScenario(scenario: Scenario): Promise<BenchResult[]> {
   const directory = mkdtempSync(path.join(tmpdir(), "bot-bench-"));
   const journal = path.join(directory, "store.jsonl");
   const receipts = scenario.receiptLog ? path.join(directory, "receipts.log") : undefined;
-  const rng = random(42);
+  const rng = seededRandom(42);
   let accepted = 0;
   let throttledAnswers = 0;
   let arrivals = 0;

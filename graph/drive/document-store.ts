@@ -99,6 +99,7 @@ export class SharePointDocumentStore implements DocumentStore {
       if (failureOf(error)?.status === 404) return [];
       return translate(error, { entity: "Folder", id: `${library}/${folder}` });
     }
+    // A file's version label is not in its drive item: one versions call per file (folders here hold a few templates).
     const files = await Promise.all(items.map((item) => this.storedFile(driveId, item)));
     return files.sort((a, b) => a.name.localeCompare(b.name));
   }

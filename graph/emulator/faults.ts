@@ -21,8 +21,8 @@ export interface Admission {
   charged: number;
 }
 
-/** mulberry32: small, fast and reproducible from a seed. */
-function random(seed: number): () => number {
+/** A pseudo-random sequence in [0, 1) (mulberry32): small, fast and reproducible from a seed, so runs compare. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -37,7 +37,7 @@ const WINDOW_MS = 60_000;
 
 export class FaultInjector {
   private config: FaultConfig = {};
-  private draw: () => number = random(1);
+  private draw: () => number = seededRandom(1);
   private script: (ScriptedFault & { left: number })[] = [];
   private window: { at: number; units: number }[] = [];
 
@@ -51,7 +51,7 @@ export class FaultInjector {
   /** Replaces the configuration; the random sequence restarts from the seed and the RU window empties. */
   set(config: FaultConfig): void {
     this.config = validateFaults({ ...config });
-    this.draw = random(config.seed ?? 1);
+    this.draw = seededRandom(config.seed ?? 1);
     this.script = (config.script ?? []).map((fault) => ({ ...fault, left: fault.times ?? 1 }));
     this.window = [];
   }
