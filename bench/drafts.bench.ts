@@ -37,7 +37,7 @@ import {
   type FileChild,
   type ICommentOptions,
 } from "docx";
-import type { DraftContent } from "../core/drafting/draft-content";
+import type { DraftContent } from "../core/drafts/draft-content";
 import { syntheticUprContent } from "../drafts/demo/synthetic-content";
 import { DocxDraftRenderer } from "../drafts/docx-draft-renderer";
 import { peakMemoryMB, result, type Benchmark } from "./harness";

@@ -19,8 +19,8 @@ import { openSharePointStore } from "../graph/sharepoint/open-store";
 import { createInMemoryRepositories } from "../core/in-memory/in-memory-repositories";
 import type { Repositories } from "../core/ports/repository";
 import { UHRI_COLUMNS, type ValidRow } from "../core/import";
-import { commitImport, previewImport } from "../core/use-cases/import-recommendations";
-import { readImportFile } from "../server/import";
+import { commitImport, previewImport } from "../core/import/import-recommendations";
+import { readImportFile } from "../importers";
 import { peakMemoryMB, result, timed, type Benchmark, type BenchResult } from "./harness";
 
 const ROWS = 5000;

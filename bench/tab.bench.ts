@@ -10,8 +10,8 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import type { RecommendationInput } from "../core/records/recommendation";
-import { recommendationKey } from "../core/records/recommendation";
+import type { RecommendationInput } from "../core/recommendations/recommendation";
+import { recommendationKey } from "../core/recommendations/recommendation";
 import { queryAll } from "../core/ports/repository";
 import { launchChromium } from "../tests/e2e/support/browser";
 import { PERSONAS, startTabServer, tokenOf } from "../tests/e2e/support/tab-server";

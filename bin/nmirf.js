@@ -5,14 +5,14 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const source = path.join(root, "server", "cli", "main.ts");
+const source = path.join(root, "cli", "main.ts");
 
 let cli;
 if (fs.existsSync(source)) {
   require("tsx/cjs/api").register();
   cli = require(source);
 } else {
-  cli = require(path.join(root, "dist", "server", "cli", "main.js"));
+  cli = require(path.join(root, "dist", "cli", "main.js"));
 }
 
 cli.main(process.argv.slice(2)).then(

@@ -5,7 +5,7 @@ import type { Directory } from "../core/ports/directory";
 import type { DocumentStore } from "../core/ports/document-store";
 import type { Messenger } from "../core/ports/messenger";
 import type { Repositories } from "../core/ports/repository";
-import type { ReminderRun } from "../core/use-cases/run-reminders";
+import type { ReminderRun } from "../core/reminders/run-reminders";
 import { createAdapter } from "./adapter";
 import { parseBotConfig, type BotConfig } from "./config";
 import type { FetchLike } from "./files/download";

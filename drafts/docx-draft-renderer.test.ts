@@ -1,4 +1,4 @@
-import type { DraftContent } from "../core/drafting/draft-content";
+import type { DraftContent } from "../core/drafts/draft-content";
 import { demoDraftContent } from "./demo/demo-content";
 import { COMMENT_ID_BASE } from "./docx/draft-writer";
 import { DocxDraftRenderer } from "./docx-draft-renderer";

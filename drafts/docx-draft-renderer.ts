@@ -1,7 +1,7 @@
 import { Packer, type Document } from "docx";
-import type { DraftContent, DraftRenderer, RenderedDraft, RenderOptions } from "../core/drafting/draft-content";
+import type { DraftContent, DraftRenderer, RenderedDraft, RenderOptions } from "../core/drafts/draft-content";
 import { buildDocument } from "./docx/build-document";
-import type { WordCount } from "../core/records/draft";
+import type { WordCount } from "../core/drafts/draft";
 import { layoutDraft } from "./layout/layouts";
 import { renderIntoTemplate } from "./templates/patch-template";
 import { describeWordCount, wordCountOf } from "./word-count";

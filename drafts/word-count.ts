@@ -1,6 +1,6 @@
-import type { WordCount } from "../core/records/draft";
+import type { WordCount } from "../core/drafts/draft";
 import type { ReportType } from "../core/records/taxonomy";
-import { countedParts, wordLimitFor } from "../core/rules/word-limits";
+import { countedParts, wordLimitFor } from "../core/drafts/word-limits";
 import type { WordTally } from "./word-tally";
 
 /**

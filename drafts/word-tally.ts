@@ -1,4 +1,4 @@
-import { countWords } from "../core/rules/word-limits";
+import { countWords } from "../core/drafts/word-limits";
 import type { Block, DraftLayout } from "./layout/blocks";
 
 /** Words in each part of a draft. */

@@ -1,10 +1,11 @@
 // Enforces the import arrows of ../shared/DESIGN.md:
 //
 //             core            (imports nothing of ours, and no SDK)
-//       ┌───────┼────────┐
-//     graph    bot     drafts  (import core only; never each other)
-//       └───────┼────────┘
+//    ┌──────┬───┴───┬────────┬──────┐
+//  graph   bot   drafts  importers  demo   (import core only; never each other)
+//    └──────┴───┬───┴────────┴──────┘
 //             server           (wires them: the only place that knows them all)
+//              cli             (the command line: a door of its own, wired from server's parts)
 //  tabs  → core (types and pure rules only) and the server's HTTP API
 //
 // A layer is the first folder of a file's path inside the repository.
@@ -19,11 +20,14 @@ const allowedLayers = {
   graph: ["core"],
   bot: ["core"],
   drafts: ["core"],
+  importers: ["core"],
+  demo: ["core"],
   manifest: [],
-  server: ["core", "graph", "bot", "drafts", "manifest"],
+  server: ["core", "graph", "bot", "drafts", "importers", "demo", "manifest"],
+  cli: ["core", "graph", "bot", "drafts", "importers", "demo", "server", "manifest"],
   tabs: ["core"],
-  tests: ["core", "graph", "bot", "drafts", "server", "manifest"],
-  bench: ["core", "graph", "bot", "drafts", "server", "manifest", "tests"],
+  tests: ["core", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest"],
+  bench: ["core", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest", "tests"],
 };
 
 /** Packages core may use: it is pure, so no SDK and no I/O. */

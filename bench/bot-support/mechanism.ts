@@ -5,8 +5,8 @@
 import { StaticDirectory } from "../../core/in-memory/fakes";
 import type { AppRole } from "../../core/ports/directory";
 import type { Repositories } from "../../core/ports/repository";
-import { recommendationKey } from "../../core/records/recommendation";
-import { createRequests } from "../../core/use-cases/create-requests";
+import { recommendationKey } from "../../core/recommendations/recommendation";
+import { createRequests } from "../../core/requests/create-requests";
 import type { Actor } from "../../core/auth/policy";
 import type { Clock } from "../../core/ports/clock";
 

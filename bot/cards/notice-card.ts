@@ -1,4 +1,4 @@
-import type { Notification } from "../../core/records/notification";
+import type { Notification } from "../../core/outbox/notification";
 import type { MessageKey } from "../i18n/en";
 import type { RequestView } from "../views/request-view";
 import { adaptiveCard, facts, heading, subtle, textBlock, type AdaptiveCard, type CardElement } from "./adaptive";

@@ -1,7 +1,7 @@
-import type { Attachment, ContributionFields } from "../../core/records/contribution";
+import type { Attachment, ContributionFields } from "../../core/contributions/contribution";
 import type { Stored } from "../../core/records/common";
 import { MECHANISM_NAMES, type ImplementationStatus, IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
-import { addDays, calendarDateAt, daysBetween } from "../../core/rules/calendar";
+import { addDays, calendarDateAt, daysBetween } from "../../core/calendar/calendar";
 import { LIMITS } from "../../core/records/common";
 import type { Translator } from "../i18n/translate";
 import type { MessageKey } from "../i18n/en";

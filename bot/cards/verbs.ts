@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attachmentSchema } from "../../core/records/contribution";
+import { attachmentSchema } from "../../core/contributions/contribution";
 import { calendarDateSchema, LIMITS, recordIdSchema } from "../../core/records/common";
 import { IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
 

@@ -1,4 +1,4 @@
-import type { Attachment } from "../../core/records/contribution";
+import type { Attachment } from "../../core/contributions/contribution";
 import type { DocumentStore } from "../../core/ports/document-store";
 import { isDomainError } from "../../core/errors";
 import { downloadWithLimit, DownloadError, type FetchLike } from "./download";

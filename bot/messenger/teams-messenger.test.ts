@@ -1,7 +1,7 @@
 import { DeliveryError } from "../../core/ports/messenger";
 import { queryAll } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
-import type { OutboxEntryFields } from "../../core/records/outbox";
+import type { OutboxEntryFields } from "../../core/outbox/outbox-entry";
 import { visibleText, type AdaptiveCard } from "../cards/adaptive";
 import { buildTestBot, FakeInstaller } from "../testing/bot-harness";
 import { FakeConnector } from "../testing/fake-connector";

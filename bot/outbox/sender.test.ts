@@ -3,7 +3,7 @@ import { createInMemoryRepositories } from "../../core/in-memory/in-memory-repos
 import { DeliveryError, type DeliveryReceipt, type Messenger } from "../../core/ports/messenger";
 import { queryAll } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
-import type { OutboxEntryFields, OutboxEntryInput } from "../../core/records/outbox";
+import type { OutboxEntryFields, OutboxEntryInput } from "../../core/outbox/outbox-entry";
 import { parseBotConfig } from "../config";
 import type { ReceiptLog } from "./receipt-log";
 import { OutboxSender } from "./sender";

@@ -4,7 +4,7 @@ import type { Directory } from "../../core/ports/directory";
 import { DeliveryError, type DeliveryReceipt, type Messenger } from "../../core/ports/messenger";
 import { findOne, type Repository } from "../../core/ports/repository";
 import { LIMITS, type Stored } from "../../core/records/common";
-import type { OutboxEntryFields, OutboxEntryInput } from "../../core/records/outbox";
+import type { OutboxEntryFields, OutboxEntryInput } from "../../core/outbox/outbox-entry";
 import { isDomainError } from "../../core/errors";
 import type { BotConfig } from "../config";
 import { describeError, type BotLogger } from "../logger";

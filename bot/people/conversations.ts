@@ -1,7 +1,7 @@
 import type { Clock } from "../../core/ports/clock";
 import { findOne, type Repositories } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
-import type { ConversationFields } from "../../core/records/conversation";
+import type { ConversationFields } from "../../core/outbox/conversation";
 import { isDomainError } from "../../core/errors";
 
 /** A stored conversation is "fresh" for this long: a second install event within it does not greet again. */

@@ -2,7 +2,7 @@ import type { Actor } from "../../core/auth/policy";
 import type { AppRole, Directory } from "../../core/ports/directory";
 import type { Clock } from "../../core/ports/clock";
 import { queryAll, type Repositories } from "../../core/ports/repository";
-import { isActiveFocalPoint, type FocalPointRole } from "../../core/records/focal-point";
+import { isActiveFocalPoint, type FocalPointRole } from "../../core/ministries/focal-point";
 
 export interface FocalPointOf {
   ministryId: string;

@@ -1,7 +1,7 @@
 import type { Clock } from "../../core/ports/clock";
 import type { Directory } from "../../core/ports/directory";
 import type { Repositories } from "../../core/ports/repository";
-import { runReminders, type ReminderRun } from "../../core/use-cases/run-reminders";
+import { runReminders, type ReminderRun } from "../../core/reminders/run-reminders";
 import { describeError, type BotLogger } from "../logger";
 
 export interface ReminderSchedulerDeps {

@@ -1,5 +1,5 @@
 import { queryAll } from "../../core/ports/repository";
-import { changeRequest } from "../../core/use-cases/change-request";
+import { changeRequest } from "../../core/requests/change-request";
 import { visibleText } from "../cards/adaptive";
 import { buildTestBot, inputsOf, verbsOf } from "../testing/bot-harness";
 import { askJustice } from "../testing/requests";

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { LIMITS } from "../../core/records/common";
-import type { Attachment } from "../../core/records/contribution";
+import type { Attachment } from "../../core/contributions/contribution";
 import { calendarDateSchema } from "../../core/records/common";
-import { changeRequest } from "../../core/use-cases/change-request";
-import { recordContribution } from "../../core/use-cases/record-contribution";
-import { decideDraft } from "../../core/use-cases/review-draft";
-import { approvalKey } from "../../core/use-cases/review-draft";
+import { changeRequest } from "../../core/requests/change-request";
+import { recordContribution } from "../../core/contributions/record-contribution";
+import { decideDraft } from "../../core/drafts/review-draft";
+import { approvalKey } from "../../core/drafts/review-draft";
 import { queryAll } from "../../core/ports/repository";
 import { ForbiddenError, InvalidStateError, isDomainError } from "../../core/errors";
 import { approvalCard } from "../cards/approval-card";

@@ -1,6 +1,6 @@
 import { LIMITS } from "../../core/records/common";
-import type { Attachment } from "../../core/records/contribution";
-import { recordContribution } from "../../core/use-cases/record-contribution";
+import type { Attachment } from "../../core/contributions/contribution";
+import { recordContribution } from "../../core/contributions/record-contribution";
 import { chatAnswerCard, chooseEvidenceCard, myRequestsCard, requestCard } from "../cards/request-card";
 import { helpCard, welcomeCard } from "../cards/welcome-card";
 import { incomingFiles, refusedByType, storeEvidence, type IncomingFile } from "../files/evidence";

@@ -1,7 +1,7 @@
 import { queryAll, type Repositories } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
-import type { RequestFields } from "../../core/records/request";
-import { isAwaitingAnswer, isOpen } from "../../core/rules/request-lifecycle";
+import type { RequestFields } from "../../core/requests/request";
+import { isAwaitingAnswer, isOpen } from "../../core/requests/request-lifecycle";
 import type { Persona } from "../people/persona";
 import { loadRequestView, type RequestView } from "../views/request-view";
 

@@ -1,5 +1,5 @@
-import { createRequests } from "../../core/use-cases/create-requests";
-import { sendDraftForApproval } from "../../core/use-cases/review-draft";
+import { createRequests } from "../../core/requests/create-requests";
+import { sendDraftForApproval } from "../../core/drafts/review-draft";
 import type { World } from "../../core/testing/world";
 
 /** Asks the Ministry of Justice (the world's first ministry) about new recommendations; returns the requests. */

@@ -1,8 +1,8 @@
 import type { Stored } from "../../core/records/common";
-import type { ContributionFields } from "../../core/records/contribution";
-import type { MinistryFields } from "../../core/records/ministry";
-import type { ReportFields } from "../../core/records/report";
-import type { RequestFields } from "../../core/records/request";
+import type { ContributionFields } from "../../core/contributions/contribution";
+import type { MinistryFields } from "../../core/ministries/ministry";
+import type { ReportFields } from "../../core/reports/report";
+import type { RequestFields } from "../../core/requests/request";
 import type { Mechanism, UprPosition } from "../../core/records/taxonomy";
 import type { Repositories } from "../../core/ports/repository";
 import { isDomainError } from "../../core/errors";

@@ -1,6 +1,6 @@
 import type { Stored } from "../../core/records/common";
-import type { DraftFields, ReviewFields } from "../../core/records/draft";
-import type { ReportFields } from "../../core/records/report";
+import type { DraftFields, ReviewFields } from "../../core/drafts/draft";
+import type { ReportFields } from "../../core/reports/report";
 import type { Directory } from "../../core/ports/directory";
 import type { Repositories } from "../../core/ports/repository";
 

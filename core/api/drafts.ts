@@ -1,9 +1,9 @@
 /** Drafts (compiled versions of a report), their review by the chair, and the secretariat's templates. */
 import { z } from "zod";
 import { LIMITS, textSchema } from "../records/common";
-import { draftFieldsSchema, reviewFieldsSchema, wordCountSchema } from "../records/draft";
-import { draftGapSchema } from "../drafting/draft-content";
-import { sendForApprovalInputSchema } from "../use-cases/review-draft";
+import { draftFieldsSchema, reviewFieldsSchema, wordCountSchema } from "../drafts/draft";
+import { draftGapSchema } from "../drafts/draft-content";
+import { sendForApprovalInputSchema } from "../drafts/review-draft";
 import { storedOf } from "./common";
 
 export const draftSchema = storedOf(draftFieldsSchema);

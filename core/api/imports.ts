@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { IMPORT_FORMATS } from "../import/import-types";
-import { fieldChangeSchema } from "../records/audit";
+import { fieldChangeSchema } from "../audit/audit-entry";
 import { mechanismSchema } from "../records/taxonomy";
 
 export const importUploadQuerySchema = z.strictObject({

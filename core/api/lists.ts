@@ -1,13 +1,13 @@
 /** Ministries and their focal points, reports and their milestones, consultations. */
 import { z } from "zod";
 import { calendarDateSchema, recordIdSchema } from "../records/common";
-import { consultationFieldsSchema } from "../records/consultation";
-import { focalPointFieldsSchema } from "../records/focal-point";
-import { ministryFieldsSchema } from "../records/ministry";
-import { milestoneFieldsSchema, reportFieldsSchema } from "../records/report";
+import { consultationFieldsSchema } from "../consultations/consultation";
+import { focalPointFieldsSchema } from "../ministries/focal-point";
+import { ministryFieldsSchema } from "../ministries/ministry";
+import { milestoneFieldsSchema, reportFieldsSchema } from "../reports/report";
 import { mechanismSchema, reportTypeSchema } from "../records/taxonomy";
-import { reportStatusSchema } from "../records/report";
-import { nominateFocalPointInputSchema } from "../use-cases/renominate-focal-point";
+import { reportStatusSchema } from "../reports/report";
+import { nominateFocalPointInputSchema } from "../ministries/renominate-focal-point";
 import { booleanQuerySchema, pageOf, pageQueryShape, patchOf, storedOf, updateOf } from "./common";
 
 // Ministries

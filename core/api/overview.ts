@@ -1,9 +1,9 @@
 /** The dashboard, the audit log, the signed-in person, the public configuration and the local sign-in. */
 import { z } from "zod";
-import { auditEntryFieldsSchema } from "../records/audit";
+import { auditEntryFieldsSchema } from "../audit/audit-entry";
 import { calendarDateSchema, instantSchema, recordIdSchema, userIdSchema } from "../records/common";
-import { reportStatusSchema } from "../records/report";
-import { requestStatusSchema, requestSubjectSchema } from "../records/request";
+import { reportStatusSchema } from "../reports/report";
+import { requestStatusSchema, requestSubjectSchema } from "../requests/request";
 import { IMPLEMENTATION_STATUSES, mechanismSchema } from "../records/taxonomy";
 import { APP_ROLES } from "../ports/directory";
 import { pageOf, pageQueryShape, storedOf } from "./common";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS, recordIdSchema, textSchema } from "../records/common";
-import { recommendationFieldsSchema } from "../records/recommendation";
+import { recommendationFieldsSchema } from "../recommendations/recommendation";
 import { implementationStatusSchema, mechanismSchema, sdgGoalSchema, uprPositionSchema } from "../records/taxonomy";
 import { booleanQuerySchema, eTagSchema, pageOf, pageQueryShape, patchOf, storedOf, updateOf } from "./common";
 

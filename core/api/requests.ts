@@ -1,10 +1,10 @@
 /** Requests for input, their contributions (every version), and what people do to a request. */
 import { z } from "zod";
 import { calendarDateSchema, LIMITS, recordIdSchema, textSchema } from "../records/common";
-import { attachmentSchema, contributionFieldsSchema } from "../records/contribution";
-import { requestFieldsSchema, requestStatusSchema, requestSubjectSchema } from "../records/request";
-import { createRequestsInputSchema } from "../use-cases/create-requests";
-import { recordContributionInputSchema } from "../use-cases/record-contribution";
+import { attachmentSchema, contributionFieldsSchema } from "../contributions/contribution";
+import { requestFieldsSchema, requestStatusSchema, requestSubjectSchema } from "../requests/request";
+import { createRequestsInputSchema } from "../requests/create-requests";
+import { recordContributionInputSchema } from "../contributions/record-contribution";
 import { eTagSchema, pageOf, pageQueryShape, storedOf } from "./common";
 
 /**

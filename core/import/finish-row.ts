@@ -1,4 +1,4 @@
-import { documentSymbolSchema, recommendationFieldsSchema, recommendationKey } from "../records/recommendation";
+import { documentSymbolSchema, recommendationFieldsSchema, recommendationKey } from "../recommendations/recommendation";
 import type { ImportedFields, ParsedRow, SourceField } from "./import-types";
 
 /** A row as a parser reads it, before it is checked against the record's schema. */

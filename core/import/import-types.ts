@@ -1,5 +1,5 @@
-import type { FieldChange } from "../records/audit";
-import type { RecommendationFields } from "../records/recommendation";
+import type { FieldChange } from "../audit/audit-entry";
+import type { RecommendationFields } from "../recommendations/recommendation";
 import type { UprPosition } from "../records/taxonomy";
 
 /** The files a secretariat imports recommendations from. */

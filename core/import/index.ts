@@ -1,7 +1,7 @@
 /**
  * Importing recommendations: pure parsing of the rows a reader extracted from a file (OHCHR
  * thematic list, UHRI export, mapped CSV), and the plan of what an import would change.
- * The file readers live in server/import; the use cases in core/use-cases/import-recommendations.
+ * The file readers live in importers/; the use cases in core/import/import-recommendations.
  */
 export * from "./import-types";
 export { parseOhchrThematicList, parsePositionSource, readDocumentFacts, KNOWN_HEADER_ROWS, type WordBlock, type WordDocumentContent, type ThematicListOptions } from "./ohchr-thematic-list";

@@ -17,7 +17,7 @@
  * Position: A/HRC/59/15/Add.1 - Para.3". The recommendations' document is the Working Group
  * report, whose symbol is that source without its "/Add.1".
  *
- * Pure: the reader (server/import) hands over the document's paragraphs and table rows, each
+ * Pure: the reader (importers/) hands over the document's paragraphs and table rows, each
  * cell as its lines.
  */
 import { ValidationError } from "../errors";

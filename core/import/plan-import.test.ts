@@ -1,5 +1,5 @@
 import type { Stored } from "../records/common";
-import { recommendationFieldsSchema, recommendationKey, type RecommendationFields } from "../records/recommendation";
+import { recommendationFieldsSchema, recommendationKey, type RecommendationFields } from "../recommendations/recommendation";
 import type { ImportedFields, ParsedImport, ParsedRow } from "./import-types";
 import { planImport, previewOf } from "./plan-import";
 

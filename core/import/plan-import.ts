@@ -3,9 +3,9 @@
  * classified as new, unchanged, changed (which fields), duplicate within the file, or invalid.
  * Pure: preview shows the plan, commit carries it out.
  */
-import type { FieldChange } from "../records/audit";
+import type { FieldChange } from "../audit/audit-entry";
 import type { Stored } from "../records/common";
-import type { RecommendationFields, RecommendationInput } from "../records/recommendation";
+import type { RecommendationFields, RecommendationInput } from "../recommendations/recommendation";
 import { SET_FIELDS, SOURCE_FIELDS, type ImportedFields, type ImportPreview, type ParsedImport, type PositionCounts, type PreviewRow, type SourceField } from "./import-types";
 
 export type StoredRecommendation = Stored<RecommendationFields>;

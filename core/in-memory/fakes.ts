@@ -6,7 +6,7 @@ import { ConflictError } from "../errors";
 import type { IdGenerator } from "../ports/id-generator";
 import type { DeliveryReceipt, Messenger } from "../ports/messenger";
 import type { Stored } from "../records/common";
-import type { OutboxEntryFields } from "../records/outbox";
+import type { OutboxEntryFields } from "../outbox/outbox-entry";
 
 /** A clock that only moves when told to. */
 export class FakeClock implements Clock {

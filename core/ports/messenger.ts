@@ -1,5 +1,5 @@
 import type { Stored } from "../records/common";
-import type { OutboxEntryFields } from "../records/outbox";
+import type { OutboxEntryFields } from "../outbox/outbox-entry";
 
 export interface DeliveryReceipt {
   activityId: string;

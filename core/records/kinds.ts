@@ -1,15 +1,15 @@
 import type { z } from "zod";
-import { auditEntryFieldsSchema } from "./audit";
-import { consultationFieldsSchema } from "./consultation";
-import { contributionFieldsSchema } from "./contribution";
-import { conversationFieldsSchema } from "./conversation";
-import { draftFieldsSchema, reviewFieldsSchema } from "./draft";
-import { focalPointFieldsSchema } from "./focal-point";
-import { ministryFieldsSchema } from "./ministry";
-import { outboxEntryFieldsSchema } from "./outbox";
-import { recommendationFieldsSchema } from "./recommendation";
-import { milestoneFieldsSchema, reportFieldsSchema } from "./report";
-import { requestFieldsSchema } from "./request";
+import { auditEntryFieldsSchema } from "../audit/audit-entry";
+import { consultationFieldsSchema } from "../consultations/consultation";
+import { contributionFieldsSchema } from "../contributions/contribution";
+import { conversationFieldsSchema } from "../outbox/conversation";
+import { draftFieldsSchema, reviewFieldsSchema } from "../drafts/draft";
+import { focalPointFieldsSchema } from "../ministries/focal-point";
+import { ministryFieldsSchema } from "../ministries/ministry";
+import { outboxEntryFieldsSchema } from "../outbox/outbox-entry";
+import { recommendationFieldsSchema } from "../recommendations/recommendation";
+import { milestoneFieldsSchema, reportFieldsSchema } from "../reports/report";
+import { requestFieldsSchema } from "../requests/request";
 
 /**
  * What core knows about each kind of record: its schema, the fields it may be queried

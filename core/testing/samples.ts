@@ -1,5 +1,5 @@
 import type { InputOf, RecordName } from "../records/kinds";
-import { recommendationKey } from "../records/recommendation";
+import { recommendationKey } from "../recommendations/recommendation";
 
 /** An item id made from a tag, as SharePoint writes them (an integer without leading zeros). */
 function idFrom(tag: string): string {

@@ -1,15 +1,15 @@
 import type { Actor } from "../auth/policy";
-import type { DraftContent, DraftRenderer, RenderedDraft } from "../drafting/draft-content";
+import type { DraftContent, DraftRenderer, RenderedDraft } from "../drafts/draft-content";
 import { FakeClock, InMemoryDocumentStore, StaticDirectory } from "../in-memory/fakes";
 import { createInMemoryRepositories } from "../in-memory/in-memory-repositories";
 import type { AppRole } from "../ports/directory";
 import type { Stored } from "../records/common";
-import type { MinistryFields } from "../records/ministry";
-import type { RecommendationFields, RecommendationInput } from "../records/recommendation";
-import { recommendationKey } from "../records/recommendation";
-import type { ReportFields, ReportInput } from "../records/report";
-import type { UseCaseDeps } from "../use-cases/deps";
-import { countWords } from "../rules/word-limits";
+import type { MinistryFields } from "../ministries/ministry";
+import type { RecommendationFields, RecommendationInput } from "../recommendations/recommendation";
+import { recommendationKey } from "../recommendations/recommendation";
+import type { ReportFields, ReportInput } from "../reports/report";
+import type { UseCaseDeps } from "../ports/use-case-deps";
+import { countWords } from "../drafts/word-limits";
 
 /** A renderer for use-case tests: the "document" is the content as JSON, the count is real. */
 export class JsonDraftRenderer implements DraftRenderer {

@@ -1,4 +1,4 @@
-import type { AnnexRow, DraftAnswer, DraftContent, DraftGap, DraftItem } from "../../core/drafting/draft-content";
+import type { AnnexRow, DraftAnswer, DraftContent, DraftGap, DraftItem } from "../../core/drafts/draft-content";
 import type { ImplementationStatus, Mechanism, ReportType, UprPosition } from "../../core/records/taxonomy";
 
 /**

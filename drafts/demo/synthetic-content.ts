@@ -1,4 +1,4 @@
-import type { AnnexRow, DraftContent, DraftItem } from "../../core/drafting/draft-content";
+import type { AnnexRow, DraftContent, DraftItem } from "../../core/drafts/draft-content";
 import { IMPLEMENTATION_STATUSES, UPR_POSITIONS } from "../../core/records/taxonomy";
 
 export interface SyntheticOptions {

@@ -1,4 +1,4 @@
-import type { AnnexRow, DraftContent, DraftItem } from "../../core/drafting/draft-content";
+import type { AnnexRow, DraftContent, DraftItem } from "../../core/drafts/draft-content";
 import { cleanLine } from "../text/clean-text";
 import { CONSULTATION_KIND_LABELS, formatDate, POSITION_LABELS, roman, STATUS_LABELS } from "../text/labels";
 import { heading, paragraph, type AnnexLine, type AnnexTheme, type Block } from "./blocks";

@@ -1,4 +1,4 @@
-import type { DraftContent } from "../../core/drafting/draft-content";
+import type { DraftContent } from "../../core/drafts/draft-content";
 import type { ReportType } from "../../core/records/taxonomy";
 import { cleanLine } from "../text/clean-text";
 import type { Block, DraftLayout } from "./blocks";

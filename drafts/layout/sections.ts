@@ -1,4 +1,4 @@
-import type { DraftItem } from "../../core/drafting/draft-content";
+import type { DraftItem } from "../../core/drafts/draft-content";
 
 /** A chapter a report type's layout always has, and what the secretariat writes there when no input covers it. */
 export interface SectionSlot {

@@ -1,4 +1,4 @@
-import type { AnnexRow, DraftAnswer, DraftContent, DraftGap, DraftItem } from "../../core/drafting/draft-content";
+import type { AnnexRow, DraftAnswer, DraftContent, DraftGap, DraftItem } from "../../core/drafts/draft-content";
 import { MECHANISM_NAMES } from "../../core/records/taxonomy";
 import { cleanLine, splitParagraphs } from "../text/clean-text";
 import { citeParagraphs, formatDate, formatInstantDate, gapNote, initialsOf, letters, STATUS_LABELS } from "../text/labels";

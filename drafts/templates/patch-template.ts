@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, patchDocument, PatchType, TextRun, type FileChild, type ICommentOptions } from "docx";
 import JSZip from "jszip";
-import type { RenderedDraft } from "../../core/drafting/draft-content";
-import type { WordCount } from "../../core/records/draft";
+import type { RenderedDraft } from "../../core/drafts/draft-content";
+import type { WordCount } from "../../core/drafts/draft";
 import { tableOfContents } from "../docx/build-document";
 import { DraftWriter } from "../docx/draft-writer";
 import { NUMBERING } from "../docx/styles";

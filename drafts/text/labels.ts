@@ -1,5 +1,5 @@
 import type { ImplementationStatus, UprPosition } from "../../core/records/taxonomy";
-import type { RequestStatus } from "../../core/records/request";
+import type { RequestStatus } from "../../core/requests/request";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -5,11 +5,11 @@
  * and that every field core queries by is indexed.
  */
 import { REPORT_TYPES, MECHANISMS, UPR_POSITIONS, IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
-import { REQUEST_STATUSES } from "../../core/records/request";
-import { REVIEW_STATES } from "../../core/records/draft";
-import { OUTBOX_STATUSES } from "../../core/records/outbox";
-import { FOCAL_POINT_ROLES } from "../../core/records/focal-point";
-import { REPORT_STATUSES } from "../../core/records/report";
+import { REQUEST_STATUSES } from "../../core/requests/request";
+import { REVIEW_STATES } from "../../core/drafts/draft";
+import { OUTBOX_STATUSES } from "../../core/outbox/outbox-entry";
+import { FOCAL_POINT_ROLES } from "../../core/ministries/focal-point";
+import { REPORT_STATUSES } from "../../core/reports/report";
 import type { RecordName } from "../../core/records/kinds";
 
 /** How a record field is kept in a SharePoint column. */

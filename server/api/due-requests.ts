@@ -4,11 +4,11 @@
  * 29 March is overdue from 00:00 on 30 March there, as the reminder scheduler judges it).
  */
 import type { Stored } from "../../core/records/common";
-import type { ReportFields } from "../../core/records/report";
-import type { RequestFields } from "../../core/records/request";
-import { addDays, calendarDateAt, daysBetween } from "../../core/rules/calendar";
-import { isOverdue } from "../../core/rules/reminder-schedule";
-import { isAwaitingAnswer } from "../../core/rules/request-lifecycle";
+import type { ReportFields } from "../../core/reports/report";
+import type { RequestFields } from "../../core/requests/request";
+import { addDays, calendarDateAt, daysBetween } from "../../core/calendar/calendar";
+import { isOverdue } from "../../core/reminders/reminder-schedule";
+import { isAwaitingAnswer } from "../../core/requests/request-lifecycle";
 
 type Request = Stored<RequestFields>;
 type Report = Pick<Stored<ReportFields>, "id" | "status" | "timeZone">;

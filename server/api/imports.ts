@@ -4,7 +4,7 @@ import { API_ROUTES } from "../../core/api/routes";
 import { authorize } from "../../core/auth/policy";
 import { NotFoundError, ValidationError } from "../../core/errors";
 import type { ImportPreview } from "../../core/import";
-import { commitImport, previewImport } from "../../core/use-cases/import-recommendations";
+import { commitImport, previewImport } from "../../core/import/import-recommendations";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import type { ApiServices } from "./services";
 

@@ -5,12 +5,12 @@ import { DUE_SOON_DAYS, type DashboardDto, type DueRequestDto, type MeDto, type 
 import { authorize, can } from "../../core/auth/policy";
 import { NotFoundError } from "../../core/errors";
 import { queryAll, type Condition } from "../../core/ports/repository";
-import type { AuditEntryFields } from "../../core/records/audit";
-import { isActiveFocalPoint } from "../../core/records/focal-point";
+import type { AuditEntryFields } from "../../core/audit/audit-entry";
+import { isActiveFocalPoint } from "../../core/ministries/focal-point";
 import { SDG_GOALS } from "../../core/records/taxonomy";
-import { REQUEST_STATUSES, type RequestStatus } from "../../core/records/request";
-import { rollUpStatus } from "../../core/rules/status-rollup";
-import { ministriesOfFocalPoint } from "../../core/use-cases/focal-points";
+import { REQUEST_STATUSES, type RequestStatus } from "../../core/requests/request";
+import { rollUpStatus } from "../../core/recommendations/status-rollup";
+import { ministriesOfFocalPoint } from "../../core/ministries/focal-points";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import { dueRequests, type DueRequest } from "./due-requests";
 import { visibleRecommendations } from "./recommendations";

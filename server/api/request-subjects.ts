@@ -8,9 +8,9 @@ import type { RequestSubjectView } from "../../core/api/requests";
 import { can, type Actor } from "../../core/auth/policy";
 import { queryAll } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
-import type { RecommendationFields } from "../../core/records/recommendation";
-import type { ReportFields } from "../../core/records/report";
-import type { RequestSubject } from "../../core/records/request";
+import type { RecommendationFields } from "../../core/recommendations/recommendation";
+import type { ReportFields } from "../../core/reports/report";
+import type { RequestSubject } from "../../core/requests/request";
 import type { ApiServices } from "./services";
 
 type Recommendation = Pick<Stored<RecommendationFields>, "id" | "documentSymbol" | "paragraph" | "text" | "sharedWithObservers">;

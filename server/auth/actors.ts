@@ -5,8 +5,8 @@
  */
 import type { Actor } from "../../core/auth/policy";
 import { APP_ROLES, type AppRole } from "../../core/ports/directory";
-import type { UseCaseDeps } from "../../core/use-cases/deps";
-import { ministriesOfFocalPoint } from "../../core/use-cases/focal-points";
+import type { UseCaseDeps } from "../../core/ports/use-case-deps";
+import { ministriesOfFocalPoint } from "../../core/ministries/focal-points";
 import type { VerifiedIdentity } from "./token-validator";
 
 /**

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Clock } from "../../core/ports/clock";
 import type { ServerConfig } from "../config/config";
-import { DEMO_PERSONAS, type Persona } from "../demo/personas";
+import { DEMO_PERSONAS, type Persona } from "../../demo/personas";
 import { startServer, type RunningServer } from "../main";
 import { RunningPlayground } from "./playground";
 import { PlaygroundInstaller } from "./playground-installer";

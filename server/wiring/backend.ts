@@ -15,8 +15,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import type { DocumentStore } from "../../core/ports/document-store";
 import type { Repositories } from "../../core/ports/repository";
-import type { RecommendationFields } from "../../core/records/recommendation";
-import type { RequestFields } from "../../core/records/request";
+import type { RecommendationFields } from "../../core/recommendations/recommendation";
+import type { RequestFields } from "../../core/requests/request";
 import { ClientCredentialsProvider, StaticTokenProvider } from "../../graph/client/auth";
 import { createGraphClient, type GraphClient } from "../../graph/client/graph-client";
 import { CONNECTION_FILE, readConnection, removeConnection, writeConnection } from "../../graph/emulator/connection";

@@ -3,8 +3,8 @@
  * (so they are translated); a test checks these lists against core's.
  */
 import type { Mechanism, ReportType, UprPosition, ImplementationStatus } from "../../core/records/taxonomy";
-import type { RequestStatus } from "../../core/records/request";
-import type { ReportStatus } from "../../core/records/report";
+import type { RequestStatus } from "../../core/requests/request";
+import type { ReportStatus } from "../../core/reports/report";
 
 export const MECHANISM_CODES = ["UPR", "CCPR", "CESCR", "CAT", "CRC", "CEDAW", "CERD", "CRPD", "CMW", "CED", "SPECIAL_PROCEDURES", "REGIONAL"] as const satisfies readonly Mechanism[];
 export const REPORT_TYPE_CODES = ["upr-national", "upr-midterm", "common-core", "treaty-initial", "treaty-periodic", "loipr-replies", "follow-up", "visit", "other"] as const satisfies readonly ReportType[];

@@ -3,8 +3,8 @@
  * loopback Bot Connector, over core's small world.
  */
 import { queryAll } from "../../core/ports/repository";
-import { runReminders } from "../../core/use-cases/run-reminders";
-import { recordContribution } from "../../core/use-cases/record-contribution";
+import { runReminders } from "../../core/reminders/run-reminders";
+import { recordContribution } from "../../core/contributions/record-contribution";
 import { visibleText, type AdaptiveCard } from "../../bot/cards/adaptive";
 import { buildTestBot, FakeInstaller } from "../../bot/testing/bot-harness";
 import { FakeConnector } from "../../bot/testing/fake-connector";

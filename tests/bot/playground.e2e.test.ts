@@ -4,8 +4,8 @@
  * Justice, the senior focal point of Education, the chair), the injected clock for reminders.
  */
 import { queryAll } from "../../core/ports/repository";
-import { createRequests } from "../../core/use-cases/create-requests";
-import { sendDraftForApproval } from "../../core/use-cases/review-draft";
+import { createRequests } from "../../core/requests/create-requests";
+import { sendDraftForApproval } from "../../core/drafts/review-draft";
 import { visibleText } from "../../bot/cards/adaptive";
 import { cardOf, Playground, type PlaygroundMessage } from "./support/playground";
 import { PEOPLE, startBotServer, type BotServer } from "./support/bot-server";

@@ -1,7 +1,7 @@
 import { buildWorld } from "../../core/testing/world";
-import { compileDraft } from "../../core/use-cases/compile-draft";
-import { createRequests } from "../../core/use-cases/create-requests";
-import { recordContribution } from "../../core/use-cases/record-contribution";
+import { compileDraft } from "../../core/drafts/compile-draft";
+import { createRequests } from "../../core/requests/create-requests";
+import { recordContribution } from "../../core/contributions/record-contribution";
 import { DocxDraftRenderer } from "../../drafts";
 import { readDocx, wordsByPart } from "../../drafts/testing/read-docx";
 import { makeTemplate } from "../../drafts/testing/templates";

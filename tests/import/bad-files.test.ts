@@ -7,8 +7,8 @@ import { ValidationError } from "../../core/errors";
 import { FakeClock } from "../../core/in-memory/fakes";
 import { createInMemoryRepositories } from "../../core/in-memory/in-memory-repositories";
 import { queryAll } from "../../core/ports/repository";
-import { commitImport } from "../../core/use-cases/import-recommendations";
-import { readImportFile, type ReadImportOptions } from "../../server/import";
+import { commitImport } from "../../core/import/import-recommendations";
+import { readImportFile, type ReadImportOptions } from "../../importers";
 import { lyingZip, thematicListFixture, uhriWorkbook, uhriUprRecords, wordDocument, zipOfZeros } from "./support/files";
 
 const secretariat: Actor = { userId: "sec-1", displayName: "Sara Secretariat", roles: ["Secretariat"], ministryIds: [] };

@@ -6,8 +6,8 @@ import type { Actor } from "../../core/auth/policy";
 import { FakeClock } from "../../core/in-memory/fakes";
 import { createInMemoryRepositories } from "../../core/in-memory/in-memory-repositories";
 import { queryAll, type Repositories } from "../../core/ports/repository";
-import { runImport } from "../../server/cli/commands/import";
-import { StoreNotConfiguredError, type OpenedStore } from "../../server/cli/store";
+import { runImport } from "../../cli/commands/import";
+import { StoreNotConfiguredError, type OpenedStore } from "../../cli/store";
 import { FIXTURE_PATH, uhriCsv, uhriUprRecord, uhriUprRecords } from "./support/files";
 
 const secretariat: Actor = { userId: "sec-1", displayName: "Sara Secretariat", roles: ["Secretariat"], ministryIds: [] };

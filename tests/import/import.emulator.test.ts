@@ -6,12 +6,12 @@
 import type { Actor } from "../../core/auth/policy";
 import { FakeClock } from "../../core/in-memory/fakes";
 import { queryAll, type Repositories } from "../../core/ports/repository";
-import { commitImport, previewImport } from "../../core/use-cases/import-recommendations";
+import { commitImport, previewImport } from "../../core/import/import-recommendations";
 import { StaticTokenProvider } from "../../graph/client/auth";
 import { createGraphClient, type GraphClient } from "../../graph/client/graph-client";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../graph/emulator";
 import { openSharePointStore } from "../../graph/sharepoint/open-store";
-import { readImportFile } from "../../server/import";
+import { readImportFile } from "../../importers";
 import { thematicListFixture } from "./support/files";
 
 const secretariat: Actor = { userId: "sec-1", displayName: "Sara Secretariat", roles: ["Secretariat"], ministryIds: [] };

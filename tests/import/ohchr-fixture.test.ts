@@ -8,8 +8,8 @@ import type { ParsedImport, ValidRow } from "../../core/import";
 import { FakeClock } from "../../core/in-memory/fakes";
 import { createInMemoryRepositories } from "../../core/in-memory/in-memory-repositories";
 import { queryAll } from "../../core/ports/repository";
-import { commitImport, previewImport } from "../../core/use-cases/import-recommendations";
-import { readImportFile } from "../../server/import";
+import { commitImport, previewImport } from "../../core/import/import-recommendations";
+import { readImportFile } from "../../importers";
 import { thematicListFixture } from "./support/files";
 
 const secretariat: Actor = { userId: "sec-1", displayName: "Sara Secretariat", roles: ["Secretariat"], ministryIds: [] };

@@ -10,8 +10,8 @@ import type { ParsedImport, ValidRow } from "../../core/import";
 import { FakeClock } from "../../core/in-memory/fakes";
 import { createInMemoryRepositories } from "../../core/in-memory/in-memory-repositories";
 import { queryAll } from "../../core/ports/repository";
-import { commitImport, previewImport } from "../../core/use-cases/import-recommendations";
-import { readImportFile } from "../../server/import";
+import { commitImport, previewImport } from "../../core/import/import-recommendations";
+import { readImportFile } from "../../importers";
 import { thematicListFixture, uhriCsv, uhriUprRecord, uhriUprRecords, uhriWorkbook, type UhriRecord } from "./support/files";
 
 const secretariat: Actor = { userId: "sec-1", displayName: "Sara Secretariat", roles: ["Secretariat"], ministryIds: [] };

@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 import { KNOWN_HEADER_ROWS, type ValidRow } from "../../core/import";
-import { readImportFile } from "../../server/import";
+import { readImportFile } from "../../importers";
 import { wordDocument } from "./support/files";
 
 const cycle4Header = [...KNOWN_HEADER_ROWS["cycle-4"]];

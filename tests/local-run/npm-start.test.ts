@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEMO_PERSONAS } from "../../server/demo/personas";
+import { DEMO_PERSONAS } from "../../demo/personas";
 import { cardOf, Playground } from "../bot/support/playground";
 
 const ROOT = path.resolve(__dirname, "..", "..");

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import { PNG } from "pngjs";
-import { environmentValues, packageCommand } from "../../server/cli/commands/package";
+import { environmentValues, packageCommand } from "../../cli/commands/package";
 import { buildAppPackage, fillPlaceholders, PackageError } from "../../manifest/package";
 import { SAMPLE_VALUES } from "./sample-values";
 

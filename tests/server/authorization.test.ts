@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { API_ROUTES, pathOf, type RouteId } from "../../core/api/routes";
 import { queryAll } from "../../core/ports/repository";
 import { makeTemplate } from "../../drafts/testing/templates";
-import { UPR_REPORT_TITLE, CRC_REPORT_TITLE } from "../../server/demo/seed";
+import { UPR_REPORT_TITLE, CRC_REPORT_TITLE } from "../../demo/seed";
 import { uhriCsv, uhriUprRecords } from "../import/support/files";
 import { type ApiClient, OTHER_MINISTRY, PEOPLE, RIGHT_MINISTRY, startApiServer, storeSnapshot, type CallOptions, type RoleName } from "./support/api-server";
 

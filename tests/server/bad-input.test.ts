@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { queryAll } from "../../core/ports/repository";
-import { UPR_REPORT_TITLE } from "../../server/demo/seed";
+import { UPR_REPORT_TITLE } from "../../demo/seed";
 import { startApiServer, storeSnapshot, RIGHT_MINISTRY, type ApiClient, type RoleName } from "./support/api-server";
 
 let api: ApiClient;

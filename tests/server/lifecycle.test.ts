@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { queryAll } from "../../core/ports/repository";
-import { openStore } from "../../server/cli/store";
+import { openStore } from "../../cli/store";
 import { configFromEnvironment } from "../../server/config/config";
 import { startServer } from "../../server/main";
 

@@ -6,7 +6,7 @@
  * 21 days; the treaty body's questions due 2 days ago; only the UPR report shared with observers).
  */
 import { queryAll } from "../../core/ports/repository";
-import { CRC_REPORT_TITLE, UPR_REPORT_TITLE } from "../../server/demo/seed";
+import { CRC_REPORT_TITLE, UPR_REPORT_TITLE } from "../../demo/seed";
 import { RIGHT_MINISTRY, startApiServer, type ApiClient } from "./support/api-server";
 
 interface RequestView {

@@ -6,7 +6,7 @@
  */
 import { queryAll } from "../../core/ports/repository";
 import { alterTemplate, makeTemplate } from "../../drafts/testing/templates";
-import { UPR_REPORT_TITLE } from "../../server/demo/seed";
+import { UPR_REPORT_TITLE } from "../../demo/seed";
 import { PEOPLE, startApiServer, storeSnapshot, type ApiClient } from "./support/api-server";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

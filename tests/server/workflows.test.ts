@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { queryAll } from "../../core/ports/repository";
 import { makeTemplate } from "../../drafts/testing/templates";
-import { UPR_REPORT_TITLE } from "../../server/demo/seed";
+import { UPR_REPORT_TITLE } from "../../demo/seed";
 import { uhriCsv, uhriUprRecords } from "../import/support/files";
 import { PEOPLE, RIGHT_MINISTRY, startApiServer, type ApiClient } from "./support/api-server";
 

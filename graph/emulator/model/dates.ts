@@ -2,7 +2,7 @@
  * Date and date-time values as SharePoint keeps them: date-time in UTC to the second; a
  * date-only column at midnight in the site's time zone, read back in UTC (graph-contract.md 4.1.6).
  */
-import { startOfDate } from "../../../core/rules/calendar";
+import { startOfDate } from "../../../core/calendar/calendar";
 import { isoSeconds } from "../ids";
 
 /** The UTC instant of 00:00 on a calendar date in a time zone (daylight-saving changes included). */

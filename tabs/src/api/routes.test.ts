@@ -1,8 +1,8 @@
 import { API_ROUTES } from "../../../core/api/routes";
 import { ROUTES, pathOf } from "./routes";
 import { MECHANISMS, REPORT_TYPES, UPR_POSITIONS, IMPLEMENTATION_STATUSES } from "../../../core/records/taxonomy";
-import { REQUEST_STATUSES } from "../../../core/records/request";
-import { REPORT_STATUSES } from "../../../core/records/report";
+import { REQUEST_STATUSES } from "../../../core/requests/request";
+import { REPORT_STATUSES } from "../../../core/reports/report";
 import { MECHANISM_CODES, POSITION_CODES, REPORT_STATUS_CODES, REPORT_TYPE_CODES, REQUEST_STATUS_CODES, STATUS_CODES } from "../taxonomy";
 
 test("the tab calls every route of the API with core's method and path", () => {

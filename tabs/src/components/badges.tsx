@@ -1,9 +1,9 @@
 /** Status badges with words (never colour alone) for implementation, request, report and review states. */
 import { Badge, type BadgeProps } from "@fluentui/react-components";
 import type { ImplementationStatus } from "../../../core/records/taxonomy";
-import type { RequestStatus } from "../../../core/records/request";
-import type { ReportStatus } from "../../../core/records/report";
-import type { ReviewState } from "../../../core/records/draft";
+import type { RequestStatus } from "../../../core/requests/request";
+import type { ReportStatus } from "../../../core/reports/report";
+import type { ReviewState } from "../../../core/drafts/draft";
 import { useI18n } from "../i18n/i18n";
 
 type Color = NonNullable<BadgeProps["color"]>;

@@ -5,7 +5,7 @@
 import type { RunningServer, StartOptions } from "../../../server/main";
 import { startServer } from "../../../server/main";
 import { localTestConfig, type ServerConfig } from "../../../server/config/config";
-import { DEMO_PERSONAS, type Persona } from "../../../server/demo/personas";
+import { DEMO_PERSONAS, type Persona } from "../../../demo/personas";
 import { ensureTabBuilt, TAB_DIST } from "./tab-build";
 
 export async function startTabServer(overrides: Partial<ServerConfig> = {}, options: StartOptions = {}): Promise<RunningServer> {

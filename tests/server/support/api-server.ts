@@ -5,7 +5,7 @@
 import type { Repositories } from "../../../core/ports/repository";
 import { queryAll } from "../../../core/ports/repository";
 import { localTestConfig, type ServerConfig } from "../../../server/config/config";
-import { DEMO_PERSONAS, type Persona } from "../../../server/demo/personas";
+import { DEMO_PERSONAS, type Persona } from "../../../demo/personas";
 import { startServer, type RunningServer } from "../../../server/main";
 
 export type RoleName = "secretariat" | "chair" | "focalPoint" | "otherFocalPoint" | "observer" | "admin" | "anonymous";

@@ -21,8 +21,8 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { DraftDto, ReportDto, TemplateDto } from "../../../../core/api";
-import type { DraftGap } from "../../../../core/drafting/draft-content";
-import { canReview } from "../../../../core/rules/draft-review";
+import type { DraftGap } from "../../../../core/drafts/draft-content";
+import { canReview } from "../../../../core/drafts/draft-review";
 import { useAction, useResource, type Resource } from "../../api/use-resource";
 import { RequestStatusBadge, ReviewStateBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";

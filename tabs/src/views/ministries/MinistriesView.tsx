@@ -6,7 +6,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, makeStyles, Option, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { FocalPointDto, MinistryWithFocalPointsDto } from "../../../../core/api";
-import type { FocalPointRole } from "../../../../core/records/focal-point";
+import type { FocalPointRole } from "../../../../core/ministries/focal-point";
 import { useAction, useResource } from "../../api/use-resource";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";

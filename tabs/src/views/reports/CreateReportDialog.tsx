@@ -7,7 +7,7 @@ import { Checkbox, Dropdown, Field, Input, makeStyles, Option, Textarea, tokens 
 import { useState } from "react";
 import type { ReportDto } from "../../../../core/api";
 import type { Mechanism, ReportType } from "../../../../core/records/taxonomy";
-import { wordLimitFor } from "../../../../core/rules/word-limits";
+import { wordLimitFor } from "../../../../core/drafts/word-limits";
 import { useAction } from "../../api/use-resource";
 import { FormDialog } from "../../components/FormDialog";
 import { issueFor } from "../../components/ProblemBar";

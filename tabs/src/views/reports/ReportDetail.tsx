@@ -1,6 +1,6 @@
 /** One report: its facts, its workplan (milestones), and where its requests and drafts stand. */
 import { Button, Dropdown, Link, makeStyles, Option, Text, Title3, tokens } from "@fluentui/react-components";
-import type { ReportStatus } from "../../../../core/records/report";
+import type { ReportStatus } from "../../../../core/reports/report";
 import { useAction, useResource } from "../../api/use-resource";
 import { ReportStatusBadge, RequestStatusBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";

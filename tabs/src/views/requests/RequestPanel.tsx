@@ -7,7 +7,7 @@ import { Button, Divider, DrawerBody, DrawerHeader, DrawerHeaderTitle, Field, In
 import { useState } from "react";
 import { can } from "../../../../core/auth/policy";
 import type { RequestDto } from "../../../../core/api";
-import { canApply, isAwaitingAnswer } from "../../../../core/rules/request-lifecycle";
+import { canApply, isAwaitingAnswer } from "../../../../core/requests/request-lifecycle";
 import { useAction, useResource } from "../../api/use-resource";
 import { ImplementationBadge, RequestStatusBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";

@@ -7,7 +7,7 @@
 import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { RequestDto } from "../../../../core/api";
-import type { RequestStatus } from "../../../../core/records/request";
+import type { RequestStatus } from "../../../../core/requests/request";
 import { useResource } from "../../api/use-resource";
 import { RequestStatusBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { authorize, type Actor } from "../auth/policy";
+import { InvalidStateError } from "../errors";
+import { recordIdSchema, type Stored } from "../records/common";
+import { draftKey, templateUsedSchema, type DraftFields, type WordCount } from "./draft";
+import { parseOrThrow } from "../records/validate";
+import type { DraftGap } from "./draft-content";
+import { queryAll } from "../ports/repository";
+import { wordLimitFor } from "./word-limits";
+import { audit } from "../audit/audit";
+import { assembleDraftContent } from "./assemble-draft";
+import type { UseCaseDeps } from "../ports/use-case-deps";
+
+export const compileDraftInputSchema = z.object({
+  reportId: recordIdSchema,
+  /** A validated secretariat template (.docx with {{placeholders}}). */
+  template: z.instanceof(Uint8Array).optional(),
+  /** Which template file that is, recorded with the draft. */
+  templateFile: templateUsedSchema.optional(),
+});
+export type CompileDraftInput = z.input<typeof compileDraftInputSchema>;
+
+export interface CompileDraftResult {
+  draft: Stored<DraftFields>;
+  /** Opens the .docx in Word. */
+  webUrl: string;
+  wordCount: WordCount;
+  /** Requests still waiting for an answer: highlighted placeholders in the draft. */
+  unanswered: DraftGap[];
+}
+
+/** Characters SharePoint refuses in file and folder names, and the ones it trims. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .replace(/["*:<>?/\\|#%~&{}]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, "");
+  return (cleaned || "Report").slice(0, 120);
+}
+
+export function draftLocation(report: { id: string; title: string }, version: number): { folder: string; fileName: string } {
+  const title = safeFileName(report.title);
+  return { folder: `${title} (${report.id})`, fileName: `${title} — draft v${version}.docx` };
+}
+
+type Deps = Pick<UseCaseDeps, "repos" | "clock" | "documents" | "renderer">;
+
+/**
+ * Compiles the report's next draft from the latest contributions, uploads it to the Drafts
+ * library as `{report}/{title} — draft v{n}.docx` and records it.
+ */
+export async function compileDraft(deps: Deps, rawInput: CompileDraftInput, actor: Actor): Promise<CompileDraftResult> {
+  authorize(actor, { kind: "compile-drafts" });
+  const input = parseOrThrow(compileDraftInputSchema, rawInput, "The draft");
+  const report = await deps.repos.reports.get(input.reportId);
+  if (report.status === "submitted") throw new InvalidStateError("this report has been submitted: compile no more drafts of it", report.status, "compile");
+
+  const previous = await queryAll(deps.repos.drafts, { where: [{ field: "reportId", op: "eq", value: report.id }] });
+  const version = Math.max(0, ...previous.map((d) => d.version)) + 1;
+  const content = await assembleDraftContent(deps, report.id, version);
+  const rendered = await deps.renderer.render(content, { template: input.template });
+  const wordCount: WordCount = { ...rendered.wordCount, limit: rendered.wordCount.limit ?? wordLimitFor(report.type, report.wordLimit) };
+
+  const { folder, fileName } = draftLocation(report, version);
+  const file = await deps.documents.put("Drafts", folder, fileName, rendered.content, {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  });
+  const unanswered = content.items.flatMap((item) => item.gaps);
+  const draft = await deps.repos.drafts.create({
+    key: draftKey(report.id, version),
+    reportId: report.id,
+    version,
+    fileName,
+    fileId: file.id,
+    webUrl: file.webUrl,
+    fileVersion: file.version,
+    wordCount,
+    unansweredRequestIds: unanswered.map((gap) => gap.requestId),
+    reviewState: "drafting",
+    compiledAt: content.compiledAt,
+    compiledBy: actor.userId,
+    template: input.template ? input.templateFile : undefined,
+  });
+  if (report.status === "planning" || report.status === "collecting") {
+    await deps.repos.reports.update(report.id, { status: "drafting" }, report.eTag).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== "concurrency") throw error;
+    });
+  }
+  await audit(deps, actor, {
+    action: "draft.compiled",
+    entity: "drafts",
+    entityId: draft.id,
+    summary: `Compiled draft v${version} of "${report.title}"${input.templateFile ? ` into ${input.templateFile.name}` : ""}: ${wordCount.counted} words${wordCount.limit ? ` of ${wordCount.limit}` : ""}, ${unanswered.length} unanswered`,
+  });
+  return { draft, webUrl: file.webUrl, wordCount, unanswered };
+}

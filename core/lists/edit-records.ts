@@ -1,0 +1,95 @@
+import { authorize, type Actor } from "../auth/policy";
+import { ValidationError } from "../errors";
+import type { Stored } from "../records/common";
+import type { FieldsOf, InputOf } from "../records/kinds";
+import { recommendationKey } from "../recommendations/recommendation";
+import type { RepositoryOf } from "../ports/repository";
+import { audit, changedFields } from "../audit/audit";
+import type { UseCaseDeps } from "../ports/use-case-deps";
+
+/**
+ * The lists the secretariat edits directly, and the fields that only a workflow may change
+ * (a recommendation's status is reported by its lead ministry; a focal point's ministry, role
+ * and person change by re-nomination, which keeps the history).
+ */
+export const EDITABLE_LISTS = {
+  ministries: [],
+  recommendations: ["status", "statusHistory", "key"],
+  reports: ["createdAt", "status"],
+  milestones: [],
+  consultations: [],
+  focalPoints: ["ministryId", "role", "userId", "activeFrom"],
+} as const satisfies Partial<Record<string, readonly string[]>>;
+export type EditableList = keyof typeof EDITABLE_LISTS;
+
+type Deps = Pick<UseCaseDeps, "repos" | "clock">;
+
+function repositoryOf<Name extends EditableList>(deps: Deps, list: Name): RepositoryOf<Name> {
+  return deps.repos[list] as unknown as RepositoryOf<Name>;
+}
+
+/** Adds a record to one of the secretariat's lists. */
+export async function createRecord<Name extends EditableList>(deps: Deps, list: Name, input: InputOf<Name>, actor: Actor): Promise<Stored<FieldsOf<Name>>> {
+  authorize(actor, { kind: "edit-lists" });
+  let prepared = input as Record<string, unknown>;
+  if (list === "recommendations" && typeof prepared.documentSymbol === "string" && typeof prepared.paragraph === "string") {
+    prepared = { ...prepared, key: recommendationKey(prepared.documentSymbol, prepared.paragraph) };
+  }
+  if (list === "reports" && !prepared.createdAt) prepared = { ...prepared, createdAt: deps.clock.now().toISOString() };
+  const created = await repositoryOf(deps, list).create(prepared as InputOf<Name>);
+  await audit(deps, actor, { action: `${list}.created`, entity: list, entityId: created.id, summary: `Added ${describe(list, created)}` });
+  return created;
+}
+
+/** Changes a record of one of the secretariat's lists; a stale eTag is refused, never overwritten. */
+export async function updateRecord<Name extends EditableList>(
+  deps: Deps,
+  list: Name,
+  id: string,
+  changes: Partial<FieldsOf<Name>>,
+  eTag: string,
+  actor: Actor,
+): Promise<Stored<FieldsOf<Name>>> {
+  authorize(actor, { kind: "edit-lists" });
+  const locked = (EDITABLE_LISTS[list] as readonly string[]).filter((field) => field in changes);
+  if (locked.length) {
+    throw new ValidationError(
+      `these fields cannot be edited here: ${locked.join(", ")}`,
+      locked.map((field) => ({ path: field, message: "changed only through its workflow" })),
+    );
+  }
+  const repository = repositoryOf(deps, list);
+  const before = await repository.get(id);
+  let prepared = changes as Record<string, unknown>;
+  if (list === "recommendations" && ("documentSymbol" in changes || "paragraph" in changes)) {
+    const merged = { ...(before as Record<string, unknown>), ...prepared } as { documentSymbol: string; paragraph: string };
+    prepared = { ...prepared, key: recommendationKey(merged.documentSymbol, merged.paragraph) };
+  }
+  const updated = await repository.update(id, prepared as Partial<FieldsOf<Name>>, eTag);
+  await audit(deps, actor, {
+    action: `${list}.updated`,
+    entity: list,
+    entityId: id,
+    summary: `Changed ${describe(list, updated)}`,
+    changes: changedFields(before, updated, Object.keys(prepared)),
+  });
+  return updated;
+}
+
+function describe(list: EditableList, record: object): string {
+  const r = record as Record<string, unknown>;
+  switch (list) {
+    case "recommendations":
+      return `recommendation ${String(r.documentSymbol)} para. ${String(r.paragraph)}`;
+    case "reports":
+      return `report "${String(r.title)}"`;
+    case "ministries":
+      return `ministry ${String(r.name)}`;
+    case "milestones":
+      return `milestone "${String(r.title)}"`;
+    case "consultations":
+      return `consultation with ${String(r.stakeholder)}`;
+    case "focalPoints":
+      return `focal point ${String(r.displayName)}`;
+  }
+}

@@ -1,0 +1,96 @@
+import { InvalidStateError, ValidationError } from "../errors";
+import type { CalendarDate } from "../calendar/calendar";
+import type { RequestFields, RequestStatus } from "./request";
+
+/**
+ * The life of a request for input:
+ *
+ *   sent → seen → answered → closed
+ *     ╰──────┴→ overdue → escalated          (the due date passed with no answer)
+ *   extended: the secretariat gave more time (from any open, unanswered state)
+ *   declined: the ministry says the request is not theirs (the secretariat reassigns or closes)
+ *   closed → reopen → the state it was closed in
+ */
+export type RequestEvent =
+  | { type: "see"; at: string }
+  | { type: "answer"; at: string }
+  | { type: "mark-overdue" }
+  | { type: "escalate" }
+  | { type: "extend"; until: CalendarDate }
+  | { type: "decline"; reason: string }
+  | { type: "close"; at: string }
+  | { type: "reopen" };
+
+/** Waiting for the ministry's answer: reminders and escalations apply. */
+export const AWAITING_ANSWER: readonly RequestStatus[] = ["sent", "seen", "overdue", "escalated", "extended"];
+
+export function isAwaitingAnswer(status: RequestStatus): boolean {
+  return AWAITING_ANSWER.includes(status);
+}
+
+/** Open: the ministry may still answer or revise its answer. */
+export function isOpen(status: RequestStatus): boolean {
+  return status !== "closed";
+}
+
+type Outcome = RequestStatus | "unchanged" | "refused";
+
+/** For each event, what each status becomes. A missing status means the event is refused there. */
+const TRANSITIONS: Record<RequestEvent["type"], Partial<Record<RequestStatus, Outcome>>> = {
+  see: { sent: "seen", seen: "unchanged", answered: "unchanged", overdue: "unchanged", escalated: "unchanged", extended: "unchanged", declined: "unchanged" },
+  answer: { sent: "answered", seen: "answered", overdue: "answered", escalated: "answered", extended: "answered", declined: "answered", answered: "answered" },
+  "mark-overdue": { sent: "overdue", seen: "overdue", extended: "overdue", overdue: "unchanged", escalated: "unchanged" },
+  escalate: { overdue: "escalated", escalated: "unchanged" },
+  extend: { sent: "extended", seen: "extended", overdue: "extended", escalated: "extended", extended: "extended", declined: "extended" },
+  decline: { sent: "declined", seen: "declined", overdue: "declined", escalated: "declined", extended: "declined", declined: "unchanged" },
+  close: { sent: "closed", seen: "closed", answered: "closed", overdue: "closed", escalated: "closed", extended: "closed", declined: "closed" },
+  reopen: { closed: "sent" },
+};
+
+const REFUSALS: Record<RequestEvent["type"], string> = {
+  see: "a closed request cannot be marked as seen",
+  answer: "this request is closed: it no longer takes answers",
+  "mark-overdue": "only a request still waiting for its answer can become overdue",
+  escalate: "only an overdue request can be escalated",
+  extend: "only a request still waiting for its answer can be given more time",
+  decline: "only a request still waiting for its answer can be declined",
+  close: "this request is already closed",
+  reopen: "only a closed request can be reopened",
+};
+
+/** Whether an event is allowed in a status (an allowed event may change nothing). */
+export function canApply(status: RequestStatus, event: RequestEvent["type"]): boolean {
+  return TRANSITIONS[event][status] !== undefined;
+}
+
+/**
+ * The changes an event makes to a request, or an InvalidStateError when the lifecycle refuses
+ * it. An empty object means the event is allowed and changes nothing.
+ */
+export function applyRequestEvent(request: Pick<RequestFields, "status" | "dueDate" | "statusBeforeClose">, event: RequestEvent): Partial<RequestFields> {
+  const outcome = TRANSITIONS[event.type][request.status];
+  if (outcome === undefined || outcome === "refused") {
+    throw new InvalidStateError(REFUSALS[event.type], request.status, event.type);
+  }
+  if (outcome === "unchanged") return {};
+
+  switch (event.type) {
+    case "see":
+      return { status: outcome, seenAt: event.at };
+    case "answer":
+      return { status: outcome, answeredAt: event.at };
+    case "extend":
+      if (event.until <= request.dueDate) {
+        throw new ValidationError("a new due date must come after the current one", [{ path: "until", message: `after ${request.dueDate}` }]);
+      }
+      return { status: outcome, dueDate: event.until };
+    case "decline":
+      return { status: outcome, declinedReason: event.reason };
+    case "close":
+      return { status: outcome, closedAt: event.at, statusBeforeClose: request.status };
+    case "reopen":
+      return { status: request.statusBeforeClose ?? outcome, closedAt: undefined, statusBeforeClose: undefined };
+    default:
+      return { status: outcome };
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The edge of an import: from the bytes of an uploaded file to core's `ParsedImport`. Checks
+ * the size, tells the format from the content (not only the name), unzips .docx/.xlsx under
+ * the limits, reads the table and hands the rows to core's pure parsers. A file that cannot be
+ * imported is a ValidationError with a message a secretariat officer can act on; nothing is
+ * written anywhere by this module.
+ */
+import path from "node:path";
+import { ValidationError } from "../core/errors";
+import {
+  IMPORT_FORMAT_NAMES,
+  isUhriHeader,
+  parseColumnMapping,
+  parseMappedTable,
+  parseOhchrThematicList,
+  parseUhriExport,
+  type ColumnMapping,
+  type ImportFormat,
+  type ParsedImport,
+} from "../core/import";
+import type { Mechanism } from "../core/records/taxonomy";
+import { looksLikeText, readCsv } from "./csv-reader";
+import { isWordPackage, readWordDocument } from "./docx-reader";
+import { DEFAULT_IMPORT_LIMITS, megabytes, type ImportLimits } from "./limits";
+import { isZip, openZip } from "./safe-zip";
+import { readWorkbook } from "./xlsx-reader";
+
+export interface ReadImportOptions {
+  /** The uploaded file's name (shown in the preview and the audit entries). */
+  fileName?: string;
+  /** The format the user chose; the content must agree. Without it the content decides. */
+  format?: ImportFormat;
+  /** The mechanism of UHRI/CSV rows that do not say (e.g. a CSV of one committee's recommendations). */
+  mechanism?: Mechanism;
+  /** OHCHR list: the Working Group report's symbol when the list gives no source of position; CSV: the default symbol. */
+  documentSymbol?: string;
+  /** OHCHR list: the UPR session when the page header does not say. */
+  session?: number;
+  /** Generic CSV: the column mapping (see core/import/mapped-table). */
+  mapping?: unknown;
+  limits?: Partial<ImportLimits>;
+}
+
+type Container = "docx" | "xlsx" | "text";
+
+function refuse(message: string, detail: string): ValidationError {
+  return new ValidationError(message, [{ path: "file", message: detail }]);
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, index) => bytes[index] === byte);
+}
+
+const ACCEPTED = "an OHCHR thematic list (.docx), a UHRI export (.xlsx or .csv) or a CSV with a column mapping";
+
+function containerOfFormat(format: ImportFormat): Container {
+  return format === "ohchr-docx" ? "docx" : format === "uhri-xlsx" ? "xlsx" : "text";
+}
+
+const CONTAINER_NAMES: Record<Container, string> = { docx: "a Word document (.docx)", xlsx: "an Excel workbook (.xlsx)", text: "a CSV text file" };
+
+/** Reads and parses an import file. Throws ValidationError for a file that cannot be imported. */
+export async function readImportFile(bytes: Uint8Array, options: ReadImportOptions = {}): Promise<ParsedImport> {
+  const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+  const fileName = options.fileName ? path.basename(options.fileName) : undefined;
+  const extension = fileName ? path.extname(fileName).toLowerCase() : "";
+
+  if (bytes.byteLength > limits.maxFileBytes) {
+    throw refuse(`The file is ${megabytes(bytes.byteLength)}; an import accepts files up to ${megabytes(limits.maxFileBytes)}.`, "over the upload limit");
+  }
+  if (bytes.byteLength === 0) throw refuse("The file is empty.", "empty");
+  if (startsWith(bytes, OLE_SIGNATURE) && (extension === ".docx" || extension === ".xlsx")) {
+    // Office stores a password-protected .docx/.xlsx in an OLE container.
+    throw refuse("This file is protected by a password (encrypted). Open it, remove the password, save it and import that copy.", "encrypted Office file");
+  }
+  if (startsWith(bytes, OLE_SIGNATURE)) {
+    throw refuse("This is an older Office file (.doc or .xls). Open it in Word or Excel, save it as .docx or .xlsx, and import that copy.", "legacy Office format");
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
+    throw refuse(`This is a PDF. Import ${ACCEPTED}; OHCHR publishes the thematic list as Word and the UHRI exports to Excel.`, "PDF");
+  }
+
+  let container: Container;
+  let zip: ReturnType<typeof openZip> | undefined;
+  if (isZip(bytes)) {
+    const what = extension === ".xlsx" ? "Excel workbook" : extension === ".docx" ? "Word document" : "file";
+    zip = openZip(bytes, limits, what);
+    if (isWordPackage(zip)) container = "docx";
+    else if (zip.has("xl/workbook.xml")) container = "xlsx";
+    else throw refuse(`This is a ZIP archive but neither a Word document nor an Excel workbook. Import ${ACCEPTED}.`, "unknown archive");
+  } else if (extension === ".docx" || extension === ".xlsx") {
+    throw refuse(`The file is named ${extension} but is not ${extension === ".docx" ? "a Word document" : "an Excel workbook"} (it is not a ZIP package). Open it in its program and save it again.`, "not a ZIP package");
+  } else if (looksLikeText(bytes)) {
+    container = "text";
+  } else {
+    throw refuse(`This file is not ${ACCEPTED}.`, "unknown format");
+  }
+
+  if (options.format && containerOfFormat(options.format) !== container) {
+    throw refuse(`You chose "${IMPORT_FORMAT_NAMES[options.format]}", but the file is ${CONTAINER_NAMES[container]}.`, "format mismatch");
+  }
+
+  if (container === "docx") {
+    return parseOhchrThematicList(readWordDocument(zip!), { fileName, documentSymbol: options.documentSymbol, session: options.session });
+  }
+  if (container === "xlsx") {
+    if (options.mapping !== undefined) throw refuse("A column mapping applies to CSV files: save the sheet as CSV (UTF-8) and import that, with the mapping.", "mapping with xlsx");
+    zip!.verifyAll();
+    const table = await readWorkbook(bytes, isUhriHeader, limits);
+    return parseUhriExport(table, { format: "uhri-xlsx", fileName, mechanism: options.mechanism });
+  }
+
+  const table = readCsv(bytes, limits);
+  const wantsMapping = options.format === "csv" || (options.mapping !== undefined && options.format !== "uhri-csv");
+  if (wantsMapping) {
+    if (options.mapping === undefined) throw refuse("A generic CSV needs a column mapping: say which column holds the text, the symbol, the paragraph…", "no mapping");
+    const mapping: ColumnMapping = parseColumnMapping(options.mapping);
+    const withSymbol = options.documentSymbol && !mapping.defaults?.documentSymbol ? { ...mapping, defaults: { ...mapping.defaults, documentSymbol: options.documentSymbol } } : mapping;
+    return parseMappedTable(table, withSymbol, { fileName, mechanism: options.mechanism });
+  }
+  if (!isUhriHeader(table.headers)) {
+    const found = table.headers.filter(Boolean).slice(0, 12).map((h) => `"${h.slice(0, 40)}"`).join(", ") || "no column names";
+    throw refuse(
+      `This CSV is not a UHRI export: its header row has ${found}, not the export's Text, Document Symbol, Reccomending Body, OHCHR Annotation Id… To import another CSV, give a column mapping.`,
+      "no recognizable header row",
+    );
+  }
+  return parseUhriExport(table, { format: "uhri-csv", fileName, mechanism: options.mechanism });
+}

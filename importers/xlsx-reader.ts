@@ -1,0 +1,70 @@
+/**
+ * Reads an Excel workbook (exceljs) into a table: the first worksheet whose header row (among
+ * its first rows) is a UHRI export's, its data rows with their Excel row numbers. Cells keep
+ * their type: numbers stay numbers (UHRI dates are serial numbers), date cells become Dates.
+ */
+import ExcelJS from "exceljs";
+import { ValidationError } from "../core/errors";
+import { cellText, type Cell, type Table } from "../core/import";
+import type { ImportLimits } from "./limits";
+
+/** Rows searched for the header (an export may have a title row or two above it). */
+const HEADER_SEARCH_ROWS = 10;
+
+function plainValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text).join("");
+    if ("formula" in value || "sharedFormula" in value) return plainValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ("hyperlink" in value && "text" in value) return plainValue((value as { text: ExcelJS.CellValue }).text);
+    if ("error" in value) return null;
+  }
+  return String(value);
+}
+
+function rowValues(row: ExcelJS.Row, width: number): Cell[] {
+  const values: Cell[] = [];
+  for (let column = 1; column <= width; column += 1) values.push(plainValue(row.getCell(column).value));
+  return values;
+}
+
+/**
+ * `isHeader` tells the header row of the table wanted (a UHRI export's); the first sheet with
+ * one is read. Without one, the error names the first sheet's first row.
+ */
+export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string[]) => boolean, limits: ImportLimits): Promise<Table & { sheet: string }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new ValidationError(`The Excel workbook cannot be read (${error instanceof Error ? error.message : String(error)}). Open it in Excel, save it again as .xlsx and import the new copy.`, [
+      { path: "file", message: "unreadable workbook" },
+    ]);
+  }
+  let firstRow: string[] | undefined;
+  for (const sheet of workbook.worksheets) {
+    const width = Math.max(sheet.columnCount, sheet.actualColumnCount);
+    for (let rowNumber = 1; rowNumber <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); rowNumber += 1) {
+      const headers = rowValues(sheet.getRow(rowNumber), width).map(cellText);
+      if (headers.some(Boolean)) firstRow ??= headers;
+      if (!isHeader(headers)) continue;
+      const rows: Table["rows"] = [];
+      for (let number = rowNumber + 1; number <= sheet.rowCount; number += 1) {
+        const values = rowValues(sheet.getRow(number), width);
+        if (values.every((value) => cellText(value) === "")) continue;
+        rows.push({ row: number, values });
+        if (rows.length > limits.maxRows) {
+          throw new ValidationError(`The sheet "${sheet.name}" has more than ${limits.maxRows} rows, more than an import accepts; split it.`, [{ path: "file", message: "too many rows" }]);
+        }
+      }
+      return { headers, rows, sheet: sheet.name };
+    }
+  }
+  const found = firstRow?.filter(Boolean).map((h) => `"${h.slice(0, 60)}"`).join(", ") ?? "nothing";
+  throw new ValidationError(
+    `No sheet of this workbook is a UHRI export: none has the export's header row (Text, Document Symbol, OHCHR Annotation Id, …). The first sheet starts with ${found}.`,
+    [{ path: "file", message: "no recognizable header row" }],
+  );
+}
