@@ -13,7 +13,9 @@ import { createMessagesHandler, type MessagesRequest, type MessagesResponse } fr
 import { silentLogger, type BotLogger } from "./logger";
 import { TeamsMessenger } from "./messenger/teams-messenger";
 import { FileReceiptLog } from "./outbox/receipt-log";
-import { OutboxSender, type SenderStats } from "./outbox/sender";
+import { OutboxSender, type SenderStats, type SettledOutcome } from "./outbox/sender";
+import { recordCardOutcome } from "../core/requests/record-delivery";
+import type { Entry } from "./outbox/claims";
 import { ConversationStore } from "./people/conversations";
 import { ReminderScheduler } from "./reminders/scheduler";
 import { createTurnHandler } from "./routes/turn";
@@ -70,6 +72,18 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** A request is `sent` once Teams accepted one of its cards, `undeliverable` once none could reach anyone. */
+function requestFollowsItsCard(deps: { repos: Repositories; clock: Clock }): (entry: Entry, outcome: SettledOutcome) => Promise<void> {
+  return async (entry, outcome) => {
+    if (entry.notification.kind !== "request") return;
+    await recordCardOutcome(
+      deps,
+      entry.notification.requestId,
+      outcome.kind === "sent" ? { delivered: true, at: outcome.at } : { delivered: false, reason: outcome.reason === "unreachable" ? "unreachable" : "failed", detail: outcome.detail },
+    );
+  };
+}
+
 /** Builds the Teams bot from core's ports and a plain configuration object. */
 export function createBot(options: CreateBotOptions): Bot {
   const config = parseBotConfig(options.config);
@@ -79,7 +93,7 @@ export function createBot(options: CreateBotOptions): Bot {
   const conversations = new ConversationStore(repos, clock);
   const messenger = new TeamsMessenger({ adapter, config, repos, clock, directory, installer, conversations, logger });
   const receipts = config.outbox.receiptLogPath ? new FileReceiptLog(config.outbox.receiptLogPath, { fsync: config.outbox.receiptLogFsync }) : undefined;
-  const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox, receipts });
+  const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox, receipts, onSettled: requestFollowsItsCard({ repos, clock }) });
   const kick = () => sender.kick();
   const scheduler = new ReminderScheduler({ repos, clock, directory, logger, timeZone: config.timeZone, intervalMs: config.reminders.intervalMs, onQueued: kick });
   const onTurn = createTurnHandler({ repos, clock, directory, documents, installer, config, logger, conversations, kick, fetch: options.fetch });

@@ -17,6 +17,7 @@ import { audit } from "../core/audit/audit";
 import { changeRequest } from "../core/requests/change-request";
 import { compileDraft } from "../core/drafts/compile-draft";
 import { createRequests } from "../core/requests/create-requests";
+import { recordCardOutcome } from "../core/requests/record-delivery";
 import type { UseCaseDeps } from "../core/ports/use-case-deps";
 import { createRecord } from "../core/lists/edit-records";
 import { recordContribution } from "../core/contributions/record-contribution";
@@ -142,6 +143,11 @@ export async function seedDemo(deps: UseCaseDeps, options: { timeZone: string })
     secretariat,
   );
 
+  // The demo's history: these requests went out a month ago. (Their cards are still queued, so
+  // that the Agents Playground's personas receive them when `npm start` runs.)
+  for (const request of await queryAll(deps.repos.requests, { where: [{ field: "status", op: "eq", value: "queued" }] })) {
+    await recordCardOutcome(deps, request.id, { delivered: true, at: addDays(today, -30) + "T08:00:00.000Z" });
+  }
   const uprRequests = await queryAll(deps.repos.requests, { where: [{ field: "reportId", op: "eq", value: upr.id }] });
   const requestFor = (paragraph: string) => uprRequests.find((r) => r.recommendationId === recommendationId(paragraph) && r.ministryRole === "lead");
   for (const paragraph of seen) await see(deps, requestFor(paragraph));

@@ -18,6 +18,10 @@ export const ar: PartialMessages = {
   "status.implemented": "مُنفَّذة",
   "status.no-longer-relevant": "لم تعد ذات صلة",
 
+  "requestStatus.queued": "في قائمة الانتظار",
+
+  "requestStatus.undeliverable": "لم يُسلَّم",
+
   "requestStatus.sent": "مُرسَل",
   "requestStatus.seen": "تم الاطلاع عليه",
   "requestStatus.answered": "تم الرد عليه",

@@ -16,6 +16,10 @@ export const en = {
   "status.implemented": "Implemented",
   "status.no-longer-relevant": "No longer relevant",
 
+  "requestStatus.queued": "Queued",
+
+  "requestStatus.undeliverable": "Not delivered",
+
   "requestStatus.sent": "Sent",
   "requestStatus.seen": "Seen",
   "requestStatus.answered": "Answered",

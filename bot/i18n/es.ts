@@ -16,6 +16,10 @@ export const es: PartialMessages = {
   "status.implemented": "Aplicada",
   "status.no-longer-relevant": "Ya no pertinente",
 
+  "requestStatus.queued": "En cola",
+
+  "requestStatus.undeliverable": "No entregada",
+
   "requestStatus.sent": "Enviada",
   "requestStatus.seen": "Vista",
   "requestStatus.answered": "Respondida",

@@ -16,6 +16,10 @@ export const fr: PartialMessages = {
   "status.implemented": "Mise en œuvre",
   "status.no-longer-relevant": "Sans objet",
 
+  "requestStatus.queued": "En file d’attente",
+
+  "requestStatus.undeliverable": "Non remise",
+
   "requestStatus.sent": "Envoyée",
   "requestStatus.seen": "Vue",
   "requestStatus.answered": "Réponse reçue",

@@ -9,6 +9,7 @@ import { decideDraft } from "../../core/drafts/review-draft";
 import { approvalKey } from "../../core/drafts/review-draft";
 import { queryAll } from "../../core/ports/repository";
 import { ForbiddenError, InvalidStateError, isDomainError } from "../../core/errors";
+import { isAwaitingDelivery } from "../../core/requests/request-lifecycle";
 import { approvalCard } from "../cards/approval-card";
 import type { AdaptiveCard } from "../cards/adaptive";
 import { execute } from "../cards/adaptive";
@@ -88,7 +89,7 @@ function requestOptions(turn: Turn, view: RequestView) {
 /** The request card as the viewer should see it; marks it seen when its focal point opens it. */
 async function showRequest(turn: Turn, requestId: string, banner?: RequestBanner): Promise<AdaptiveCard> {
   let view = await loadRequestView(turn.deps.repos, requestId);
-  if (view.request.status === "sent" && canAnswer(turn.persona, view.request)) {
+  if ((view.request.status === "sent" || isAwaitingDelivery(view.request.status)) && canAnswer(turn.persona, view.request)) {
     const seen = await changeRequest(turn.deps, { requestId, change: { action: "see" } }, turn.persona.actor).catch((error: unknown) => {
       turn.deps.logger.warn({ requestId, error: String(error) }, "could not mark a request as seen");
       return undefined;

@@ -1,7 +1,7 @@
 import { queryAll, type Repositories } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
 import type { RequestFields } from "../../core/requests/request";
-import { isAwaitingAnswer, isOpen } from "../../core/requests/request-lifecycle";
+import { isOpen, isUnanswered } from "../../core/requests/request-lifecycle";
 import type { Persona } from "../people/persona";
 import { loadRequestView, type RequestView } from "../views/request-view";
 
@@ -18,13 +18,13 @@ export async function openRequestsOf(repos: Repositories, persona: Persona): Pro
     requests.push(...ofMinistry.filter((request) => isOpen(request.status)));
   }
   requests.sort(
-    (a, b) => Number(isAwaitingAnswer(b.status)) - Number(isAwaitingAnswer(a.status)) || a.dueDate.localeCompare(b.dueDate) || Number(a.id) - Number(b.id),
+    (a, b) => Number(isUnanswered(b.status)) - Number(isUnanswered(a.status)) || a.dueDate.localeCompare(b.dueDate) || Number(a.id) - Number(b.id),
   );
   return Promise.all(requests.map((request) => loadRequestView(repos, request)));
 }
 
 /** What a typed answer or a file most likely belongs to: the requests still waiting, else every open one. */
 export function answerCandidates(views: RequestView[]): RequestView[] {
-  const waiting = views.filter((view) => isAwaitingAnswer(view.request.status));
+  const waiting = views.filter((view) => isUnanswered(view.request.status));
   return waiting.length ? waiting : views;
 }

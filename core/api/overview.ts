@@ -3,7 +3,7 @@ import { z } from "zod";
 import { auditEntryFieldsSchema } from "../audit/audit-entry";
 import { calendarDateSchema, instantSchema, recordIdSchema, userIdSchema } from "../records/common";
 import { reportStatusSchema } from "../reports/report";
-import { requestStatusSchema, requestSubjectSchema } from "../requests/request";
+import { requestStatusSchema, requestSubjectSchema, UNDELIVERABLE_REASONS } from "../requests/request";
 import { IMPLEMENTATION_STATUSES, mechanismSchema } from "../records/taxonomy";
 import { APP_ROLES } from "../ports/directory";
 import { pageOf, pageQueryShape, storedOf } from "./common";
@@ -41,6 +41,8 @@ export const dueRequestSchema = z.object({
   ...requestSubjectViewShape,
   dueDate: calendarDateSchema,
   status: requestStatusSchema,
+  /** Why its card reached nobody (while `undeliverable`). */
+  undeliverableReason: z.enum(UNDELIVERABLE_REASONS).optional(),
   /** Days from today (in the report's time zone) to the due date: 0 on the day, negative once overdue. */
   daysLeft: z.number().int(),
 });
@@ -82,6 +84,8 @@ export const dashboardSchema = z.object({
     horizonDays: z.number().int(),
     overdue: dueListSchema,
     dueSoon: dueListSchema,
+    /** Requests whose card reached nobody: the secretariat installs the app for the person, or names another focal point. */
+    undeliverable: dueListSchema,
   }),
 });
 export type DashboardDto = z.infer<typeof dashboardSchema>;

@@ -15,7 +15,7 @@ async function setUp() {
     { reportId: report.id, subjects: [{ kind: "recommendation", recommendationId: rec.id }], ministries: { mode: "lead-and-supporting" }, ask: "What was done?", dueDate: "2026-04-05" },
     world.secretariat,
   );
-  const [leadRequest, supportingRequest] = created;
+  const [leadRequest, supportingRequest] = await world.delivered(created);
   const justiceFocalPoint = world.focalPoints[justice!.id]!.technical;
   const educationFocalPoint = world.focalPoints[education!.id]!.technical;
   return { world, rec, leadRequest: leadRequest!, supportingRequest: supportingRequest!, justiceFocalPoint, educationFocalPoint };

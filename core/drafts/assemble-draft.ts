@@ -5,7 +5,7 @@ import type { RequestFields } from "../requests/request";
 import type { AnnexRow, DraftContent, DraftGap, DraftItem, DraftSubject } from "./draft-content";
 import { queryAll } from "../ports/repository";
 import { calendarDateAt } from "../calendar/calendar";
-import { isAwaitingAnswer } from "../requests/request-lifecycle";
+import { isUnanswered } from "../requests/request-lifecycle";
 import { subjectKey } from "../requests/request";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 
@@ -61,7 +61,7 @@ export async function assembleDraftContent(deps: Deps, reportId: string, version
         reportedStatus: answer.reportedStatus,
         attachments: answer.attachments.map(({ name: fileName, webUrl }) => ({ name: fileName, webUrl })),
       });
-    } else if (isAwaitingAnswer(request.status) || request.status === "declined") {
+    } else if (isUnanswered(request.status) || request.status === "declined") {
       const gap: DraftGap = { requestId: request.id, ministryId: request.ministryId, ministryName: name, dueDate: request.dueDate, status: request.status };
       item.gaps.push(gap);
     }

@@ -17,6 +17,7 @@ async function setUp() {
     { reportId: report.id, subjects: [answered, open].map((r) => ({ kind: "recommendation" as const, recommendationId: r.id })), ask: "Update?", dueDate: "2026-04-05" },
     world.secretariat,
   );
+  await world.deliverCards();
   await recordContribution(world.deps, { requestId: created[0]!.id, text: "The Child Protection Act was adopted.", submissionId: "a", via: "card" }, world.focalPoints[justice!.id]!.technical);
   return { world, report, requests: created };
 }

@@ -7,7 +7,7 @@ import { queryAll } from "../ports/repository";
 import { audit } from "../audit/audit";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 import { queueRequestCards } from "../requests/create-requests";
-import { isAwaitingAnswer } from "../requests/request-lifecycle";
+import { applyRequestEvent, isAwaitingAnswer, isAwaitingDelivery } from "../requests/request-lifecycle";
 
 export const nominateFocalPointInputSchema = z.object({
   ministryId: recordIdSchema,
@@ -49,8 +49,13 @@ export async function nominateFocalPoint(deps: Deps, rawInput: NominateFocalPoin
     summary: `${input.person.displayName} is now the ${input.role} focal point of ${ministry.name}${ended.length ? `, replacing ${ended.map((f) => f.displayName).join(", ")}` : ""}`,
   });
   if (input.role === "technical" && !already) {
-    const open = (await queryAll(deps.repos.requests, { where: [{ field: "ministryId", op: "eq", value: ministry.id }] })).filter((r) => isAwaitingAnswer(r.status));
+    const open = (await queryAll(deps.repos.requests, { where: [{ field: "ministryId", op: "eq", value: ministry.id }] })).filter((r) => isAwaitingAnswer(r.status) || isAwaitingDelivery(r.status));
     await queueRequestCards(deps, open, at);
+    // Requests nobody could receive are queued again: their card now has someone to go to.
+    const requeued = open.filter((r) => r.status === "undeliverable");
+    for (const result of await deps.repos.requests.updateMany(requeued.map((r) => ({ id: r.id, eTag: r.eTag, current: r, changes: applyRequestEvent(r, { type: "requeue" }) })))) {
+      if (!result.ok && result.error.code !== "concurrency") throw result.error;
+    }
   }
   return { nominated, ended };
 }

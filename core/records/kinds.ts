@@ -7,6 +7,7 @@ import { draftFieldsSchema, reviewFieldsSchema } from "../drafts/draft";
 import { focalPointFieldsSchema } from "../ministries/focal-point";
 import { ministryFieldsSchema } from "../ministries/ministry";
 import { outboxEntryFieldsSchema } from "../outbox/outbox-entry";
+import { operationFieldsSchema } from "../operations/operation";
 import { recommendationFieldsSchema } from "../recommendations/recommendation";
 import { milestoneFieldsSchema, reportFieldsSchema } from "../reports/report";
 import { requestFieldsSchema } from "../requests/request";
@@ -50,7 +51,7 @@ export const RECORD_KINDS = {
     name: "requests",
     label: "Request",
     schema: requestFieldsSchema,
-    queryable: ["key", "reportId", "ministryId", "recommendationId", "status", "dueDate"],
+    queryable: ["key", "reportId", "ministryId", "recommendationId", "status", "dueDate", "operationKey"],
     uniqueKey: "key",
   }),
   contributions: kind({
@@ -71,6 +72,7 @@ export const RECORD_KINDS = {
     uniqueKey: "key",
   }),
   conversations: kind({ name: "conversations", label: "Conversation", schema: conversationFieldsSchema, queryable: ["userId"], uniqueKey: "userId" }),
+  operations: kind({ name: "operations", label: "Operation", schema: operationFieldsSchema, queryable: ["key", "status"], uniqueKey: "key" }),
   audit: kind({ name: "audit", label: "Audit entry", schema: auditEntryFieldsSchema, queryable: ["entity", "entityId", "actorId", "action", "at"] }),
 } as const;
 

@@ -1,7 +1,10 @@
 import type { ReminderPolicy } from "../reports/report";
 import type { RequestFields } from "../requests/request";
 import { addDays, startOfDate, zonedInstant, type CalendarDate } from "../calendar/calendar";
-import { isAwaitingAnswer } from "../requests/request-lifecycle";
+import { COUNTS_AS_LATE } from "../requests/request-lifecycle";
+import type { RequestStatus } from "../requests/request";
+
+const isLateable = (status: RequestStatus) => COUNTS_AS_LATE.includes(status);
 
 export interface DueNotice {
   /** Unique per request and due date: a notice with a key already in `request.notices` is never due again. */
@@ -15,7 +18,7 @@ export interface DueNotice {
   at: Date;
 }
 
-type ScheduledRequest = Pick<RequestFields, "status" | "dueDate" | "sentAt" | "notices">;
+type ScheduledRequest = Pick<RequestFields, "status" | "dueDate" | "sentAt" | "createdAt" | "notices" | "undeliverableReason">;
 
 export function reminderKey(dueDate: CalendarDate, daysBefore: number): string {
   return `reminder:${dueDate}:${daysBefore}`;
@@ -36,9 +39,9 @@ export function escalationKey(dueDate: CalendarDate, daysLate: number): string {
  * - An extension moves the due date, and with it every key: the new schedule starts afresh.
  */
 export function dueNotices(request: ScheduledRequest, policy: ReminderPolicy, timeZone: string, now: Date): DueNotice[] {
-  if (!isAwaitingAnswer(request.status)) return [];
+  if (!isLateable(request.status)) return [];
   const alreadyQueued = new Set(request.notices);
-  const sentAt = new Date(request.sentAt);
+  const sentAt = new Date(request.sentAt ?? request.createdAt ?? 0);
   const due: DueNotice[] = [];
 
   const escalationAt = zonedInstant(addDays(request.dueDate, policy.escalateDaysAfter), policy.sendAt, timeZone);
@@ -49,6 +52,8 @@ export function dueNotices(request: ScheduledRequest, policy: ReminderPolicy, ti
     }
     return due;
   }
+  // Reminders go to the technical focal point, whom the card could not reach: only the escalation goes out.
+  if (request.status === "undeliverable" || request.undeliverableReason) return due;
 
   const passedReminders = [...new Set(policy.remindDaysBefore)]
     .map((daysBefore) => ({ daysBefore, at: zonedInstant(addDays(request.dueDate, -daysBefore), policy.sendAt, timeZone) }))
@@ -66,7 +71,7 @@ export function dueNotices(request: ScheduledRequest, policy: ReminderPolicy, ti
 
 /** Past the end of its due date in the mechanism's time zone, with no answer. */
 export function isOverdue(request: Pick<RequestFields, "status" | "dueDate">, timeZone: string, now: Date): boolean {
-  return isAwaitingAnswer(request.status) && now >= startOfDate(addDays(request.dueDate, 1), timeZone);
+  return isLateable(request.status) && now >= startOfDate(addDays(request.dueDate, 1), timeZone);
 }
 
 export function digestKey(date: CalendarDate, recipientId: string): string {

@@ -18,7 +18,7 @@ async function setUp() {
     world.secretariat,
   );
   const notices = async () => (await queryAll(world.repos.outbox)).filter((e) => e.notification.kind !== "request");
-  return { world, justice: justice!, education: education!, requests: created, notices };
+  return { world, justice: justice!, education: education!, requests: await world.delivered(created), notices };
 }
 
 describe("running reminders and escalations", () => {

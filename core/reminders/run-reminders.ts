@@ -6,7 +6,7 @@ import type { RequestFields } from "../requests/request";
 import { queryAll } from "../ports/repository";
 import { calendarDateAt } from "../calendar/calendar";
 import { digestKey, dueNotices, isDigestTime, isOverdue } from "./reminder-schedule";
-import { applyRequestEvent, AWAITING_ANSWER } from "../requests/request-lifecycle";
+import { applyRequestEvent, COUNTS_AS_LATE } from "../requests/request-lifecycle";
 import { auditMany, type AuditEvent } from "../audit/audit";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 import { activeFocalPoints } from "../ministries/focal-points";
@@ -41,7 +41,7 @@ export async function runReminders(deps: Deps, options: ReminderRunOptions): Pro
   };
 
   const waiting: Stored<RequestFields>[] = [];
-  for (const status of AWAITING_ANSWER) {
+  for (const status of COUNTS_AS_LATE) {
     waiting.push(...(await queryAll(deps.repos.requests, { where: [{ field: "status", op: "eq", value: status }] })));
   }
 

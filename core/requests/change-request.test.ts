@@ -10,7 +10,8 @@ async function setUp() {
   const report = await world.addReport();
   const rec = await world.addRecommendation({ leadMinistryId: justice!.id });
   const { created } = await createRequests(world.deps, { reportId: report.id, subjects: [{ kind: "recommendation", recommendationId: rec.id }], ask: "Update?", dueDate: "2026-04-05" }, world.secretariat);
-  return { world, request: created[0]!, own: world.focalPoints[justice!.id]!.technical, other: world.focalPoints[education!.id]!.technical };
+  const [request] = await world.delivered(created);
+  return { world, request: request!, own: world.focalPoints[justice!.id]!.technical, other: world.focalPoints[education!.id]!.technical };
 }
 
 describe("changing a request", () => {

@@ -2,6 +2,9 @@ import { ForbiddenError, InvalidStateError, ValidationError } from "../errors";
 import { queryAll } from "../ports/repository";
 import { buildWorld } from "../testing/world";
 import { createRequests } from "./create-requests";
+import { nominateFocalPoint } from "../ministries/renominate-focal-point";
+import { recoverOperations } from "../operations/recover";
+import { OPERATION_LEASE_MS } from "../operations/journal";
 
 describe("creating requests for a report", () => {
   async function setUp() {
@@ -21,9 +24,10 @@ describe("creating requests for a report", () => {
       { reportId: report.id, subjects: [r1, r2].map((r) => ({ kind: "recommendation", recommendationId: r.id })), ask: "What was done since 2022?", dueDate: "2026-04-05" },
       world.secretariat,
     );
-    expect(result.created.map((r) => [r.recommendationId, r.ministryId, r.status])).toEqual([
-      [r1.id, justice.id, "sent"],
-      [r2.id, education.id, "sent"],
+    // Queued until Teams accepts the card: the request does not claim to be sent before it is.
+    expect(result.created.map((r) => [r.recommendationId, r.ministryId, r.status, r.sentAt])).toEqual([
+      [r1.id, justice.id, "queued", undefined],
+      [r2.id, education.id, "queued", undefined],
     ]);
     const outbox = await queryAll(world.repos.outbox);
     expect(outbox.map((e) => [e.recipientId, e.notification])).toEqual([
@@ -72,6 +76,84 @@ describe("creating requests for a report", () => {
     const rec = await world.addRecommendation({ leadMinistryId: newMinistry.id });
     const result = await createRequests(world.deps, { reportId: report.id, subjects: [{ kind: "recommendation", recommendationId: rec.id }], ask: "Update?", dueDate: "2026-04-05" }, world.secretariat);
     expect(result.unaddressed).toEqual([{ requestId: result.created[0]!.id, ministryId: newMinistry.id }]);
+    // Undeliverable at once, with why: nobody is waiting for Teams to accept anything.
+    expect(result.created[0]).toMatchObject({ status: "undeliverable", undeliverableReason: "no-focal-point" });
+  });
+
+  it("queues the card of an undeliverable request again when the ministry gets a technical focal point", async () => {
+    const { world, report } = await setUp();
+    const sport = await world.repos.ministries.create({ name: "Ministry of Sport" });
+    const rec = await world.addRecommendation({ leadMinistryId: sport.id });
+    const { created } = await createRequests(world.deps, { reportId: report.id, subjects: [{ kind: "recommendation", recommendationId: rec.id }], ask: "Update?", dueDate: "2026-04-05" }, world.secretariat);
+    await nominateFocalPoint(world.deps, { ministryId: sport.id, role: "technical", person: { userId: "fp-sport", displayName: "Sam Sport", email: "sam@gov.example" } }, world.secretariat);
+    const requeued = await world.repos.requests.get(created[0]!.id);
+    expect(requeued.status).toBe("queued");
+    expect(requeued.undeliverableReason).toBeUndefined();
+    expect(await world.deliverCards()).toBe(1);
+    expect(await world.repos.requests.get(created[0]!.id)).toMatchObject({ status: "sent" });
+  });
+
+  describe("when the process dies half way", () => {
+    /** Makes the store fail from the n-th outbox write on, as a killed process stops writing. */
+    function crashOnOutboxWrite(world: Awaited<ReturnType<typeof setUp>>["world"], afterCalls: number) {
+      const original = world.repos.outbox.createMany.bind(world.repos.outbox);
+      let calls = 0;
+      world.repos.outbox.createMany = async (inputs) => {
+        calls += 1;
+        if (calls > afterCalls) throw new Error("process killed");
+        return original(inputs);
+      };
+      return () => {
+        world.repos.outbox.createMany = original;
+      };
+    }
+
+    async function bigAsk() {
+      const { world, report, justice, education } = await setUp();
+      const recs = [];
+      for (let i = 0; i < 450; i += 1) recs.push(await world.addRecommendation({ leadMinistryId: i % 2 ? justice.id : education.id }));
+      const input = { reportId: report.id, subjects: recs.map((r) => ({ kind: "recommendation" as const, recommendationId: r.id })), ask: "Update?", dueDate: "2026-04-05" };
+      return { world, report, input };
+    }
+
+    async function expectEveryRequestComplete(world: Awaited<ReturnType<typeof setUp>>["world"]) {
+      const requests = await queryAll(world.repos.requests);
+      const outbox = await queryAll(world.repos.outbox);
+      const audit = (await queryAll(world.repos.audit)).filter((entry) => entry.action === "request.created");
+      for (const request of requests) {
+        expect(outbox.filter((entry) => entry.notification.kind === "request" && entry.notification.requestId === request.id)).toHaveLength(1);
+        expect(audit.filter((entry) => entry.entityId === request.id)).toHaveLength(1);
+      }
+      return requests;
+    }
+
+    it("finishes the requests it had made, with their cards and audit entries, once the lease is over", async () => {
+      const { world, input } = await bigAsk();
+      const restore = crashOnOutboxWrite(world, 1); // the first chunk is complete, the second has requests without cards
+      await expect(createRequests(world.deps, input, world.secretariat)).rejects.toThrow("process killed");
+      restore();
+      const made = await queryAll(world.repos.requests);
+      expect(made).toHaveLength(400);
+      expect(await recoverOperations(world.deps)).toMatchObject({ finished: [], inProgress: 1 }); // its owner may still be alive
+      world.clock.advance(OPERATION_LEASE_MS);
+      const run = await recoverOperations(world.deps);
+      expect(run.finished).toEqual([expect.objectContaining({ kind: "create-requests", records: 400 })]);
+      expect(await expectEveryRequestComplete(world)).toHaveLength(400);
+      expect(await queryAll(world.repos.operations)).toEqual([expect.objectContaining({ status: "completed", planned: 450, done: 200 })]);
+      expect(await recoverOperations(world.deps)).toEqual({ finished: [], inProgress: 0 });
+    });
+
+    it("asking again makes what was missing and finishes what was made, creating nothing twice", async () => {
+      const { world, input } = await bigAsk();
+      const restore = crashOnOutboxWrite(world, 1);
+      await createRequests(world.deps, input, world.secretariat).catch(() => undefined);
+      restore();
+      world.clock.advance(OPERATION_LEASE_MS);
+      const again = await createRequests(world.deps, input, world.secretariat);
+      expect(again).toMatchObject({ alreadyExisting: 400 });
+      expect(again.created).toHaveLength(50);
+      expect(await expectEveryRequestComplete(world)).toHaveLength(450);
+    });
   });
 
   it("lets only the secretariat ask, and writes nothing otherwise", async () => {

@@ -6,17 +6,24 @@ const at = "2026-03-10T10:00:00.000Z";
 const request = (status: RequestStatus) => ({ status, dueDate: "2026-03-20", statusBeforeClose: undefined });
 
 describe("the request lifecycle", () => {
+  const everyStatus = [...REQUEST_STATUSES];
   const allowed: Record<RequestEvent["type"], RequestStatus[]> = {
-    see: ["sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
-    answer: ["sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
-    "mark-overdue": ["sent", "seen", "overdue", "escalated", "extended"],
+    deliver: everyStatus,
+    "fail-delivery": everyStatus,
+    requeue: everyStatus,
+    see: ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
+    answer: ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
+    "mark-overdue": ["undeliverable", "sent", "seen", "overdue", "escalated", "extended"],
     escalate: ["overdue", "escalated"],
-    extend: ["sent", "seen", "overdue", "escalated", "extended", "declined"],
-    decline: ["sent", "seen", "overdue", "escalated", "extended", "declined"],
-    close: ["sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
+    extend: ["queued", "undeliverable", "sent", "seen", "overdue", "escalated", "extended", "declined"],
+    decline: ["queued", "undeliverable", "sent", "seen", "overdue", "escalated", "extended", "declined"],
+    close: ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
     reopen: ["closed"],
   };
   const events: Record<RequestEvent["type"], RequestEvent> = {
+    deliver: { type: "deliver", at },
+    "fail-delivery": { type: "fail-delivery", reason: "unreachable" },
+    requeue: { type: "requeue" },
     see: { type: "see", at },
     answer: { type: "answer", at },
     "mark-overdue": { type: "mark-overdue" },
@@ -56,6 +63,20 @@ describe("the request lifecycle", () => {
     const closed = applyRequestEvent(request("answered"), { type: "close", at });
     expect(closed).toMatchObject({ status: "closed", statusBeforeClose: "answered" });
     expect(applyRequestEvent({ ...request("closed"), statusBeforeClose: "answered" }, { type: "reopen" })).toMatchObject({ status: "answered" });
+  });
+
+  it("is sent only when Teams accepted a card, and undeliverable only while no card reached anyone", () => {
+    expect(applyRequestEvent(request("queued"), { type: "deliver", at })).toMatchObject({ status: "sent", sentAt: at });
+    expect(applyRequestEvent(request("undeliverable"), { type: "deliver", at })).toMatchObject({ status: "sent", sentAt: at, undeliverableReason: undefined });
+    expect(applyRequestEvent(request("queued"), { type: "fail-delivery", reason: "no-focal-point" })).toEqual({ status: "undeliverable", undeliverableReason: "no-focal-point", undeliverableDetail: undefined });
+    // A request someone already received stays as it is when another of its cards fails.
+    expect(applyRequestEvent(request("seen"), { type: "fail-delivery", reason: "unreachable" })).toEqual({});
+    expect(applyRequestEvent(request("undeliverable"), { type: "requeue" })).toMatchObject({ status: "queued" });
+    expect(applyRequestEvent(request("answered"), { type: "requeue" })).toEqual({});
+  });
+
+  it("gives a request whose card has not gone out yet more time without pretending it was sent", () => {
+    expect(applyRequestEvent(request("queued"), { type: "extend", until: "2026-04-01" })).toEqual({ status: "queued", dueDate: "2026-04-01" });
   });
 
   it("changes nothing when marking a seen request as seen", () => {

@@ -1,17 +1,25 @@
 import { InvalidStateError, ValidationError } from "../errors";
 import type { CalendarDate } from "../calendar/calendar";
-import type { RequestFields, RequestStatus } from "./request";
+import type { RequestFields, RequestStatus, UndeliverableReason } from "./request";
 
 /**
  * The life of a request for input:
  *
- *   sent → seen → answered → closed
- *     ╰──────┴→ overdue → escalated          (the due date passed with no answer)
+ *   queued → sent → seen → answered → closed
+ *     │        ╰──────┴→ overdue → escalated   (the due date passed with no answer)
+ *     ╰→ undeliverable → (requeue) → queued   (no card reached anyone: no focal point, unreachable)
+ *   queued: made, its card not yet accepted by Teams; sent: Teams accepted a card of it.
  *   extended: the secretariat gave more time (from any open, unanswered state)
  *   declined: the ministry says the request is not theirs (the secretariat reassigns or closes)
  *   closed → reopen → the state it was closed in
  */
 export type RequestEvent =
+  /** Teams accepted a card of the request. */
+  | { type: "deliver"; at: string }
+  /** No card of the request can reach anyone. */
+  | { type: "fail-delivery"; reason: UndeliverableReason; detail?: string }
+  /** Its card is queued again (resent, or a focal point was nominated). */
+  | { type: "requeue" }
   | { type: "see"; at: string }
   | { type: "answer"; at: string }
   | { type: "mark-overdue" }
@@ -21,11 +29,27 @@ export type RequestEvent =
   | { type: "close"; at: string }
   | { type: "reopen" };
 
-/** Waiting for the ministry's answer: reminders and escalations apply. */
+/** Waiting for the ministry's answer, its card received: reminders and escalations apply. */
 export const AWAITING_ANSWER: readonly RequestStatus[] = ["sent", "seen", "overdue", "escalated", "extended"];
+
+/**
+ * Waiting for the ministry's answer past which a request becomes overdue and is escalated to the
+ * senior focal point: also a request whose card reached nobody (the senior one may be reachable).
+ */
+export const COUNTS_AS_LATE: readonly RequestStatus[] = [...AWAITING_ANSWER, "undeliverable"];
 
 export function isAwaitingAnswer(status: RequestStatus): boolean {
   return AWAITING_ANSWER.includes(status);
+}
+
+/** Not answered yet and not given up: waiting for the ministry, whether its card reached it or not. */
+export function isUnanswered(status: RequestStatus): boolean {
+  return isAwaitingAnswer(status) || isAwaitingDelivery(status);
+}
+
+/** Made, but no card of it has reached the ministry yet (still queued, or nobody could receive it). */
+export function isAwaitingDelivery(status: RequestStatus): boolean {
+  return status === "queued" || status === "undeliverable";
 }
 
 /** Open: the ministry may still answer or revise its answer. */
@@ -37,17 +61,23 @@ type Outcome = RequestStatus | "unchanged" | "refused";
 
 /** For each event, what each status becomes. A missing status means the event is refused there. */
 const TRANSITIONS: Record<RequestEvent["type"], Partial<Record<RequestStatus, Outcome>>> = {
-  see: { sent: "seen", seen: "unchanged", answered: "unchanged", overdue: "unchanged", escalated: "unchanged", extended: "unchanged", declined: "unchanged" },
-  answer: { sent: "answered", seen: "answered", overdue: "answered", escalated: "answered", extended: "answered", declined: "answered", answered: "answered" },
-  "mark-overdue": { sent: "overdue", seen: "overdue", extended: "overdue", overdue: "unchanged", escalated: "unchanged" },
+  deliver: { queued: "sent", undeliverable: "sent", sent: "unchanged", seen: "unchanged", answered: "unchanged", overdue: "unchanged", escalated: "unchanged", extended: "unchanged", declined: "unchanged", closed: "unchanged" },
+  "fail-delivery": { queued: "undeliverable", undeliverable: "undeliverable", sent: "unchanged", seen: "unchanged", answered: "unchanged", overdue: "unchanged", escalated: "unchanged", extended: "unchanged", declined: "unchanged", closed: "unchanged" },
+  requeue: { undeliverable: "queued", queued: "unchanged", sent: "unchanged", seen: "unchanged", answered: "unchanged", overdue: "unchanged", escalated: "unchanged", extended: "unchanged", declined: "unchanged", closed: "unchanged" },
+  see: { queued: "seen", undeliverable: "seen", sent: "seen", seen: "unchanged", answered: "unchanged", overdue: "unchanged", escalated: "unchanged", extended: "unchanged", declined: "unchanged" },
+  answer: { queued: "answered", undeliverable: "answered", sent: "answered", seen: "answered", overdue: "answered", escalated: "answered", extended: "answered", declined: "answered", answered: "answered" },
+  "mark-overdue": { undeliverable: "overdue", sent: "overdue", seen: "overdue", extended: "overdue", overdue: "unchanged", escalated: "unchanged" },
   escalate: { overdue: "escalated", escalated: "unchanged" },
-  extend: { sent: "extended", seen: "extended", overdue: "extended", escalated: "extended", extended: "extended", declined: "extended" },
-  decline: { sent: "declined", seen: "declined", overdue: "declined", escalated: "declined", extended: "declined", declined: "unchanged" },
-  close: { sent: "closed", seen: "closed", answered: "closed", overdue: "closed", escalated: "closed", extended: "closed", declined: "closed" },
+  extend: { queued: "queued", undeliverable: "undeliverable", sent: "extended", seen: "extended", overdue: "extended", escalated: "extended", extended: "extended", declined: "extended" },
+  decline: { queued: "declined", undeliverable: "declined", sent: "declined", seen: "declined", overdue: "declined", escalated: "declined", extended: "declined", declined: "unchanged" },
+  close: { queued: "closed", undeliverable: "closed", sent: "closed", seen: "closed", answered: "closed", overdue: "closed", escalated: "closed", extended: "closed", declined: "closed" },
   reopen: { closed: "sent" },
 };
 
 const REFUSALS: Record<RequestEvent["type"], string> = {
+  deliver: "",
+  "fail-delivery": "",
+  requeue: "",
   see: "a closed request cannot be marked as seen",
   answer: "this request is closed: it no longer takes answers",
   "mark-overdue": "only a request still waiting for its answer can become overdue",
@@ -75,6 +105,12 @@ export function applyRequestEvent(request: Pick<RequestFields, "status" | "dueDa
   if (outcome === "unchanged") return {};
 
   switch (event.type) {
+    case "deliver":
+      return { status: outcome, sentAt: event.at, undeliverableReason: undefined, undeliverableDetail: undefined };
+    case "fail-delivery":
+      return { status: outcome, undeliverableReason: event.reason, undeliverableDetail: event.detail };
+    case "requeue":
+      return { status: outcome, undeliverableReason: undefined, undeliverableDetail: undefined };
     case "see":
       return { status: outcome, seenAt: event.at };
     case "answer":

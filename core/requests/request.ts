@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { calendarDateSchema, instantSchema, LIMITS, recordIdSchema, shortTextSchema, textSchema, userIdSchema } from "../records/common";
 
-export const REQUEST_STATUSES = ["sent", "seen", "answered", "overdue", "escalated", "extended", "declined", "closed"] as const;
+export const REQUEST_STATUSES = ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined", "closed"] as const;
 export const requestStatusSchema = z.enum(REQUEST_STATUSES);
+
+/**
+ * Why a request's card reached nobody: the ministry has no technical focal point; the bot cannot
+ * reach the person (no chat with the bot, and the app cannot be installed for them); Teams kept
+ * refusing the card.
+ */
+export const UNDELIVERABLE_REASONS = ["no-focal-point", "unreachable", "failed"] as const;
+export type UndeliverableReason = (typeof UNDELIVERABLE_REASONS)[number];
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
 /** What a request asks about: a recommendation's implementation, a LOIPR question or a report section. */
@@ -25,9 +33,24 @@ export const requestFieldsSchema = z.object({
   /** What the secretariat asks, in its words. */
   ask: textSchema(LIMITS.comment).pipe(z.string().trim().min(1, "required")),
   dueDate: calendarDateSchema,
-  status: requestStatusSchema.default("sent"),
-  sentAt: instantSchema,
+  /** `queued` until Teams accepted a card of it, then `sent`; `undeliverable` when no card could reach anyone. */
+  status: requestStatusSchema.default("queued"),
+  /** When the request was made (older records have only `sentAt`). */
+  createdAt: instantSchema.optional(),
+  /** When Teams first accepted its card. */
+  sentAt: instantSchema.optional(),
   createdBy: userIdSchema,
+  /** The operation (core/operations) that created it: a restart finishes that operation's cards and audit entries. */
+  operationKey: z.string().max(255).optional(),
+  /** Why no card reached the ministry (while `undeliverable`), and what the bot was told. */
+  undeliverableReason: z.enum(UNDELIVERABLE_REASONS).optional(),
+  undeliverableDetail: textSchema(LIMITS.comment).optional(),
+  /**
+   * The answer being saved (its submission id) for version `latestVersion`: the request reserves
+   * the version before the contribution is written, so that a double click, or fifty answers at
+   * once, store each submission once and in order.
+   */
+  pendingSubmissionId: z.string().max(255).optional(),
   seenAt: instantSchema.optional(),
   answeredAt: instantSchema.optional(),
   latestContributionId: recordIdSchema.optional(),

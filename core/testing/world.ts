@@ -10,6 +10,8 @@ import { recommendationKey } from "../recommendations/recommendation";
 import type { ReportFields, ReportInput } from "../reports/report";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 import { countWords } from "../drafts/word-limits";
+import { queryAll } from "../ports/repository";
+import { recordCardOutcome } from "../requests/record-delivery";
 
 /** A renderer for use-case tests: the "document" is the content as JSON, the count is real. */
 export class JsonDraftRenderer implements DraftRenderer {
@@ -96,9 +98,31 @@ export async function buildWorld(options: { start?: string } = {}) {
     });
   }
 
+  /**
+   * What the bot's outbox does, for use-case tests: every pending card is sent, and a request
+   * becomes `sent` once its card is. Returns how many cards went out.
+   */
+  async function deliverCards(): Promise<number> {
+    const pending = await queryAll(repos.outbox, { where: [{ field: "status", op: "eq", value: "pending" }] });
+    const at = clock.now().toISOString();
+    for (const entry of pending) {
+      await repos.outbox.update(entry.id, { status: "sent", sentAt: at, activityId: `activity-${entry.id}`, conversationId: `chat-${entry.recipientId}` }, entry.eTag);
+      if (entry.notification.kind === "request") await recordCardOutcome(deps, entry.notification.requestId, { delivered: true, at });
+    }
+    return pending.length;
+  }
+
+  /** The requests as they are once the outbox sent their cards (`sent`, fresh eTags). */
+  async function delivered<R extends { id: string }>(requests: R[]) {
+    await deliverCards();
+    return Promise.all(requests.map((request) => repos.requests.get(request.id)));
+  }
+
   return {
     clock,
     repos,
+    deliverCards,
+    delivered,
     documents,
     renderer,
     directory,

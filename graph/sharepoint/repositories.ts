@@ -13,19 +13,6 @@ export function createSharePointRepositories(client: GraphClient, site: SiteList
     const kind = RECORD_KINDS[name] as RecordKind;
     return new SharePointListRepository(client, location, list, kind);
   };
-  return {
-    ministries: build("ministries"),
-    focalPoints: build("focalPoints"),
-    recommendations: build("recommendations"),
-    reports: build("reports"),
-    milestones: build("milestones"),
-    requests: build("requests"),
-    contributions: build("contributions"),
-    drafts: build("drafts"),
-    reviews: build("reviews"),
-    consultations: build("consultations"),
-    outbox: build("outbox"),
-    conversations: build("conversations"),
-    audit: build("audit"),
-  } as unknown as Repositories;
+  // One per record kind, so that a kind added to core gets its list's repository here too.
+  return Object.fromEntries((Object.keys(RECORD_KINDS) as RecordName[]).map((name) => [name, build(name)])) as unknown as Repositories;
 }

@@ -5,7 +5,8 @@
  * and that every field core queries by is indexed.
  */
 import { REPORT_TYPES, MECHANISMS, UPR_POSITIONS, IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
-import { REQUEST_STATUSES } from "../../core/requests/request";
+import { REQUEST_STATUSES, UNDELIVERABLE_REASONS } from "../../core/requests/request";
+import { OPERATION_KINDS, OPERATION_STATUSES } from "../../core/operations/operation";
 import { REVIEW_STATES } from "../../core/drafts/draft";
 import { OUTBOX_STATUSES } from "../../core/outbox/outbox-entry";
 import { FOCAL_POINT_ROLES } from "../../core/ministries/focal-point";
@@ -58,6 +59,7 @@ export type ListName =
   | "Consultations"
   | "Outbox"
   | "Conversations"
+  | "Operations"
   | "AuditLog"
   | "Evidence";
 
@@ -230,8 +232,13 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["ask", note],
       ["dueDate", date, indexed],
       ["status", choice(REQUEST_STATUSES), { name: "RequestStatus", display: "Status", indexed: true }],
+      ["createdAt", dateTime, { name: "RequestedAt", display: "Requested at" }],
       ["sentAt", dateTime],
       ["createdBy", text, { name: "RequestedBy", display: "Requested by" }],
+      ["operationKey", text, { name: "OperationKey", display: "Operation", indexed: true }],
+      ["undeliverableReason", choice(UNDELIVERABLE_REASONS), { display: "Why undeliverable" }],
+      ["undeliverableDetail", note, { display: "Delivery problem" }],
+      ["pendingSubmissionId", text, { display: "Answer being saved" }],
       ["seenAt", dateTime],
       ["answeredAt", dateTime],
       ["latestContributionId", text],
@@ -370,6 +377,28 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["updatedAt", dateTime],
     ]),
     titleOf: (r) => str(r.userId),
+  },
+  {
+    title: "Operations",
+    description: "Writes of several steps, recorded before their effects so that a restart finishes them.",
+    template: "genericList",
+    kind: "operations",
+    columns: columns([
+      ["key", text, { name: "OperationKey", display: "Key", ...uniqueKey }],
+      ["kind", choice(OPERATION_KINDS), { name: "OperationKind", display: "Kind" }],
+      ["status", choice(OPERATION_STATUSES), { name: "OperationStatus", display: "Status", indexed: true }],
+      ["actorId", text, { display: "Started by (id)" }],
+      ["actorName", text, { display: "Started by" }],
+      ["startedAt", dateTime],
+      ["heartbeatAt", dateTime, { display: "Last progress" }],
+      ["completedAt", dateTime],
+      ["recoveredAt", dateTime, { display: "Finished after a restart" }],
+      ["reportId", lookup("Reports")],
+      ["planned", number],
+      ["done", number],
+      ["summary", note],
+    ]),
+    titleOf: (r) => str(r.summary).slice(0, 255) || str(r.key),
   },
   {
     title: "AuditLog",

@@ -49,7 +49,7 @@ describe("requests needing attention", () => {
       NOW,
       14,
     );
-    expect(due).toEqual({ overdue: [], dueSoon: [] });
+    expect(due).toEqual({ overdue: [], dueSoon: [], undeliverable: [] });
   });
 
   test("overdue and escalated requests come most overdue first", () => {

@@ -24,6 +24,8 @@ export interface DueRequests<R extends Request = Request> {
   overdue: DueRequest<R>[];
   /** Soonest due first. */
   dueSoon: DueRequest<R>[];
+  /** Requests whose card reached nobody (soonest due first): the secretariat has to act on them. */
+  undeliverable: DueRequest<R>[];
 }
 
 /**
@@ -33,9 +35,10 @@ export interface DueRequests<R extends Request = Request> {
 export function dueRequests<R extends Request>(requests: readonly R[], reports: ReadonlyMap<string, Report>, now: Date, horizonDays: number): DueRequests<R> {
   const overdue: DueRequest<R>[] = [];
   const dueSoon: DueRequest<R>[] = [];
+  const undeliverable: DueRequest<R>[] = [];
   const todayIn = new Map<string, string>();
   for (const request of requests) {
-    if (!isAwaitingAnswer(request.status)) continue;
+    if (!isAwaitingAnswer(request.status) && request.status !== "undeliverable") continue;
     const report = reports.get(request.reportId);
     if (!report || report.status === "submitted") continue;
     let today = todayIn.get(report.timeZone);
@@ -44,9 +47,12 @@ export function dueRequests<R extends Request>(requests: readonly R[], reports: 
       todayIn.set(report.timeZone, today);
     }
     const daysLeft = daysBetween(today, request.dueDate);
+    // A card that reached nobody is the secretariat's to act on, late or not (a late one is escalated too).
+    if (request.undeliverableReason) undeliverable.push({ request, daysLeft });
+    if (request.status === "undeliverable") continue;
     if (isOverdue(request, report.timeZone, now) || request.status === "overdue" || request.status === "escalated") overdue.push({ request, daysLeft });
     else if (request.dueDate >= today && request.dueDate <= addDays(today, horizonDays)) dueSoon.push({ request, daysLeft });
   }
   const byDueDate = (a: DueRequest<R>, b: DueRequest<R>) => a.request.dueDate.localeCompare(b.request.dueDate) || Number(a.request.id) - Number(b.request.id) || a.request.id.localeCompare(b.request.id);
-  return { overdue: overdue.sort(byDueDate), dueSoon: dueSoon.sort(byDueDate) };
+  return { overdue: overdue.sort(byDueDate), dueSoon: dueSoon.sort(byDueDate), undeliverable: undeliverable.sort(byDueDate) };
 }

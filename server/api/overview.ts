@@ -40,7 +40,7 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
     // Requests needing attention: of the open reports the caller may read (observers: those shared with them).
     const openReports = new Map(open.map((r) => [r.id, r]));
     const due = dueRequests(query.ministryId ? requests.filter((r) => r.ministryId === query.ministryId) : requests, openReports, deps.clock.now(), DUE_SOON_DAYS);
-    const shown = [...due.overdue.slice(0, query.dueItems), ...due.dueSoon.slice(0, query.dueItems)];
+    const shown = [...due.overdue.slice(0, query.dueItems), ...due.dueSoon.slice(0, query.dueItems), ...due.undeliverable.slice(0, query.dueItems)];
     // The recommendations were read for the roll-up already (observers: only those shared with them).
     const lookups = await subjectLookups(services, shown.map((d) => d.request), { recommendations: visible, reports: open });
     const dueItem = ({ request, daysLeft }: DueRequest): DueRequestDto => ({
@@ -53,6 +53,7 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
       ...describeSubject(request.subject, request.reportId, lookups, actor),
       dueDate: request.dueDate,
       status: request.status,
+      ...(request.undeliverableReason ? { undeliverableReason: request.undeliverableReason } : {}),
       daysLeft,
     });
     const dashboard: DashboardDto = {
@@ -71,6 +72,7 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
         horizonDays: DUE_SOON_DAYS,
         overdue: { count: due.overdue.length, items: due.overdue.slice(0, query.dueItems).map(dueItem) },
         dueSoon: { count: due.dueSoon.length, items: due.dueSoon.slice(0, query.dueItems).map(dueItem) },
+        undeliverable: { count: due.undeliverable.length, items: due.undeliverable.slice(0, query.dueItems).map(dueItem) },
       },
     };
     return dashboard;

@@ -119,6 +119,7 @@ describe("the bot in the Agents Playground", () => {
   it("escalates a late request to the senior focal point, who cannot answer for another ministry", async () => {
     const late = await ask(1, "140.4", "2026-03-20");
     const justiceRequest = await ask(0, "140.5", "2026-06-01");
+    await server.bot.sender.drain(); // a request is escalated only once its card went out
     server.clock.set("2026-03-21T08:00:00.000Z"); // one day late, 09:00 in Ljubljana
     const run = await server.bot.scheduler.tick();
     expect(run.escalations).toBeGreaterThanOrEqual(1);

@@ -18,6 +18,8 @@ const IMPLEMENTATION_COLORS: Record<ImplementationStatus, Color> = {
 };
 
 const REQUEST_COLORS: Record<RequestStatus, Color> = {
+  queued: "subtle",
+  undeliverable: "danger",
   sent: "informative",
   seen: "brand",
   answered: "success",

@@ -204,6 +204,20 @@ export const ar: Partial<Catalogue> & ArabicPluralForms = {
   "overview.dueSoon": "يحلّ موعدها خلال الأيام الأربعة عشر المقبلة",
   "overview.noOverdue": "لا يوجد أي طلب متأخر.",
   "overview.noDueSoon": "لا يحلّ موعد أي طلب خلال الأيام الأربعة عشر المقبلة.",
+
+  "overview.undeliverable": "لم تُسلَّم في Teams",
+
+  "overview.noUndeliverable": "وصلت كل بطاقة إلى شخص ما.",
+
+  "undeliverable.no-focal-point": "ليس للوزارة جهة اتصال فنية: عيّن واحدة في صفحة الوزارات، وستُرسَل البطاقة.",
+
+  "undeliverable.unreachable": "لا يستطيع البوت الوصول إلى جهة الاتصال في Teams: ثبّت تطبيق NMIRF لها (مركز إدارة Teams)، أو عيّن جهة اتصال أخرى.",
+
+  "undeliverable.failed": "رفض Teams البطاقة مرارًا: أعد إرسالها، أو تواصل مع جهة الاتصال بطريقة أخرى.",
+
+  "requestPanel.delivery": "التسليم",
+
+  "requestPanel.queued": "في انتظار قبول Teams للبطاقة.",
   "overview.requestDue": "الموعد النهائي {date}",
   "overview.deadlines": "المواعيد النهائية المقبلة للتقارير",
   "overview.noReports": "لا يوجد تقرير قيد الإعداد.",
@@ -549,6 +563,10 @@ export const ar: Partial<Catalogue> & ArabicPluralForms = {
   "status.partially-implemented": "مُنفَّذة جزئيًا",
   "status.implemented": "مُنفَّذة",
   "status.no-longer-relevant": "لم تعد ذات صلة",
+
+  "requestStatus.queued": "في قائمة الانتظار",
+
+  "requestStatus.undeliverable": "لم يُسلَّم",
 
   "requestStatus.sent": "مُرسَل",
   "requestStatus.seen": "تم الاطلاع عليه",

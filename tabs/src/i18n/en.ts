@@ -180,6 +180,20 @@ export const en = {
   "overview.dueSoon": "Due in the next 14 days",
   "overview.noOverdue": "No request is overdue.",
   "overview.noDueSoon": "No request is due in the next 14 days.",
+
+  "overview.undeliverable": "Not delivered in Teams",
+
+  "overview.noUndeliverable": "Every card reached someone.",
+
+  "undeliverable.no-focal-point": "The ministry has no technical focal point: name one in Ministries, and the card goes out.",
+
+  "undeliverable.unreachable": "The bot cannot reach the focal point in Teams: install the NMIRF app for them (Teams admin center), or name another focal point.",
+
+  "undeliverable.failed": "Teams kept refusing the card: send it again, or reach the focal point another way.",
+
+  "requestPanel.delivery": "Delivery",
+
+  "requestPanel.queued": "Waiting for Teams to accept the card.",
   "overview.requestDue": "due {date}",
   "overview.deadlines": "Upcoming report deadlines",
   "overview.noReports": "No report in progress.",
@@ -480,6 +494,10 @@ export const en = {
   "status.partially-implemented": "Partially implemented",
   "status.implemented": "Implemented",
   "status.no-longer-relevant": "No longer relevant",
+
+  "requestStatus.queued": "Queued",
+
+  "requestStatus.undeliverable": "Not delivered",
 
   "requestStatus.sent": "Sent",
   "requestStatus.seen": "Seen",

@@ -183,6 +183,20 @@ export const es: Partial<Catalogue> = {
   "overview.dueSoon": "Vencen en los próximos 14 días",
   "overview.noOverdue": "No hay ninguna solicitud vencida.",
   "overview.noDueSoon": "Ninguna solicitud vence en los próximos 14 días.",
+
+  "overview.undeliverable": "No entregadas en Teams",
+
+  "overview.noUndeliverable": "Todas las tarjetas llegaron a alguien.",
+
+  "undeliverable.no-focal-point": "El ministerio no tiene punto focal técnico: designe uno en Ministerios y la tarjeta se enviará.",
+
+  "undeliverable.unreachable": "El bot no puede contactar al punto focal en Teams: instale la aplicación NMIRF para esa persona (centro de administración de Teams) o designe otro punto focal.",
+
+  "undeliverable.failed": "Teams rechazó la tarjeta varias veces: envíela de nuevo o contacte al punto focal por otro medio.",
+
+  "requestPanel.delivery": "Entrega",
+
+  "requestPanel.queued": "Esperando que Teams acepte la tarjeta.",
   "overview.requestDue": "vence el {date}",
   "overview.deadlines": "Próximas fechas límite de los informes",
   "overview.noReports": "No hay ningún informe en preparación.",
@@ -483,6 +497,10 @@ export const es: Partial<Catalogue> = {
   "status.partially-implemented": "Parcialmente aplicada",
   "status.implemented": "Aplicada",
   "status.no-longer-relevant": "Ya no pertinente",
+
+  "requestStatus.queued": "En cola",
+
+  "requestStatus.undeliverable": "No entregada",
 
   "requestStatus.sent": "Enviada",
   "requestStatus.seen": "Vista",

@@ -178,6 +178,20 @@ export const fr: Catalogue = {
   "overview.dueSoon": "À rendre dans les 14 prochains jours",
   "overview.noOverdue": "Aucune demande n'est en retard.",
   "overview.noDueSoon": "Aucune demande à rendre dans les 14 prochains jours.",
+
+  "overview.undeliverable": "Non remises dans Teams",
+
+  "overview.noUndeliverable": "Chaque carte a atteint quelqu’un.",
+
+  "undeliverable.no-focal-point": "Le ministère n’a pas de point focal technique : désignez-en un dans Ministères, et la carte partira.",
+
+  "undeliverable.unreachable": "Le bot ne peut pas joindre le point focal dans Teams : installez l’application NMIRF pour cette personne (centre d’administration Teams), ou désignez un autre point focal.",
+
+  "undeliverable.failed": "Teams a refusé la carte à plusieurs reprises : renvoyez-la, ou joignez le point focal autrement.",
+
+  "requestPanel.delivery": "Remise",
+
+  "requestPanel.queued": "En attente de l’acceptation de la carte par Teams.",
   "overview.requestDue": "échéance le {date}",
   "overview.deadlines": "Prochaines échéances des rapports",
   "overview.noReports": "Aucun rapport en cours.",
@@ -478,6 +492,10 @@ export const fr: Catalogue = {
   "status.partially-implemented": "Partiellement mise en œuvre",
   "status.implemented": "Mise en œuvre",
   "status.no-longer-relevant": "Sans objet",
+
+  "requestStatus.queued": "En file d’attente",
+
+  "requestStatus.undeliverable": "Non remise",
 
   "requestStatus.sent": "Envoyée",
   "requestStatus.seen": "Vue",

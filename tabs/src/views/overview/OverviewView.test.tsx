@@ -39,6 +39,10 @@ const dashboard: DashboardDto = {
       ],
     },
     dueSoon: { count: 1, items: [due("q3", { subject: { kind: "recommendation", recommendationId: "9" }, subjectReference: { documentSymbol: "A/HRC/43/15", paragraph: "148.9" }, subjectLabel: "A/HRC/43/15 para. 148.9", dueDate: "2026-11-17", daysLeft: 0 })] },
+    undeliverable: {
+      count: 1,
+      items: [due("q4", { ministryId: "m3", ministryName: "Ministry of Sport", subjectLabel: "A/HRC/43/15 para. 148.12", status: "undeliverable", undeliverableReason: "no-focal-point", dueDate: "2026-11-30", daysLeft: 13 })],
+    },
   },
 };
 
@@ -72,8 +76,17 @@ describe("the overview's requests needing attention", () => {
     expect(fake.calls[0]?.input).toMatchObject({ query: { dimension: "ministry", ministryId: undefined } });
   });
 
+  test("list the requests whose card reached nobody, with what to do about each", async () => {
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => dashboard }) });
+    const undelivered = await screen.findByRole("region", { name: "Not delivered in Teams (1)" });
+    const [item] = within(undelivered).getAllByRole("listitem");
+    expect(item).toHaveTextContent("Ministry of Sport");
+    expect(item).toHaveTextContent("Not delivered");
+    expect(item).toHaveTextContent("The ministry has no technical focal point: name one in Ministries, and the card goes out.");
+  });
+
   test("a focal point of one ministry sees that ministry's, and says so", async () => {
-    const fake = fakeApi({ dashboard: () => ({ ...dashboard, requestsDue: { horizonDays: 14, overdue: { count: 0, items: [] }, dueSoon: { count: 0, items: [] } } }) });
+    const fake = fakeApi({ dashboard: () => ({ ...dashboard, requestsDue: { horizonDays: 14, overdue: { count: 0, items: [] }, dueSoon: { count: 0, items: [] }, undeliverable: { count: 0, items: [] } } }) });
     renderSignedIn(<OverviewView />, { me: ME.focalPoint, api: fake });
     await screen.findByText("Requests to Ministry of Justice.");
     expect(fake.calls[0]?.input).toMatchObject({ query: { ministryId: "m1" } });

@@ -146,6 +146,9 @@ export default function OverviewView() {
           {ministry && <Text className={styles.muted}>{t("overview.requestsOfMinistry", { name: ministry.name })}</Text>}
           {d && <RequestList id="overdue-heading" title={t("overview.overdueRequests")} list={d.requestsDue.overdue} empty={t("overview.noOverdue")} />}
           {d && <RequestList id="due-soon-heading" title={t("overview.dueSoon")} list={d.requestsDue.dueSoon} empty={t("overview.noDueSoon")} />}
+          {d && me.can.createRequests && (
+            <RequestList id="undeliverable-heading" title={t("overview.undeliverable")} list={d.requestsDue.undeliverable} empty={t("overview.noUndeliverable")} />
+          )}
           {!d && !dashboard.error && <Loading />}
         </section>
         <section className={styles.section} aria-labelledby="deadlines-heading">
@@ -220,6 +223,7 @@ function RequestList({ id, title, list, empty }: { id: string; title: string; li
               </Link>{" "}
               · {r.ministryName} <RequestStatusBadge status={r.status} />
               {r.subjectText && <div className={styles.clip}>{r.subjectText}</div>}
+              {r.undeliverableReason && <div>{t(`undeliverable.${r.undeliverableReason}`)}</div>}
               <div className={styles.muted}>
                 {r.daysLeft < 0 ? `${t("overview.requestDue", { date: date(r.dueDate) })} (${plural("overview.daysLate", -r.daysLeft)})` : r.daysLeft === 0 ? t("overview.dueToday") : t("overview.requestDue", { date: date(r.dueDate) })} · {r.reportTitle}
               </div>

@@ -7,7 +7,7 @@ import { Button, Divider, DrawerBody, DrawerHeader, DrawerHeaderTitle, Field, In
 import { useState } from "react";
 import { can } from "../../../../core/auth/policy";
 import type { RequestDto } from "../../../../core/api";
-import { canApply, isAwaitingAnswer } from "../../../../core/requests/request-lifecycle";
+import { canApply, isUnanswered } from "../../../../core/requests/request-lifecycle";
 import { useAction, useResource } from "../../api/use-resource";
 import { ImplementationBadge, RequestStatusBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";
@@ -92,8 +92,17 @@ export function RequestPanel({ id, known, onClose, onChanged }: { id: string; kn
               <dd className={styles.def}>{report.data?.title ?? "…"}</dd>
               <dt className={styles.term}>{t("requests.due")}</dt>
               <dd className={styles.def}>{date(r.dueDate, "long")}</dd>
-              <dt className={styles.term}>{t("requestPanel.sent")}</dt>
-              <dd className={styles.def}>{dateTime(r.sentAt)}</dd>
+              {r.sentAt ? (
+                <>
+                  <dt className={styles.term}>{t("requestPanel.sent")}</dt>
+                  <dd className={styles.def}>{dateTime(r.sentAt)}</dd>
+                </>
+              ) : (
+                <>
+                  <dt className={styles.term}>{t("requestPanel.delivery")}</dt>
+                  <dd className={styles.def}>{r.undeliverableReason ? t(`undeliverable.${r.undeliverableReason}`) : t("requestPanel.queued")}</dd>
+                </>
+              )}
               {r.seenAt && (
                 <>
                   <dt className={styles.term}>{t("requestPanel.seen")}</dt>
@@ -140,7 +149,7 @@ export function RequestPanel({ id, known, onClose, onChanged }: { id: string; kn
             {question && <p className={styles.quote}>{`${question.number}. ${question.text}`}</p>}
             {me.can.createRequests && (
               <div className={styles.actions}>
-                {isAwaitingAnswer(r.status) && (
+                {isUnanswered(r.status) && (
                   <Button onClick={() => void act.run("resendRequest")} disabled={act.busy}>
                     {t("requestPanel.resend")}
                   </Button>
