@@ -1,5 +1,7 @@
 import type { Stored } from "../../core/records/common";
-import type { DraftFields, ReviewFields } from "../../core/drafts/draft";
+import type { CompiledDraft, ReviewFields } from "../../core/drafts/draft";
+import { isCompiled } from "../../core/drafts/draft-review";
+import { InvalidStateError } from "../../core/errors";
 import type { ReportFields } from "../../core/reports/report";
 import type { Directory } from "../../core/ports/directory";
 import type { Repositories } from "../../core/ports/repository";
@@ -7,7 +9,7 @@ import type { Repositories } from "../../core/ports/repository";
 /** A round of approval with what the chair's card shows. */
 export interface ReviewView {
   review: Stored<ReviewFields>;
-  draft: Stored<DraftFields>;
+  draft: Stored<CompiledDraft>;
   report: Stored<ReportFields>;
   requestedByName: string;
 }
@@ -19,5 +21,7 @@ export async function loadReviewView(deps: { repos: Repositories; directory: Dir
     deps.repos.reports.get(review.reportId),
     deps.directory.getUser(review.requestedBy),
   ]);
+  // A review is only ever made of a compiled draft (sendDraftForApproval refuses any other).
+  if (!isCompiled(draft)) throw new InvalidStateError("this draft has no file yet", draft.reviewState, "review");
   return { review, draft, report, requestedByName: requester?.displayName ?? review.requestedBy };
 }

@@ -106,4 +106,43 @@ describe("recording a focal point's answer", () => {
       expect.objectContaining({ status: "partially-implemented", byUserId: justiceFocalPoint.userId, contributionId: contribution.id }),
     ]);
   });
+
+  describe("answers arriving at the same time", () => {
+    it("a double click (one submission, twenty times at once) stores one version, and every click is told it is saved", async () => {
+      const { world, leadRequest, justiceFocalPoint } = await setUp();
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => recordContribution(world.deps, { requestId: leadRequest.id, text: "Once.", submissionId: "double-click", via: "card" }, justiceFocalPoint)),
+      );
+      expect(await queryAll(world.repos.contributions)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.contribution.id)).size).toBe(1);
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      const request = await world.repos.requests.get(leadRequest.id);
+      expect(request).toMatchObject({ latestVersion: 1, status: "answered" });
+      expect(request.pendingSubmissionId).toBeUndefined();
+    });
+
+    it("fifty answers: each one told it is saved is stored once, the others are stored nowhere, and versions follow one another", async () => {
+      const { world, leadRequest, justiceFocalPoint } = await setUp();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) => recordContribution(world.deps, { requestId: leadRequest.id, text: `Answer ${i}.`, submissionId: `s-${i}`, via: "api" }, justiceFocalPoint)),
+      );
+      const stored = await queryAll(world.repos.contributions);
+      const saved = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [`s-${i}`] : []));
+      expect(stored.map((c) => c.submissionId).sort()).toEqual(saved.sort());
+      expect(stored.map((c) => c.version).sort((a, b) => a - b)).toEqual(stored.map((_, i) => i + 1));
+      const request = await world.repos.requests.get(leadRequest.id);
+      const newest = stored.reduce((a, b) => (a.version > b.version ? a : b));
+      expect(request).toMatchObject({ latestVersion: newest.version, latestContributionId: newest.id });
+    });
+
+    it("refuses, before writing anything, a status the person may no longer report (the lead ministry changed)", async () => {
+      const { world, rec, leadRequest, justiceFocalPoint } = await setUp();
+      await world.repos.recommendations.update(rec.id, { leadMinistryId: world.ministries[2]!.id }, rec.eTag);
+      await expect(
+        recordContribution(world.deps, { requestId: leadRequest.id, text: "Done.", reportedStatus: "implemented", submissionId: "x-1", via: "card" }, justiceFocalPoint),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await queryAll(world.repos.contributions)).toEqual([]);
+      expect((await world.repos.requests.get(leadRequest.id)).latestVersion).toBe(0);
+    });
+  });
 });

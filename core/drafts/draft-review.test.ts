@@ -4,6 +4,8 @@ import { canReview, nextReviewState, type ReviewEvent } from "./draft-review";
 
 describe("the draft review state machine", () => {
   const allowed: [ReviewState, ReviewEvent, ReviewState][] = [
+    ["compiling", "compiled", "drafting"],
+    ["compiling", "interrupt", "interrupted"],
     ["drafting", "send-for-approval", "in-review"],
     ["returned", "send-for-approval", "in-review"],
     ["in-review", "approve", "approved"],
@@ -14,7 +16,7 @@ describe("the draft review state machine", () => {
     expect(nextReviewState(from, event)).toBe(to);
   });
 
-  const events: ReviewEvent[] = ["send-for-approval", "approve", "return", "submit"];
+  const events: ReviewEvent[] = ["compiled", "interrupt", "send-for-approval", "approve", "return", "submit"];
   const refused = REVIEW_STATES.flatMap((state) => events.map((event) => [state, event] as const)).filter(
     ([state, event]) => !allowed.some(([from, e]) => from === state && e === event),
   );

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { instantSchema, LIMITS, recordIdSchema, shortTextSchema, textSchema, userIdSchema } from "../records/common";
 
-export const REVIEW_STATES = ["drafting", "in-review", "returned", "approved", "submitted"] as const;
+/**
+ * `compiling`: the draft's version is taken and its file is being written; `interrupted`: the
+ * compile stopped before the file was recorded (a crash), and the version stays unused.
+ */
+export const REVIEW_STATES = ["compiling", "interrupted", "drafting", "in-review", "returned", "approved", "submitted"] as const;
 export const reviewStateSchema = z.enum(REVIEW_STATES);
 export type ReviewState = z.infer<typeof reviewStateSchema>;
 
@@ -29,11 +33,12 @@ export const draftFieldsSchema = z.object({
   reportId: recordIdSchema,
   version: z.number().int().min(1),
   fileName: shortTextSchema,
-  fileId: z.string().min(1).max(200),
-  webUrl: z.url({ protocol: /^https?$/, error: "a web address (https://…)" }),
+  /** The file, once written (a draft still `compiling` has none yet). */
+  fileId: z.string().min(1).max(200).optional(),
+  webUrl: z.url({ protocol: /^https?$/, error: "a web address (https://…)" }).optional(),
   /** SharePoint's version label of the file when it was compiled (e.g. `3.0`). */
-  fileVersion: z.string().min(1).max(20),
-  wordCount: wordCountSchema,
+  fileVersion: z.string().min(1).max(20).optional(),
+  wordCount: wordCountSchema.optional(),
   unansweredRequestIds: z.array(recordIdSchema).default([]),
   reviewState: reviewStateSchema.default("drafting"),
   compiledAt: instantSchema,
@@ -62,6 +67,9 @@ export const reviewFieldsSchema = z.object({
 });
 export type ReviewFields = z.infer<typeof reviewFieldsSchema>;
 export type ReviewInput = z.input<typeof reviewFieldsSchema>;
+
+/** A draft whose file is written: every state after compiling. */
+export type CompiledDraft = DraftFields & Required<Pick<DraftFields, "fileId" | "webUrl" | "fileVersion" | "wordCount">>;
 
 export function draftKey(reportId: string, version: number): string {
   return `${reportId}#${version}`;

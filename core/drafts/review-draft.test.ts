@@ -1,7 +1,7 @@
 import { ConcurrencyError, ForbiddenError, InvalidStateError, ValidationError } from "../errors";
 import { queryAll } from "../ports/repository";
 import { buildWorld } from "../testing/world";
-import { compileDraft } from "./compile-draft";
+import { COMPILE_LEASE_MS, compileDraft } from "./compile-draft";
 import { createRequests } from "../requests/create-requests";
 import { recordContribution } from "../contributions/record-contribution";
 import { decideDraft, sendDraftForApproval } from "./review-draft";
@@ -37,6 +37,36 @@ describe("compiling, sending and deciding on a draft", () => {
     const second = await compileDraft(world.deps, { reportId: report.id }, world.secretariat);
     expect(second.draft.version).toBe(2);
     expect((await world.repos.reports.get(report.id)).status).toBe("drafting");
+  });
+
+  it("two compiles at once take two versions, and each draft points at its own file", async () => {
+    const { world, report } = await setUp();
+    const [a, b] = await Promise.all([compileDraft(world.deps, { reportId: report.id }, world.secretariat), compileDraft(world.deps, { reportId: report.id }, world.secretariat)]);
+    expect([a.draft.version, b.draft.version].sort()).toEqual([1, 2]);
+    for (const { draft } of [a, b]) {
+      const { file, content } = await world.documents.get("Drafts", draft.fileId);
+      expect(file.name).toBe(`UPR national report cycle 5 — draft v${draft.version}.docx`);
+      expect((JSON.parse(new TextDecoder().decode(content)) as { version: number }).version).toBe(draft.version);
+    }
+  });
+
+  it("records the draft before its file: a compile that stopped is marked interrupted by the next one, which takes the next version", async () => {
+    const { world, report } = await setUp();
+    const put = world.documents.put.bind(world.documents);
+    world.documents.put = async () => {
+      throw new Error("process killed");
+    };
+    await expect(compileDraft(world.deps, { reportId: report.id }, world.secretariat)).rejects.toThrow("process killed");
+    world.documents.put = put;
+    const [stopped] = await queryAll(world.repos.drafts);
+    expect(stopped).toMatchObject({ version: 1, reviewState: "compiling" });
+    expect(stopped!.fileId).toBeUndefined();
+    await expect(sendDraftForApproval(world.deps, { draftId: stopped!.id, eTag: stopped!.eTag }, world.secretariat)).rejects.toBeInstanceOf(InvalidStateError);
+
+    world.clock.advance(COMPILE_LEASE_MS);
+    const next = await compileDraft(world.deps, { reportId: report.id }, world.secretariat);
+    expect(next.draft).toMatchObject({ version: 2, reviewState: "drafting" });
+    expect((await world.repos.drafts.get(stopped!.id)).reviewState).toBe("interrupted");
   });
 
   it("records the template a draft was patched into", async () => {

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { authorize, type Actor } from "../auth/policy";
 import { ConcurrencyError, InvalidStateError, ValidationError } from "../errors";
 import { LIMITS, recordIdSchema, textSchema, type Stored } from "../records/common";
-import type { DraftFields, ReviewFields } from "./draft";
+import { type CompiledDraft, type DraftFields, type ReviewFields } from "./draft";
 import type { OutboxEntryInput } from "../outbox/outbox-entry";
 import { parseOrThrow } from "../records/validate";
 import { queryAll } from "../ports/repository";
-import { nextReviewState } from "./draft-review";
+import { isCompiled, nextReviewState } from "./draft-review";
 import { audit } from "../audit/audit";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 
@@ -20,7 +20,7 @@ export const sendForApprovalInputSchema = z.object({
 export type SendForApprovalInput = z.input<typeof sendForApprovalInputSchema>;
 
 /** The latest version of the draft's file in the library (the secretariat edits it in Word after compiling). */
-async function currentFileVersion(deps: Deps, draft: Stored<DraftFields>): Promise<string> {
+async function currentFileVersion(deps: Deps, draft: Stored<CompiledDraft>): Promise<string> {
   const versions = await deps.documents.versions("Drafts", draft.fileId);
   return versions[0]?.id ?? draft.fileVersion;
 }
@@ -39,9 +39,10 @@ export async function sendDraftForApproval(deps: Deps, rawInput: SendForApproval
   const draft = await deps.repos.drafts.get(input.draftId);
   if (draft.eTag !== input.eTag) throw new ConcurrencyError("Draft", draft.id, draft);
   const versions = await queryAll(deps.repos.drafts, { where: [{ field: "reportId", op: "eq", value: draft.reportId }] });
-  const newest = Math.max(...versions.map((d) => d.version));
+  const newest = Math.max(...versions.filter((d) => isCompiled(d)).map((d) => d.version));
   if (draft.version < newest) throw new InvalidStateError(`draft v${newest} is newer: send that one`, draft.reviewState, "send-for-approval");
   const reviewState = nextReviewState(draft.reviewState, "send-for-approval");
+  if (!isCompiled(draft)) throw new InvalidStateError("this draft has no file yet", draft.reviewState, "send-for-approval");
   const chairs = await deps.directory.usersWithRole("Chair");
   if (chairs.length === 0) throw new InvalidStateError("nobody holds the Chair role yet: an administrator assigns it in Entra ID", draft.reviewState, "send-for-approval");
 
@@ -101,6 +102,7 @@ export async function decideDraft(deps: Deps, rawInput: DecideDraftInput, actor:
     throw new InvalidStateError(`this draft was already ${review.decision} by ${review.decidedByName ?? "the chair"}`, draft.reviewState, input.decision);
   }
   const reviewState = nextReviewState(draft.reviewState, input.decision === "approved" ? "approve" : "return");
+  if (!isCompiled(draft)) throw new InvalidStateError("this draft has no file yet", draft.reviewState, input.decision);
   if (input.decision === "returned" && !input.comment) throw new ValidationError("say what should change when you return a draft");
 
   const now = deps.clock.now().toISOString();

@@ -3,7 +3,7 @@ import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
 import type { TemplateDto } from "../../core/api/drafts";
 import { authorize } from "../../core/auth/policy";
-import { ValidationError } from "../../core/errors";
+import { InvalidStateError, ValidationError } from "../../core/errors";
 import { queryAll } from "../../core/ports/repository";
 import type { AuditEntryFields } from "../../core/audit/audit-entry";
 import { audit } from "../../core/audit/audit";
@@ -57,6 +57,7 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
     authorize(actor, { kind: "read" });
     const draft = await deps.repos.drafts.get(params.id);
     await authorizeReportRead(services, actor, draft.reportId);
+    if (!draft.fileId) throw new InvalidStateError("this draft is still being compiled, or its compile was interrupted: it has no file", draft.reviewState, "download");
     const { file, content } = await deps.documents.get("Drafts", draft.fileId);
     return { file: content, contentType: DOCX, fileName: file.name };
   });

@@ -40,6 +40,8 @@ const REPORT_COLORS: Record<ReportStatus, Color> = {
 };
 
 const REVIEW_COLORS: Record<ReviewState, Color> = {
+  compiling: "subtle",
+  interrupted: "danger",
   drafting: "informative",
   "in-review": "warning",
   returned: "danger",

@@ -584,6 +584,10 @@ export const ar: Partial<Catalogue> & ArabicPluralForms = {
   "reportStatus.approved": "تمت الموافقة عليه",
   "reportStatus.submitted": "قُدِّم",
 
+  "reviewState.compiling": "قيد التجميع",
+
+  "reviewState.interrupted": "توقّف التجميع",
+
   "reviewState.drafting": "قيد الصياغة",
   "reviewState.in-review": "لدى الرئاسة",
   "reviewState.returned": "أُعيدت",

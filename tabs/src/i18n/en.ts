@@ -515,6 +515,10 @@ export const en = {
   "reportStatus.approved": "Approved",
   "reportStatus.submitted": "Submitted",
 
+  "reviewState.compiling": "Being compiled",
+
+  "reviewState.interrupted": "Compile interrupted",
+
   "reviewState.drafting": "Being written",
   "reviewState.in-review": "With the chair",
   "reviewState.returned": "Returned",

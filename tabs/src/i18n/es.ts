@@ -518,6 +518,10 @@ export const es: Partial<Catalogue> = {
   "reportStatus.approved": "Aprobado",
   "reportStatus.submitted": "Presentado",
 
+  "reviewState.compiling": "Compilándose",
+
+  "reviewState.interrupted": "Compilación interrumpida",
+
   "reviewState.drafting": "En redacción",
   "reviewState.in-review": "En manos de la presidencia",
   "reviewState.returned": "Devuelto",

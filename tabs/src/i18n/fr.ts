@@ -513,6 +513,10 @@ export const fr: Catalogue = {
   "reportStatus.approved": "Approuvé",
   "reportStatus.submitted": "Présenté",
 
+  "reviewState.compiling": "Compilation en cours",
+
+  "reviewState.interrupted": "Compilation interrompue",
+
   "reviewState.drafting": "En rédaction",
   "reviewState.in-review": "Auprès de la présidence",
   "reviewState.returned": "Renvoyé",

@@ -77,7 +77,7 @@ describe("the secretariat's templates", () => {
     const fresh: TemplateDto = { ...letterhead, id: "t2", name: "Ministry letterhead.docx", version: "1.0", placeholders: ["body", "date"], notes: ["There is no {{title}}: the report's title is written above the body."] };
     const fake = api({
       uploadTemplate: () => fresh,
-      compileDraft: () => ({ draft: { ...draft, id: "d2", version: 2, reviewState: "drafting" }, webUrl: draft.webUrl, wordCount: draft.wordCount, unanswered: [], template: { id: "t2", name: "Ministry letterhead.docx", version: "1.0" } }),
+      compileDraft: () => ({ draft: { ...draft, id: "d2", version: 2, reviewState: "drafting" }, webUrl: draft.webUrl!, wordCount: draft.wordCount!, unanswered: [], template: { id: "t2", name: "Ministry letterhead.docx", version: "1.0" } }),
     });
     renderSignedIn(<DraftsView />, { me: ME.secretariat, api: fake });
     await screen.findByText("No template yet: drafts use the built-in layout.");
@@ -129,7 +129,7 @@ describe("the secretariat's templates", () => {
   });
 
   test("compiling without a template says the built-in layout was used", async () => {
-    const fake = api({ listTemplates: () => ({ items: [letterhead] }), compileDraft: () => ({ draft: { ...draft, id: "d2", version: 2, reviewState: "drafting" }, webUrl: draft.webUrl, wordCount: draft.wordCount, unanswered: [] }) });
+    const fake = api({ listTemplates: () => ({ items: [letterhead] }), compileDraft: () => ({ draft: { ...draft, id: "d2", version: 2, reviewState: "drafting" }, webUrl: draft.webUrl!, wordCount: draft.wordCount!, unanswered: [] }) });
     renderSignedIn(<DraftsView />, { me: ME.secretariat, api: fake });
     await screen.findByRole("combobox", { name: "Template" });
     await userEvent.click(screen.getByRole("button", { name: "Compile draft" }));

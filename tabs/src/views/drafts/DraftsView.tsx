@@ -22,7 +22,8 @@ import {
 import { useEffect, useState } from "react";
 import type { DraftDto, ReportDto, TemplateDto } from "../../../../core/api";
 import type { DraftGap } from "../../../../core/drafts/draft-content";
-import { canReview } from "../../../../core/drafts/draft-review";
+import type { CompiledDraft } from "../../../../core/drafts/draft";
+import { canReview, isCompiled } from "../../../../core/drafts/draft-review";
 import { useAction, useResource, type Resource } from "../../api/use-resource";
 import { RequestStatusBadge, ReviewStateBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";
@@ -114,7 +115,8 @@ function ReportDrafts({ report, templates, templateId: chosen, onTemplateChange 
         : t("drafts.compiledPlain", { version: result.draft.version }),
     );
   });
-  const latest = drafts.data?.[0];
+  // The newest draft with a file; a compile under way or interrupted is listed with the others.
+  const latest = drafts.data?.find(isCompiled);
 
   return (
     <>
@@ -153,19 +155,24 @@ function ReportDrafts({ report, templates, templateId: chosen, onTemplateChange 
       {!drafts.data && !drafts.error && <Loading />}
       {drafts.data && !latest && <Text>{t("reports.noDrafts")}</Text>}
       {latest && <DraftCard key={latest.id + latest.eTag} draft={latest} report={report} gaps={gaps} onChanged={(d) => drafts.set((list) => list?.map((x) => (x.id === d.id ? d : x)))} />}
-      {drafts.data && drafts.data.length > 1 && (
+      {drafts.data && drafts.data.some((d) => d !== latest) && (
         <section className={styles.panel} aria-labelledby="older-heading">
           <Subtitle2 as="h2" id="older-heading">
             {t("drafts.earlier")}
           </Subtitle2>
           <ul className={styles.list}>
-            {drafts.data.slice(1).map((d) => (
+            {drafts.data.filter((d) => d !== latest).map((d) => (
               <li key={d.id} className={styles.row}>
-                <Link href={d.webUrl} target="_blank" rel="noreferrer">
-                  {t("drafts.version", { version: d.version })}
-                </Link>
+                {d.webUrl ? (
+                  <Link href={d.webUrl} target="_blank" rel="noreferrer">
+                    {t("drafts.version", { version: d.version })}
+                  </Link>
+                ) : (
+                  <Text>{t("drafts.version", { version: d.version })}</Text>
+                )}
                 <Text className={styles.muted}>
-                  {dateTime(d.compiledAt)} · {plural("drafts.words", d.wordCount.counted)}
+                  {dateTime(d.compiledAt)}
+                  {d.wordCount ? ` · ${plural("drafts.words", d.wordCount.counted)}` : ""}
                 </Text>
                 <ReviewStateBadge state={d.reviewState} />
               </li>
@@ -177,7 +184,7 @@ function ReportDrafts({ report, templates, templateId: chosen, onTemplateChange 
   );
 }
 
-function DraftCard({ draft, report, gaps, onChanged }: { draft: DraftDto; report: ReportDto; gaps?: DraftGap[]; onChanged(d: DraftDto): void }) {
+function DraftCard({ draft, report, gaps, onChanged }: { draft: DraftDto & CompiledDraft; report: ReportDto; gaps?: DraftGap[]; onChanged(d: DraftDto): void }) {
   const styles = useStyles();
   const { t, plural, number, dateTime, date, percent } = useI18n();
   const { api, me } = useSession();

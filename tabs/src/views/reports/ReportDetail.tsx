@@ -1,4 +1,5 @@
 /** One report: its facts, its workplan (milestones), and where its requests and drafts stand. */
+import { isCompiled } from "../../../../core/drafts/draft-review";
 import { Button, Dropdown, Link, makeStyles, Option, Text, Title3, tokens } from "@fluentui/react-components";
 import type { ReportStatus } from "../../../../core/reports/report";
 import { useAction, useResource } from "../../api/use-resource";
@@ -49,7 +50,7 @@ export function ReportDetail({ id }: { id: string }) {
   if (!r) return <Loading />;
   const counts = new Map<string, number>();
   for (const request of requests.data ?? []) counts.set(request.status, (counts.get(request.status) ?? 0) + 1);
-  const latest = drafts.data?.[0];
+  const latest = drafts.data?.find(isCompiled);
 
   return (
     <>
