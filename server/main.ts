@@ -34,6 +34,7 @@ import { ImportSessions } from "./api/import-sessions";
 import type { ApiServices } from "./api/services";
 import { createApp } from "./http/app";
 import { openBackend } from "./wiring/backend";
+import { OperationsRecovery } from "./wiring/operations-recovery";
 
 export interface StartOptions {
   /** Start the bot's outbox sender and reminder scheduler (default true; API tests turn them off to read the store back undisturbed). */
@@ -42,6 +43,8 @@ export interface StartOptions {
   logger?: Logger;
   /** How the bot gets the app installed for someone it cannot reach yet (local mode: the Agents Playground's personas). */
   installer?: AppInstaller;
+  /** How long a started operation may go without progress before it is finished by someone else (tests shorten it). */
+  operationLeaseMs?: number;
 }
 
 export interface RunningServer {
@@ -200,8 +203,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         (error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "could not read the lists ahead of the first visitor"),
       );
     };
+    const recovery = new OperationsRecovery(deps, { logger: logger.child({ component: "recovery" }), onQueued: () => bot.sender.kick(), leaseMs: options.operationLeaseMs });
     if (options.background ?? true) {
       bot.start();
+      recovery.start();
       void warmUp();
     }
     state = "ok";
@@ -217,6 +222,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
         await Promise.race([closed, grace]);
         listening.closeAllConnections();
+        await recovery.stop();
         await bot.stop();
         await backend.close();
         logger.info("stopped");
