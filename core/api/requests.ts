@@ -78,7 +78,13 @@ export const createContributionBodySchema = recordContributionInputSchema
   })
   .strict();
 export type CreateContributionBody = z.input<typeof createContributionBodySchema>;
-export const contributionResultSchema = z.object({ contribution: contributionSchema, request: requestSchema, replayed: z.boolean() });
+export const contributionResultSchema = z.object({
+  contribution: contributionSchema,
+  request: requestSchema,
+  replayed: z.boolean(),
+  /** The answer is saved, but the status it reported was not applied to the recommendation: why. */
+  statusNotApplied: z.string().optional(),
+});
 
 /** An uploaded evidence file, ready to be listed in an answer's `attachments`. */
 export const attachmentResultSchema = attachmentSchema;
