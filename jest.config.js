@@ -1,6 +1,6 @@
 // Jest loads tests as CommonJS. @swc/jest transforms our TypeScript and the ESM-only
 // packages we depend on (jose 6 is one), which therefore are not ignored below.
-const esmOnlyPackages = ["jose", "nanoid", "strip-bom"];
+const esmOnlyPackages = ["jose", "nanoid", "strip-bom", "intl-messageformat", "@formatjs"];
 
 const swcTransform = [
   "@swc/jest",
@@ -29,7 +29,7 @@ module.exports = {
       ...shared,
       displayName: "node",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/{core,graph,bot,drafts,importers,demo,server,cli,manifest,tests}/**/*.test.ts"],
+      testMatch: ["<rootDir>/{core,i18n,graph,bot,drafts,importers,demo,server,cli,manifest,tests}/**/*.test.ts"],
     },
     {
       ...shared,
