@@ -17,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import type { ThemeName } from "../host/host";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/en";
+import type { MessageKey } from "../i18n/i18n";
 import type { Preferences } from "./App";
 import { useSession } from "./session";
 

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState, type InputHTMLAttributes, typ
 import type { RecommendationDto } from "../../../../core/api";
 import { ImplementationBadge } from "../../components/badges";
 import { useI18n, type I18n } from "../../i18n/i18n";
-import type { MessageKey } from "../../i18n/en";
+import type { MessageKey } from "../../i18n/i18n";
 import type { Sort, SortKey } from "./filter";
 
 export const ROW_HEIGHT = 56;
