@@ -12,8 +12,8 @@ export type MessageValues = Record<string, string | number | Date | undefined>;
 
 /** The ICU argument types FormatJS's parser gives (TYPE in @formatjs/icu-messageformat-parser). */
 const ARGUMENT = 1;
+/** number (2), date (3), time (4), select (5), plural (6): arguments whose value must stay a number or a code. */
 const NUMBER = 2;
-const SELECT = 5;
 const PLURAL = 6;
 const TAG = 8;
 
