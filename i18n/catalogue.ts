@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createFormatter, type Formatter, type Messages } from "./message-format";
+import { createFormatter, type Formatter, type FormatterOptions, type Messages } from "./message-format";
 
 /** The parts of the product that speak: `terms` are the words every door shares (statuses, positions, mechanisms). */
 export const DOORS = ["terms", "tab", "bot", "draft", "manifest"] as const;
@@ -33,16 +33,19 @@ export class CatalogueError extends Error {
 /** The catalogue's files, read once each. */
 export class Catalogue {
   private readonly cache = new Map<string, Messages>();
+  private found: string[] | undefined;
 
   constructor(readonly directory: string = defaultDirectory()) {}
 
   /** Every language with a folder, English first. */
   languages(): string[] {
+    if (this.found) return this.found;
     const found = readdirSync(this.directory, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(entry.name))
       .map((entry) => entry.name)
       .sort();
-    return [REFERENCE_LANGUAGE, ...found.filter((language) => language !== REFERENCE_LANGUAGE)];
+    this.found = [REFERENCE_LANGUAGE, ...found.filter((language) => language !== REFERENCE_LANGUAGE)];
+    return this.found;
   }
 
   /** The languages that have this door's file (and the shared terms). */
@@ -88,13 +91,17 @@ export class Catalogue {
 
   /**
    * A formatter of these doors for a locale: the locale's language (or, for `pt-BR`, `pt-BR`
-   * then `pt`), English for any message it lacks.
+   * then `pt`), English for any message it lacks; or the messages of `language` written for `locale`.
    */
-  formatter(locale: string, doors: readonly Door[]): Formatter {
+  formatter(locale: string, doors: readonly Door[], options: FormatterOptions = {}, language: string = this.languageOf(locale)): Formatter {
+    return createFormatter(locale, this.merged(language, doors), language === REFERENCE_LANGUAGE ? {} : this.merged(REFERENCE_LANGUAGE, doors), options);
+  }
+
+  /** The catalogue's language for a locale: `pt-BR` if it has it, else `pt`, else English. */
+  languageOf(locale: string): string {
     const languages = this.languages();
     const lower = locale.toLowerCase();
-    const language = languages.find((l) => l.toLowerCase() === lower) ?? languages.find((l) => l === lower.split("-")[0]) ?? REFERENCE_LANGUAGE;
-    return createFormatter(locale, this.merged(language, doors), language === REFERENCE_LANGUAGE ? {} : this.merged(REFERENCE_LANGUAGE, doors));
+    return languages.find((l) => l.toLowerCase() === lower) ?? languages.find((l) => l === lower.split("-")[0]) ?? REFERENCE_LANGUAGE;
   }
 }
 

@@ -47,16 +47,17 @@ export interface Formatter {
  * A formatter for one locale over a language's messages and a fallback (English). Each message
  * is compiled when first used and kept: compiling costs far more than formatting.
  */
-export function createFormatter(locale: string, messages: Messages, fallback: Messages = {}): Formatter {
+export function createFormatter(locale: string, messages: Messages, fallback: Messages = {}, options: FormatterOptions = {}): Formatter {
+  const formats = options.timeZone ? dateFormatsIn(options.timeZone) : undefined;
   const compiled = new Map<string, { format: IntlMessageFormat; plain: Set<string> } | null>();
   let numbers: Intl.NumberFormat | undefined;
   const compile = (key: string) => {
     if (compiled.has(key)) return compiled.get(key) ?? undefined;
     let entry: { format: IntlMessageFormat; plain: Set<string> } | null = null;
-    for (const [source, sourceLocale] of [[messages[key], locale], [fallback[key], "en"]] as const) {
+    for (const source of [messages[key], fallback[key]]) {
       if (source === undefined) continue;
       try {
-        const format = new IntlMessageFormat(source, sourceLocale === "en" && messages[key] === undefined ? locale : sourceLocale, undefined, { ignoreTag: true });
+        const format = new IntlMessageFormat(source, locale, formats, { ignoreTag: true });
         entry = { format, plain: plainArguments(format.getAst() as unknown as Element[]) };
         break;
       } catch {
@@ -92,6 +93,23 @@ export function createFormatter(locale: string, messages: Messages, fallback: Me
       }
     },
   };
+}
+
+export interface FormatterOptions {
+  /** The time zone `{d, date, long}` writes dates in (calendar dates are given at noon UTC: "UTC"). */
+  timeZone?: string;
+}
+
+/** ICU's date styles (as FormatJS defines them), in a time zone. */
+function dateFormatsIn(timeZone: string) {
+  return {
+    date: {
+      short: { month: "numeric", day: "numeric", year: "2-digit", timeZone },
+      medium: { month: "short", day: "numeric", year: "numeric", timeZone },
+      long: { month: "long", day: "numeric", year: "numeric", timeZone },
+      full: { weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone },
+    },
+  } as const;
 }
 
 /** The languages written right to left. */

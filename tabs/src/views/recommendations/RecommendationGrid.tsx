@@ -253,7 +253,7 @@ function renderRecommendationGrid(
                     <span className={styles.text}>{r.text}</span>
                   </div>
                   <div role="gridcell" className={styles.cell}>
-                    {r.mechanism === "SPECIAL_PROCEDURES" ? t("mechanismShort.SPECIAL_PROCEDURES") : r.mechanism === "REGIONAL" ? t("mechanismShort.REGIONAL") : r.mechanism}
+                    {t(`mechanismShort.${r.mechanism}`)}
                   </div>
                   <div role="gridcell" className={styles.cell}>
                     {r.cycle ?? "—"}
