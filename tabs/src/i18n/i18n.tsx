@@ -104,8 +104,8 @@ export function I18nProvider({ locale, children }: { locale: string; children: R
       current = false;
     };
   }, [language]);
-  // Until the chosen language has loaded, the one shown before, with the person's number and date formats.
-  const value = useMemo(() => createI18n(shown.language === language ? locale : shown.language, shown.messages), [shown, locale, language]);
+  // Until the chosen language has loaded, the words shown before, with its direction and its number and date formats.
+  const value = useMemo(() => createI18n(locale, shown.messages), [shown, locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
