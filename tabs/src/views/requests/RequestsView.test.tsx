@@ -16,12 +16,11 @@ const aboutRecommendation: RequestDto = {
   ministryId: "m1",
   dueDate: "2026-11-20",
   status: "sent",
-  subjectLabel: "A/HRC/43/15 para. 148.7",
   subjectText: "Adopt a national action plan on human rights and allocate sufficient…",
   subjectReference: { documentSymbol: "A/HRC/43/15", paragraph: "148.7" },
 };
-const aboutQuestion: RequestDto = { ...base, id: "q2", key: "r1|q:3|m2", subject: { kind: "question", number: "3" }, ministryId: "m2", dueDate: "2026-11-21", status: "seen", subjectLabel: "Question 3", subjectText: "Please describe access to mental health services for children." };
-const notShared: RequestDto = { ...base, id: "q3", key: "r1|rec:12|m2", subject: { kind: "recommendation", recommendationId: "12" }, recommendationId: "12", ministryId: "m2", dueDate: "2026-11-22", status: "sent", subjectLabel: "Recommendation 12" };
+const aboutQuestion: RequestDto = { ...base, id: "q2", key: "r1|q:3|m2", subject: { kind: "question", number: "3" }, ministryId: "m2", dueDate: "2026-11-21", status: "seen", subjectText: "Please describe access to mental health services for children." };
+const notShared: RequestDto = { ...base, id: "q3", key: "r1|rec:12|m2", subject: { kind: "recommendation", recommendationId: "12" }, recommendationId: "12", ministryId: "m2", dueDate: "2026-11-22", status: "sent" };
 
 function api() {
   return fakeApi({
