@@ -1,6 +1,6 @@
 // Jest loads tests as CommonJS. @swc/jest transforms our TypeScript and the ESM-only
 // packages we depend on (jose 6 is one), which therefore are not ignored below.
-const esmOnlyPackages = ["jose", "nanoid", "strip-bom"];
+const esmOnlyPackages = ["jose", "nanoid", "strip-bom", "intl-messageformat", "@formatjs"];
 
 const swcTransform = [
   "@swc/jest",
@@ -29,13 +29,15 @@ module.exports = {
       ...shared,
       displayName: "node",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/{core,graph,bot,drafts,importers,demo,server,cli,manifest,tests}/**/*.test.ts"],
+      testMatch: ["<rootDir>/{core,i18n,graph,bot,drafts,importers,demo,server,cli,manifest,tests}/**/*.test.ts"],
     },
     {
       ...shared,
       displayName: "tab",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/tabs/**/*.test.{ts,tsx}"],
+      // Vite bundles the catalogue's files (import.meta.glob); under Jest they are read from disk.
+      moduleNameMapper: { "^\\./message-loaders$": "<rootDir>/tabs/src/testing/message-loaders.ts" },
     },
   ],
 };

@@ -1,10 +1,12 @@
 import { Packer, type Document } from "docx";
 import type { DraftContent, DraftRenderer, RenderedDraft, RenderOptions } from "../core/drafts/draft-content";
+import { rightToLeftSections } from "./docx/bidi-sections";
 import { buildDocument } from "./docx/build-document";
 import type { WordCount } from "../core/drafts/draft";
 import { layoutDraft } from "./layout/layouts";
+import { draftWords, type DraftWords } from "./text/words";
 import { renderIntoTemplate } from "./templates/patch-template";
-import { describeWordCount, wordCountOf } from "./word-count";
+import { wordCountOf } from "./word-count";
 import { tallyWords, type WordTally } from "./word-tally";
 
 /**
@@ -18,17 +20,29 @@ import { tallyWords, type WordTally } from "./word-tally";
 export class DocxDraftRenderer implements DraftRenderer {
   async render(content: DraftContent, options: RenderOptions = {}): Promise<RenderedDraft> {
     const { type, wordLimit } = content.report;
+    // The report's language first: a language the catalogue has no draft in is refused before anything is built.
+    const words = draftWords(content.report.language);
     const count = (tally: WordTally): WordCount => wordCountOf(type, tally, wordLimit);
-    if (options.template) return renderIntoTemplate(options.template, layoutDraft(content), count);
-    const { document, wordCount } = compose(content, count);
-    return { content: await Packer.toBuffer(document), wordCount };
+    if (options.template) {
+      const rendered = await renderIntoTemplate(options.template, layoutDraft(content, words), count);
+      return words.rtl ? { ...rendered, content: await rightToLeftSections(rendered.content) } : rendered;
+    }
+    const { document, wordCount } = compose(content, words, count);
+    const packed = await Packer.toBuffer(document);
+    return { content: words.rtl ? await rightToLeftSections(packed) : packed, wordCount };
   }
 }
 
 /** The docx Document of a draft. The layout is dropped before the document is packed: a large report's blocks would only add to its peak memory. */
-function compose(content: DraftContent, count: (tally: WordTally) => WordCount): { document: Document; wordCount: WordCount } {
-  const layout = layoutDraft(content);
+function compose(content: DraftContent, words: DraftWords, count: (tally: WordTally) => WordCount): { document: Document; wordCount: WordCount } {
+  const layout = layoutDraft(content, words);
   const wordCount = count(tallyWords(layout, { title: "block" }));
-  const description = `Compiled ${content.compiledAt} by the NMIRF add-in. Word count: ${describeWordCount(content.report.type, wordCount)}.`;
+  const description = words.t("draft.description", {
+    date: words.date(content.compiledOn),
+    counted: wordCount.counted,
+    limit: wordCount.limit === undefined ? "none" : "set",
+    limitNumber: wordCount.limit ?? 0,
+    excluded: wordCount.excluded,
+  });
   return { document: buildDocument(layout, description), wordCount };
 }

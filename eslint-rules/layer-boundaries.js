@@ -7,6 +7,8 @@
 //             server           (wires them: the only place that knows them all)
 //              cli             (the command line: a door of its own, wired from server's parts)
 //  tabs  → core (types and pure rules only) and the server's HTTP API
+//  i18n            (the catalogue of words and its formatter: imports nothing of ours; bot,
+//                   drafts, manifest, tabs and the server read it)
 //
 // A layer is the first folder of a file's path inside the repository.
 const path = require("node:path");
@@ -17,17 +19,18 @@ const repositoryRoot = path.resolve(__dirname, "..");
 /** Which of our layers each layer may import (besides itself). */
 const allowedLayers = {
   core: [],
+  i18n: [],
   graph: ["core"],
-  bot: ["core"],
-  drafts: ["core"],
+  bot: ["core", "i18n"],
+  drafts: ["core", "i18n"],
   importers: ["core"],
   demo: ["core"],
-  manifest: [],
-  server: ["core", "graph", "bot", "drafts", "importers", "demo", "manifest"],
-  cli: ["core", "graph", "bot", "drafts", "importers", "demo", "server", "manifest"],
-  tabs: ["core"],
-  tests: ["core", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest"],
-  bench: ["core", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest", "tests"],
+  manifest: ["i18n"],
+  server: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "manifest"],
+  cli: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "server", "manifest"],
+  tabs: ["core", "i18n"],
+  tests: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest"],
+  bench: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest", "tests"],
 };
 
 /** Packages core may use: it is pure, so no SDK and no I/O. */
@@ -37,6 +40,7 @@ const corePackages = ["zod"];
 const confinedPackages = [
   { pattern: /^(botbuilder|botframework-)/, layer: "bot" },
   { pattern: /^docx$/, layer: "drafts" },
+  { pattern: /^intl-messageformat$|^@formatjs\//, layer: "i18n" },
   { pattern: /^@microsoft\/microsoft-graph-client$|^@azure\/msal-node$|^better-sqlite3$/, layer: "graph" },
   { pattern: /^@fluentui\/|^@microsoft\/teams-js$|^react(-dom)?$/, layer: "tabs" },
 ];

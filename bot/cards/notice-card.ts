@@ -1,5 +1,5 @@
 import type { Notification } from "../../core/outbox/notification";
-import type { MessageKey } from "../i18n/en";
+import type { MessageKey } from "../i18n/translate";
 import type { RequestView } from "../views/request-view";
 import { adaptiveCard, facts, heading, subtle, textBlock, type AdaptiveCard, type CardElement } from "./adaptive";
 import { dueText, requestStatusLabel, subjectLabel, type CardContext } from "./request-card";

@@ -4,7 +4,7 @@ import { MECHANISM_NAMES, type ImplementationStatus, IMPLEMENTATION_STATUSES } f
 import { addDays, calendarDateAt, daysBetween } from "../../core/calendar/calendar";
 import { LIMITS } from "../../core/records/common";
 import type { Translator } from "../i18n/translate";
-import type { MessageKey } from "../i18n/en";
+import type { MessageKey } from "../i18n/translate";
 import type { RequestView } from "../views/request-view";
 import {
   adaptiveCard,

@@ -1,14 +1,10 @@
-import { en, type MessageKey, type MessageValue } from "./en";
-import { ar } from "./ar";
-import { es } from "./es";
-import { fr } from "./fr";
+import { defaultCatalogue, type Catalogue } from "../../i18n/catalogue";
+import { isRightToLeftLanguage } from "../../i18n/message-format";
+import type BotMessages from "../../i18n/messages/en/bot.json";
+import type TermMessages from "../../i18n/messages/en/terms.json";
 
-export type Messages = Record<MessageKey, MessageValue>;
-/** A language's table: every key of English, each either translated or left out (English is shown). */
-export type PartialMessages = Partial<Messages>;
-
-const TABLES: Record<string, PartialMessages> = { en, fr, es, ar };
-const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur"]);
+/** A word the bot says: its own messages and the terms every door shares (i18n/messages/<language>/{bot,terms}.json). */
+export type MessageKey = keyof typeof BotMessages | keyof typeof TermMessages;
 
 export type Params = Record<string, string | number>;
 
@@ -19,6 +15,7 @@ export interface Translator {
   readonly timeZone: string;
   /** Right-to-left script (Arabic): cards set `rtl`. */
   readonly rtl: boolean;
+  /** A message of the catalogue; a plural message chooses its form by `params.count`. */
   t(key: MessageKey, params?: Params): string;
   /** A calendar date (`YYYY-MM-DD`) as the person writes dates, e.g. "29 March 2026". */
   date(calendarDate: string): string;
@@ -51,48 +48,31 @@ function validTimeZone(timeZone: string | undefined, fallback: string): string {
 const translators = new Map<string, Translator>();
 
 /** The translator for a language and time zone (built once: Intl formatters are costly to create). */
-export function createTranslator(localeInput: string | undefined, timeZoneInput?: string, fallbackLocale = "en-US"): Translator {
-  const cacheKey = `${localeInput ?? ""}|${timeZoneInput ?? ""}|${fallbackLocale}`;
+export function createTranslator(localeInput: string | undefined, timeZoneInput?: string, fallbackLocale = "en-US", catalogue: Catalogue = defaultCatalogue()): Translator {
+  const cacheKey = `${localeInput ?? ""}|${timeZoneInput ?? ""}|${fallbackLocale}|${catalogue.directory}`;
   const cached = translators.get(cacheKey);
   if (cached) return cached;
-  const translator = buildTranslator(localeInput, timeZoneInput, fallbackLocale);
+  const translator = buildTranslator(localeInput, timeZoneInput, fallbackLocale, catalogue);
   if (translators.size > 500) translators.clear();
   translators.set(cacheKey, translator);
   return translator;
 }
 
-function buildTranslator(localeInput: string | undefined, timeZoneInput: string | undefined, fallbackLocale: string): Translator {
+function buildTranslator(localeInput: string | undefined, timeZoneInput: string | undefined, fallbackLocale: string, catalogue: Catalogue): Translator {
   const locale = normalizeLocale(localeInput, normalizeLocale(fallbackLocale));
   const language = locale.split("-")[0]!.toLowerCase();
   const timeZone = validTimeZone(timeZoneInput, "UTC");
-  const table = TABLES[language] ?? {};
-  const plurals = new Intl.PluralRules(locale);
+  const formatter = catalogue.formatter(locale, ["terms", "bot"]);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const numberFormat = new Intl.NumberFormat(locale);
-
-  const t = (key: MessageKey, params: Params = {}): string => {
-    const value = table[key] ?? en[key];
-    let template: string;
-    if (typeof value === "string") template = value;
-    else {
-      const count = Number(params.count ?? 0);
-      const category = plurals.select(count) as keyof typeof value;
-      template = value[category] ?? value.other;
-    }
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const param = params[name];
-      if (param === undefined) return whole;
-      return typeof param === "number" ? numberFormat.format(param) : param;
-    });
-  };
 
   return {
     locale,
     language,
     timeZone,
-    rtl: RTL_LANGUAGES.has(language),
-    t,
+    rtl: isRightToLeftLanguage(language),
+    t: (key, params) => formatter.format(key, params),
     date(calendarDate) {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(calendarDate);
       if (!match) return calendarDate;

@@ -31,6 +31,18 @@ describe("nmirf draft", () => {
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/^Wrote .*demo\.docx \(\d+ KB\): \d+ words of 10,700; \d+ more not counted \(the annex and the footnotes\)\.$/));
   });
 
+  it.each([
+    ["fr", "I. Méthode et processus de consultation", "Projet v3 — 29 novembre 2026", false],
+    ["es", "I. Metodología y proceso de consulta", "Borrador v3 — 29 de noviembre de 2026", false],
+    ["ar", "أولاً- منهجية إعداد التقرير وعملية التشاور", "المسودة 3 — 29 تشرين الثاني/نوفمبر 2026", true],
+  ])("writes the demo draft in %s (--language)", async (language, chapter, header, rightToLeft) => {
+    const out = path.join(work, `demo-${language}.docx`);
+    expect(await draftCommand.run(["--demo", "--language", language, "--out", out])).toBe(0);
+    const draft = await readDocx(await readFile(out));
+    expect(draft.paragraphs.find((p) => p.style === "Heading1")).toMatchObject({ text: chapter, rightToLeft });
+    expect(draft.headers.join(" ")).toContain(header);
+  });
+
   it("renders a draft's content from JSON into a template", async () => {
     const contentFile = path.join(work, "content.json");
     const templateFile = path.join(work, "letterhead.docx");
@@ -55,6 +67,7 @@ describe("nmirf draft", () => {
     ["content that is not JSON", async (dir: string) => ["--content", await file(dir, "c.json", "{")], /not valid JSON/],
     ["content of the wrong shape", async (dir: string) => ["--content", await file(dir, "c.json", '{"version": 0}')], /The draft's content is not valid/],
     ["an unknown report type", async () => ["--demo", "--type", "novel"], /The report type is not valid/],
+    ["a language drafts are not written in", async () => ["--demo", "--language", "xx"], /The report's language is not valid/],
     ["a missing file", async (dir: string) => ["--content", path.join(dir, "nowhere.json")], /Cannot open .*nowhere\.json: no such file or folder/],
   ])("refuses %s and writes nothing", async (_name, argsOf, message) => {
     const out = path.join(work, "out.docx");

@@ -2,17 +2,20 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { draftContentSchema } from "../../core/drafts/draft-content";
 import { isDomainError } from "../../core/errors";
 import { reportTypeSchema } from "../../core/records/taxonomy";
+import { reportLanguageSchema } from "../../core/reports/report";
 import { parseOrThrow } from "../../core/records/validate";
 import { demoDraftContent, describeWordCount, DocxDraftRenderer, validateTemplate } from "../../drafts";
 import { type Command, parseCommandArgs, USAGE_EXIT_CODE, usageProblem } from "../command";
 
-const USAGE = `nmirf draft --demo [--type <report type>] [--template <template.docx>] [--out <file.docx>]
+const USAGE = `nmirf draft --demo [--type <report type>] [--language <en|fr|es|ar>] [--template <template.docx>] [--out <file.docx>]
        nmirf draft --content <content.json> [--template <template.docx>] [--out <file.docx>]
        nmirf draft --check-template <template.docx>
 
 Writes a Word draft of a report without any server: --demo renders a small fictional report
 (--type upr-national, upr-midterm, loipr-replies, follow-up, treaty-periodic...; default
-upr-national); --content renders a draft's content saved as JSON (core's DraftContent).
+upr-national; --language writes its fixed words, dates and titles in French, Spanish or
+Arabic, right to left; default en); --content renders a draft's content saved as JSON (core's
+DraftContent, whose report.language says its language).
 --template patches the draft into a secretariat's .docx with {{placeholders}};
 --check-template only checks such a template. Prints the word count against the limit.`;
 
@@ -28,6 +31,7 @@ export const draftCommand: Command = {
         demo: { type: "boolean" },
         content: { type: "string" },
         type: { type: "string" },
+        language: { type: "string" },
         template: { type: "string" },
         "check-template": { type: "string" },
         out: { type: "string" },
@@ -40,6 +44,7 @@ export const draftCommand: Command = {
     if (modes !== 1) {
       return usageProblem("Choose one of --demo, --content or --check-template.", USAGE);
     }
+    if (options.language !== undefined && !options.demo) return usageProblem("--language goes with --demo: a draft's content says its own language (report.language).", USAGE);
 
     try {
       if (options["check-template"]) {
@@ -52,7 +57,7 @@ export const draftCommand: Command = {
       if (template) await validateTemplate(template);
       const content = options.content
         ? parseOrThrow(draftContentSchema, JSON.parse(await readFile(options.content, "utf8")) as unknown, "The draft's content")
-        : demoDraftContent(parseOrThrow(reportTypeSchema, options.type ?? "upr-national", "The report type"));
+        : demoDraftContent(parseOrThrow(reportTypeSchema, options.type ?? "upr-national", "The report type"), 3, parseOrThrow(reportLanguageSchema, options.language ?? "en", "The report's language"));
       const rendered = await new DocxDraftRenderer().render(content, { template });
       const out = options.out ?? (options.demo ? "nmirf-demo-draft.docx" : "nmirf-draft.docx");
       // Written beside the target then renamed, so a failure never leaves half a file.

@@ -1,17 +1,23 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildAppPackage, PackageError } from "../../manifest/package";
+import { manifestDifferences, writeLocalization } from "../../manifest/localization";
+import { buildAppPackage, MANIFEST_DIR, PackageError } from "../../manifest/package";
 import { type Command, parseCommandArgs, USAGE_EXIT_CODE, usageProblem } from "../command";
 import { parseEnvFile } from "../../server/config/env-files";
 
 const USAGE = `nmirf package --env <name> [--out <file>]
+       nmirf package --localize
 
 Builds the Teams app package (the .zip to upload in the Teams admin center, or with
 \`teamsapp publish\`): fills the \${{VAR}} placeholders of manifest/manifest.json and of its
 localization files (fr, es, ar) from env/.env.<name>, then env/.env.<name>.user, then the
 process environment (which wins), validates the result against the Teams v1.30 schema (offline),
 checks the icons, and writes build/appPackage.<name>.zip (or --out). Writes nothing when a
-value is missing or the manifest is not valid, and names what to fix. See docs/deploy.md.`;
+value is missing or the manifest is not valid, and names what to fix. See docs/deploy.md.
+
+--localize rewrites the localization files (manifest/<language>.json) from the catalogue of
+words (i18n/messages/<language>/manifest.json) and says what manifest.json itself needs
+(its English words, its list of languages). See docs/translating.md.`;
 
 /** The environment's values and where each came from (a file, or the process environment). */
 export function environmentValues(root: string, name: string, processEnv: NodeJS.ProcessEnv = process.env): { values: Record<string, string | undefined>; sources: Record<string, string> } {
@@ -49,9 +55,16 @@ export const packageCommand: Command = {
   summary: "build the Teams app package (build/appPackage.<env>.zip) from manifest/ and env/.env.<env>",
   usage: USAGE,
   async run(args) {
-    const parsed = parseCommandArgs(args, { env: { type: "string" }, out: { type: "string" } }, USAGE);
+    const parsed = parseCommandArgs(args, { env: { type: "string" }, out: { type: "string" }, localize: { type: "boolean" } }, USAGE);
     if (!parsed) return USAGE_EXIT_CODE;
     const values = parsed.values;
+    if (values.localize) {
+      const changed = writeLocalization(MANIFEST_DIR);
+      console.log(changed.length ? `Rewrote ${changed.map((file) => `manifest/${file}`).join(", ")} from the catalogue.` : "The localization files are the catalogue's already.");
+      const differences = manifestDifferences(MANIFEST_DIR);
+      for (const difference of differences) console.error(difference);
+      return differences.length ? 1 : 0;
+    }
     const root = process.cwd();
     const name = values.env?.trim();
     const known = environmentsIn(root);

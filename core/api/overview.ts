@@ -53,11 +53,11 @@ export const dashboardSchema = z.object({
   generatedAt: instantSchema,
   dimension: z.enum(ROLLUP_DIMENSIONS),
   recommendations: z.object({ total: z.number().int(), byStatus: statusCountsSchema, implementedShare: z.number(), progressShare: z.number() }),
-  /** Status rolled up by the dimension; `label` names the ministry or SDG, `key` is `""` for recommendations without one. */
+  /** Status rolled up by the dimension: `key` is the code (`""` for recommendations without one); `label` is the ministry's name, for the ministry dimension (the clients name the other codes). */
   rows: z.array(
     z.object({
       key: z.string(),
-      label: z.string(),
+      label: z.string().optional(),
       total: z.number().int(),
       byStatus: statusCountsSchema,
       implementedShare: z.number(),

@@ -12,16 +12,15 @@ import { eTagSchema, pageOf, pageQueryShape, storedOf } from "./common";
  * list, one request, the actions on it): a recommendation's document symbol and paragraph
  * (`A/HRC/59/15 para. 140.7`) and the first words of its text; a question's number and text; a
  * section's title. A recommendation that is not shared with an observer is named by its id only.
+ * No words: the clients name the subject in the person's language from these values.
  */
 export const requestSubjectViewShape = {
-  /** `A/HRC/59/15 para. 140.7`, `Question 4`, the section's title (English; the tab words it from the other fields). */
-  subjectLabel: z.string().optional(),
   /** The first words of the recommendation's text, or the question's text. */
   subjectText: z.string().optional(),
   /** For a recommendation: its document symbol and paragraph. */
   subjectReference: z.object({ documentSymbol: z.string(), paragraph: z.string() }).optional(),
 };
-export type RequestSubjectView = { subjectLabel?: string; subjectText?: string; subjectReference?: { documentSymbol: string; paragraph: string } };
+export type RequestSubjectView = { subjectText?: string; subjectReference?: { documentSymbol: string; paragraph: string } };
 
 export const requestSchema = storedOf(requestFieldsSchema).safeExtend(requestSubjectViewShape);
 export type RequestDto = z.infer<typeof requestSchema>;

@@ -94,6 +94,7 @@ export async function assembleDraftContent(deps: Deps, reportId: string, version
       title: report.title,
       mechanism: report.mechanism,
       type: report.type,
+      language: report.language,
       dueDate: report.dueDate,
       wordLimit: report.wordLimit,
       cycle: report.cycle,

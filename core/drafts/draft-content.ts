@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reportLanguageSchema } from "../reports/report";
 import { attachmentSchema } from "../contributions/contribution";
 import { calendarDateSchema, instantSchema, recordIdSchema, shortTextSchema } from "../records/common";
 import { type wordCountSchema } from "./draft";
@@ -81,6 +82,8 @@ export const draftContentSchema = z.object({
     title: z.string(),
     mechanism: mechanismSchema,
     type: reportTypeSchema,
+    /** The report's language (English when absent): the draft's fixed words are written in it; contributions stay as the ministries wrote them. */
+    language: reportLanguageSchema.optional(),
     dueDate: calendarDateSchema,
     wordLimit: z.number().int().positive().optional(),
     cycle: z.number().int().optional(),

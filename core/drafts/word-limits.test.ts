@@ -20,6 +20,10 @@ describe("word limits", () => {
     expect(countWords("")).toBe(0);
     expect(countWords("  The State party  adopted\na law. ")).toBe(6);
     expect(countWords("Roma — 2021–2030 • strategy")).toBe(3);
+    // In every language as Word counts: French keeps a no-break space inside a number and before its colons; Arabic and Spanish words are spaced words.
+    expect(countWords("Au total, 1\u202F200 personnes\u00A0: l’État a agi.")).toBe(7);
+    expect(countWords("أجريت مشاورات مع منظمات المجتمع المدني.")).toBe(6);
+    expect(countWords("El Estado adoptó la ley.")).toBe(5);
     expect(countWords("A/HRC/59/15, para. 140.7")).toBe(3);
     expect(countWords("العربية لغة رسمية")).toBe(3);
     expect(countWords("l'État partie")).toBe(2);

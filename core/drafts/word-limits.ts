@@ -56,7 +56,8 @@ export function countWords(text: string): number {
   const ideographs = text.match(ideographic)?.length ?? 0;
   const rest = text.replace(ideographic, " ");
   let words = 0;
-  for (const token of rest.split(/\s+/u)) {
+  // Word counts a no-break space as part of a word ("1 200" in French, "10 700"): split at breaking spaces only.
+  for (const token of rest.split(/[^\S\u00A0\u2007\u202F]+/u)) {
     if (/[\p{L}\p{N}]/u.test(token)) words += 1;
   }
   return words + ideographs;

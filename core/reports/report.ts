@@ -2,6 +2,15 @@ import { z } from "zod";
 import { calendarDateSchema, instantSchema, LIMITS, nonEmptyShortTextSchema, recordIdSchema, shortTextSchema, textSchema, timeZoneSchema } from "../records/common";
 import { mechanismSchema, reportTypeSchema } from "../records/taxonomy";
 
+/**
+ * The languages a report (and so its Word draft) can be written in: the UN languages the
+ * catalogue has drafts in (i18n/messages/<language>/draft.json; i18n/catalogue.test.ts checks
+ * the two lists agree). The State chooses among the UN's official languages.
+ */
+export const REPORT_LANGUAGES = ["en", "fr", "es", "ar"] as const;
+export const reportLanguageSchema = z.enum(REPORT_LANGUAGES);
+export type ReportLanguage = z.infer<typeof reportLanguageSchema>;
+
 export const REPORT_STATUSES = ["planning", "collecting", "drafting", "in-review", "approved", "submitted"] as const;
 export const reportStatusSchema = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
@@ -33,6 +42,8 @@ export const reportFieldsSchema = z.object({
   title: nonEmptyShortTextSchema,
   mechanism: mechanismSchema,
   type: reportTypeSchema,
+  /** The language the State writes the report in: its draft's fixed words, dates and titles are in it. */
+  language: reportLanguageSchema.default("en"),
   dueDate: calendarDateSchema,
   /** The mechanism's time zone: due dates are calendar dates there. */
   timeZone: timeZoneSchema.default("UTC"),

@@ -1,5 +1,6 @@
 import type { AnnexRow, DraftAnswer, DraftContent, DraftGap, DraftItem } from "../../core/drafts/draft-content";
 import type { ImplementationStatus, Mechanism, ReportType, UprPosition } from "../../core/records/taxonomy";
+import type { ReportLanguage } from "../../core/reports/report";
 
 /**
  * A small, realistic draft's content for a fictional State, for `nmirf draft --demo` and for
@@ -7,7 +8,12 @@ import type { ImplementationStatus, Mechanism, ReportType, UprPosition } from ".
  * bullet points, one revised), requests still unanswered (one overdue, one declined), the
  * consultations held, and the annexed matrix with recommendations nobody was asked about.
  */
-export function demoDraftContent(type: ReportType = "upr-national", version = 3): DraftContent {
+export function demoDraftContent(type: ReportType = "upr-national", version = 3, language: ReportLanguage = "en"): DraftContent {
+  const content = demoContentInEnglish(type, version);
+  return language === "en" ? content : { ...content, report: { ...content.report, language } };
+}
+
+function demoContentInEnglish(type: ReportType, version: number): DraftContent {
   const base = {
     version,
     compiledAt: "2026-11-29T10:15:00.000Z",

@@ -13,28 +13,33 @@ import {
   type ISectionOptions,
 } from "docx";
 import type { DraftLayout } from "../layout/blocks";
-import { isRightToLeft } from "../text/direction";
+import { directionOf } from "../text/direction";
 import { DraftWriter } from "./draft-writer";
-import { NUMBERING, STYLES } from "./styles";
+import { numberingOf, stylesOf } from "./styles";
 
 /** A4 text width with 2.54 cm margins, portrait and landscape, in twips: where the header's right tab stop goes. */
 const TEXT_WIDTH = 9026;
 const LANDSCAPE_TEXT_WIDTH = 13958;
 
 /** The contents: headings of levels 1 and 2, as links; Word fills the page numbers when it opens the draft. */
-export function tableOfContents(): TableOfContents {
-  return new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-2" });
+export function tableOfContents(title = "Contents"): TableOfContents {
+  return new TableOfContents(title, { hyperlink: true, headingStyleRange: "1-2" });
 }
 
 /** The header on every page: the report's title and `Draft v3 — 29 November 2026`. */
 function draftHeader(layout: DraftLayout, width: number): Header {
+  const rtl = (directionOf(layout.title) ?? (layout.rtl ? "rtl" : "ltr")) === "rtl";
   return new Header({
     children: [
       new Paragraph({
-        tabStops: [{ type: TabStopType.RIGHT, position: width }],
-        alignment: AlignmentType.LEFT,
-        bidirectional: isRightToLeft(layout.title) || undefined,
-        children: [new TextRun({ text: layout.title, size: 16 }), new TextRun({ children: [new Tab(), layout.draftLine], size: 16 })],
+        // The title at the start of the line, the draft line at its end: in an Arabic report, right then left.
+        tabStops: [{ type: rtl ? TabStopType.LEFT : TabStopType.RIGHT, position: rtl ? 0 : width }],
+        alignment: rtl ? undefined : AlignmentType.LEFT,
+        bidirectional: rtl || undefined,
+        children: [
+          new TextRun({ text: layout.title, size: 16, sizeComplexScript: 16, rightToLeft: rtl || undefined }),
+          new TextRun({ children: [new Tab(), layout.draftLine], size: 16, sizeComplexScript: 16, rightToLeft: layout.rtl || undefined }),
+        ],
       }),
     ],
   });
@@ -49,12 +54,12 @@ function pageNumberFooter(): Footer {
  * landscape section of its own. `description` is shown in Word's File > Info.
  */
 export function buildDocument(layout: DraftLayout, description: string): Document {
-  const writer = new DraftWriter();
+  const writer = new DraftWriter(layout.rtl);
   const top = writer.titleBlock(layout);
   const body = writer.write(layout.body);
   const annex = writer.write(layout.annex);
   const footers = { default: pageNumberFooter() };
-  const sections: ISectionOptions[] = [{ headers: { default: draftHeader(layout, TEXT_WIDTH) }, footers, children: [...top, tableOfContents(), ...body] }];
+  const sections: ISectionOptions[] = [{ headers: { default: draftHeader(layout, TEXT_WIDTH) }, footers, children: [...top, tableOfContents(layout.contentsTitle), ...body] }];
   if (annex.length > 0) {
     sections.push({
       headers: { default: draftHeader(layout, LANDSCAPE_TEXT_WIDTH) },
@@ -68,8 +73,8 @@ export function buildDocument(layout: DraftLayout, description: string): Documen
     title: layout.title,
     subject: layout.draftLine,
     description,
-    styles: STYLES,
-    numbering: NUMBERING,
+    styles: stylesOf(layout.rtl),
+    numbering: numberingOf(layout.paragraphNumbering),
     comments: { children: writer.comments },
     footnotes: writer.footnotes,
     features: { updateFields: true },

@@ -17,7 +17,7 @@ import {
   type ICommentOptions,
   type ParagraphChild,
 } from "docx";
-import { isRightToLeft } from "../text/direction";
+import { directionOf } from "../text/direction";
 import type { AnnexLine, AnnexTableBlock, Block, DraftLayout, ParagraphBlock } from "../layout/blocks";
 import { BULLETS, INDENT, PARAGRAPH_NUMBERS } from "./styles";
 
@@ -43,6 +43,14 @@ export class DraftWriter {
   private nextFootnote = 1;
   private nextComment = COMMENT_ID_BASE;
 
+  /** `rtl`: the report's language reads right to left, so text without a letter of its own direction (a number, a symbol) does too. */
+  constructor(private readonly rtl = false) {}
+
+  /** A paragraph's direction: its text's own (a ministry wrote in English in an Arabic report), else the report's. */
+  private isRtl(text: string): boolean {
+    return directionOf(text) === undefined ? this.rtl : directionOf(text) === "rtl";
+  }
+
   /** The title and the lines under it, as the top of the body. */
   titleBlock(layout: DraftLayout): Paragraph[] {
     return [this.styled("Title", layout.title), ...layout.subtitle.map((line) => this.styled("Subtitle", line))];
@@ -53,7 +61,7 @@ export class DraftWriter {
     for (const block of blocks) {
       switch (block.kind) {
         case "heading": {
-          const rtl = isRightToLeft(block.text) || undefined;
+          const rtl = this.isRtl(block.text) || undefined;
           out.push(new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun({ text: block.text, rightToLeft: rtl })], bidirectional: rtl }));
           break;
         }
@@ -68,7 +76,7 @@ export class DraftWriter {
             initials: block.comment.initials,
             date: block.comment.date,
             children: block.comment.lines.map((line) => {
-              const rtl = isRightToLeft(line) || undefined;
+              const rtl = this.isRtl(line) || undefined;
               return new Paragraph({ children: [new TextRun({ text: line, rightToLeft: rtl })], bidirectional: rtl });
             }),
           });
@@ -85,13 +93,13 @@ export class DraftWriter {
   }
 
   private styled(style: string, text: string): Paragraph {
-    const rtl = isRightToLeft(text) || undefined;
+    const rtl = this.isRtl(text) || undefined;
     return new Paragraph({ style, children: [new TextRun({ text, rightToLeft: rtl })], bidirectional: rtl });
   }
 
   private paragraph(block: ParagraphBlock, commentStart?: number, commentEnd?: number): Paragraph {
     const placeholder = block.style === "placeholder";
-    const rtl = isRightToLeft(block.runs.length === 1 ? (block.runs[0]?.text ?? "") : block.runs.map((r) => r.text).join(""));
+    const rtl = this.isRtl(block.runs.length === 1 ? (block.runs[0]?.text ?? "") : block.runs.map((r) => r.text).join(""));
     const italic = block.style === "quote";
     const bold = block.style === "label";
     const children: ParagraphChild[] = [];
@@ -134,16 +142,20 @@ export class DraftWriter {
   private footnote(text: string): number {
     const id = this.nextFootnote++;
     if (id >= COMMENT_ID_BASE) throw new RangeError(`a draft has at most ${COMMENT_ID_BASE - 1} footnotes`);
-    this.footnotes[id] = { children: [new Paragraph({ style: "FootnoteText", children: [new TextRun(` ${text}`)] })] };
+    const rtl = this.isRtl(text) || undefined;
+    this.footnotes[id] = { children: [new Paragraph({ style: "FootnoteText", bidirectional: rtl, children: [new TextRun({ text: ` ${text}`, rightToLeft: rtl })] })] };
     return id;
   }
 
   private cell(text: string, options: { bold?: boolean; lead?: string; note?: string; span?: number; shade?: boolean; keepNext?: boolean } = {}): TableCell {
-    const rtl = isRightToLeft(text) || undefined;
+    const rtl = this.isRtl(text) || undefined;
     const run = !options.bold && !rtl ? new TextRun(text) : new TextRun({ text, bold: options.bold || undefined, rightToLeft: rtl });
     const runs = options.lead ? [new TextRun({ text: `${options.lead} `, bold: true, rightToLeft: rtl }), run] : [run];
     const children = [rtl || options.keepNext ? new Paragraph({ children: runs, bidirectional: rtl, keepNext: options.keepNext }) : new Paragraph({ children: runs })];
-    if (options.note) children.push(new Paragraph({ children: [new TextRun({ text: options.note, italics: true, size: 16 })] }));
+    if (options.note) {
+      const noteRtl = this.isRtl(options.note) || undefined;
+      children.push(new Paragraph({ bidirectional: noteRtl, children: [new TextRun({ text: options.note, italics: true, size: 16, sizeComplexScript: 16, rightToLeft: noteRtl })] }));
+    }
     return new TableCell({ children, columnSpan: options.span, shading: options.shade ? SHADE : undefined });
   }
 
@@ -152,7 +164,8 @@ export class DraftWriter {
     for (const row of block.rows) {
       rows.push(row.kind === "theme" ? new TableRow({ cantSplit: true, children: [this.cell(row.text, { bold: true, span: block.header.length, shade: true, keepNext: true })] }) : this.annexRow(row));
     }
-    return new Table({ rows, columnWidths: ANNEX_COLUMNS, width: { size: ANNEX_COLUMNS.reduce((a, b) => a + b, 0), type: WidthType.DXA }, layout: TableLayoutType.FIXED });
+    // An Arabic report's matrix reads from the right: its first column is the rightmost.
+    return new Table({ rows, visuallyRightToLeft: this.rtl || undefined, columnWidths: ANNEX_COLUMNS, width: { size: ANNEX_COLUMNS.reduce((a, b) => a + b, 0), type: WidthType.DXA }, layout: TableLayoutType.FIXED });
   }
 
   private annexRow(row: AnnexLine): TableRow {

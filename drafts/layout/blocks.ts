@@ -77,6 +77,14 @@ export interface AnnexTableBlock {
 export type Block = HeadingBlock | ParagraphBlock | AnswerBlock | AnnexTableBlock;
 
 export interface DraftLayout {
+  /** The report's language (its fixed words; contributions are in the ministries' own words). */
+  language: string;
+  /** The report's language reads right to left (Arabic): every paragraph, table and section is right to left. */
+  rtl: boolean;
+  /** `Contents`: the table of contents' title. */
+  contentsTitle: string;
+  /** Word's numbering text of the numbered paragraphs: `%1.`, `%1-` in Arabic. */
+  paragraphNumbering: string;
   title: string;
   /** Lines under the title: the mechanism, the cycle, the document symbol. */
   subtitle: string[];

@@ -1,6 +1,6 @@
 import type { AnnexRow, DraftContent, DraftItem } from "../../core/drafts/draft-content";
 import { cleanLine } from "../text/clean-text";
-import { CONSULTATION_KIND_LABELS, formatDate, POSITION_LABELS, roman, STATUS_LABELS } from "../text/labels";
+import type { DraftKey, DraftWords } from "../text/words";
 import { heading, paragraph, type AnnexLine, type AnnexTheme, type Block } from "./blocks";
 import { clusterHeading, clusterItems, itemBlocks, notAskedBlock, recommendationFootnote, recommendationText } from "./shared";
 import type { SectionSlot } from "./sections";
@@ -10,80 +10,84 @@ export class Chapters {
   readonly blocks: Block[] = [];
   private count = 0;
 
+  constructor(private readonly words: DraftWords) {}
+
   add(title: string, content: Block[], guidance?: string): void {
     this.count += 1;
-    this.blocks.push(heading(1, `${roman(this.count)}. ${title}`));
+    this.blocks.push(heading(1, this.words.chapterHeading(this.count, title)));
     if (content.length > 0) this.blocks.push(...content);
-    else this.blocks.push(paragraph("placeholder", guidance ? `[${guidance}]` : "[No input received yet.]"));
+    else this.blocks.push(paragraph("placeholder", guidance ? this.words.t("draft.placeholder.guidance", { guidance }) : this.words.t("draft.placeholder.noInput")));
   }
 
   addSlot(slot: SectionSlot, items: DraftItem[] | undefined, extra: Block[] = []): void {
-    this.add(slot.title, [...sectionBlocks(items ?? [], slot.title), ...extra], slot.guidance);
+    this.add(slot.title, [...sectionBlocks(this.words, items ?? [], slot.title), ...extra], slot.guidance);
   }
 }
 
 /** The input on a chapter's sections: a sub-heading for each when the chapter gathers more than one. */
-export function sectionBlocks(items: DraftItem[], chapterTitle: string): Block[] {
+export function sectionBlocks(words: DraftWords, items: DraftItem[], chapterTitle: string): Block[] {
   const blocks: Block[] = [];
   for (const item of items) {
     if (item.subject.kind !== "section") continue;
     const title = cleanLine(item.subject.title) || cleanLine(item.subject.section);
     if (items.length > 1 && title !== chapterTitle) blocks.push(heading(2, title));
-    blocks.push(...itemBlocks(item, undefined, `[No input received yet on “${title}”.]`));
+    blocks.push(...itemBlocks(words, item, undefined, words.t("draft.placeholder.noInputOnSection", { title })));
   }
   return blocks;
 }
 
 /** The sections that fit none of the layout's chapters, each a chapter of its own. */
-export function addOtherSections(chapters: Chapters, items: DraftItem[]): void {
+export function addOtherSections(words: DraftWords, chapters: Chapters, items: DraftItem[]): void {
   for (const item of items) {
     if (item.subject.kind !== "section") continue;
     const title = cleanLine(item.subject.title) || cleanLine(item.subject.section);
-    chapters.add(title, sectionBlocks([item], title));
+    chapters.add(title, sectionBlocks(words, [item], title));
   }
 }
 
+const CONSULTATION_KINDS = new Set(["nhri", "civil-society", "parliament", "academia"]);
+
 /** The consultations held, one numbered paragraph each: the UPR methodology chapter must describe them. */
-export function consultationBlocks(consultations: DraftContent["consultations"]): Block[] {
+export function consultationBlocks(words: DraftWords, consultations: DraftContent["consultations"]): Block[] {
   return consultations.map((c) => {
-    const kind = CONSULTATION_KIND_LABELS[c.kind];
-    const who = `${cleanLine(c.stakeholder)}${kind ? ` (${kind})` : ""}`;
+    const stakeholder = cleanLine(c.stakeholder);
+    const who = CONSULTATION_KINDS.has(c.kind) ? words.t("draft.consultationWho", { stakeholder, kind: words.t(`draft.consultationKind.${c.kind}` as DraftKey) }) : stakeholder;
     const summary = c.summary ? cleanLine(c.summary) : "";
-    const text = `On ${formatDate(c.date)}, ${who} was consulted on ${cleanLine(c.subject)}.${summary ? ` ${summary}` : ""}`;
-    return paragraph("numbered", text);
+    const text = words.t("draft.consultation", { date: words.date(c.date), who, subject: cleanLine(c.subject) });
+    return paragraph("numbered", summary ? `${text} ${summary}` : text);
   });
 }
 
 /** A recommendation replied to one by one: its heading, its text with the footnote citing it, its position and status, the input. */
-export function recommendationDetail(item: DraftItem, level: 2 | 3, title: string, withStatus: boolean): Block[] {
+export function recommendationDetail(words: DraftWords, item: DraftItem, level: 2 | 3, title: string, withStatus: boolean): Block[] {
   if (item.subject.kind !== "recommendation") return [];
   const subject = item.subject;
-  const blocks: Block[] = [heading(level, title), paragraph("quote", recommendationText(subject), recommendationFootnote(subject))];
+  const blocks: Block[] = [heading(level, title), paragraph("quote", recommendationText(words, subject), recommendationFootnote(words, subject))];
   if (withStatus) {
-    const position = subject.position ? `Position: ${POSITION_LABELS[subject.position]}. ` : "";
-    blocks.push(paragraph("label", `${position}Implementation status: ${STATUS_LABELS[subject.status]}.`));
+    const status = words.t(`status.${subject.status}`);
+    blocks.push(paragraph("label", subject.position ? words.t("draft.positionAndStatus", { position: words.t(`position.${subject.position}`), status }) : words.t("draft.statusOnly", { status })));
   }
-  blocks.push(...itemBlocks(item, undefined, "[No input received yet on this recommendation.]"));
+  blocks.push(...itemBlocks(words, item, undefined, words.t("draft.placeholder.noInputOnRecommendation")));
   return blocks;
 }
 
 /** Recommendations one by one, grouped by thematic cluster, with what nobody was asked about listed per cluster. */
-export function clusteredRecommendations(content: DraftContent, recommendations: DraftItem[], withStatus: boolean): Block[] {
+export function clusteredRecommendations(words: DraftWords, content: DraftContent, recommendations: DraftItem[], withStatus: boolean): Block[] {
   const blocks: Block[] = [];
-  clusterItems(recommendations, content.annex).forEach((cluster, index) => {
-    blocks.push(clusterHeading(index, cluster));
+  clusterItems(words, recommendations, content.annex).forEach((cluster, index) => {
+    blocks.push(clusterHeading(words, index, cluster));
     for (const item of cluster.items) {
       if (item.subject.kind !== "recommendation") continue;
-      blocks.push(...recommendationDetail(item, 3, `Recommendation ${cleanLine(item.subject.paragraph)}`, withStatus));
+      blocks.push(...recommendationDetail(words, item, 3, words.t("draft.recommendationHeading", { paragraph: cleanLine(item.subject.paragraph) }), withStatus));
     }
-    const notAsked = notAskedBlock(cluster.notAsked);
+    const notAsked = notAskedBlock(words, cluster.notAsked);
     if (notAsked) blocks.push(notAsked);
   });
   return blocks;
 }
 
 /** Questions one by one: a heading, the question, the replies. */
-export function questionBlocks(questions: DraftItem[], titleOf: (number: string) => string): Block[] {
+export function questionBlocks(words: DraftWords, questions: DraftItem[], titleOf: (number: string) => string): Block[] {
   const blocks: Block[] = [];
   for (const item of questions) {
     if (item.subject.kind !== "question") continue;
@@ -91,40 +95,34 @@ export function questionBlocks(questions: DraftItem[], titleOf: (number: string)
     blocks.push(heading(2, titleOf(number)));
     const question = cleanLine(item.subject.text);
     if (question) blocks.push(paragraph("quote", question));
-    blocks.push(...itemBlocks(item, undefined, "[No input received yet on this question.]"));
+    blocks.push(...itemBlocks(words, item, undefined, words.t("draft.placeholder.noInputOnQuestion")));
   }
   return blocks;
 }
 
 /** The annexed matrix of recommendations: position, lead ministry and implementation status. */
-export function annexBlocks(content: DraftContent): Block[] {
+export function annexBlocks(words: DraftWords, content: DraftContent): Block[] {
   if (content.annex.length === 0) return [];
-  return [
-    heading(1, "Annex"),
-    paragraph("label", "Matrix of recommendations: position, lead ministry and implementation status"),
-    { kind: "annex-table", header: ANNEX_HEADER, rows: annexRows(content.annex) },
-  ];
+  const header = [words.t("draft.annex.recommendation"), words.t("draft.annex.position"), words.t("draft.annex.leadMinistry"), words.t("draft.annex.status")];
+  return [heading(1, words.t("draft.annex.title")), paragraph("label", words.t("draft.annex.caption")), { kind: "annex-table", header, rows: annexRows(words, content.annex) }];
 }
 
-
-const ANNEX_HEADER = ["Recommendation and recommending State(s)", "Position", "Lead ministry", "Implementation status"];
-
 /** The matrix's rows, a theme row above each cluster's, as OHCHR's thematic list has them. */
-function annexRows(annex: AnnexRow[]): (AnnexLine | AnnexTheme)[] {
+function annexRows(words: DraftWords, annex: AnnexRow[]): (AnnexLine | AnnexTheme)[] {
   const rows: (AnnexLine | AnnexTheme)[] = [];
   let cluster = "";
   for (const row of annex) {
     const rowCluster = cleanLine(row.cluster ?? "");
-    if (rowCluster && rowCluster !== cluster) rows.push({ kind: "theme", text: `Theme: ${rowCluster}` });
+    if (rowCluster && rowCluster !== cluster) rows.push({ kind: "theme", text: words.t("draft.annex.theme", { cluster: rowCluster }) });
     cluster = rowCluster || cluster;
     rows.push({
       kind: "row",
       paragraph: cleanLine(row.paragraph),
-      text: recommendationText(row),
-      source: `Source: ${cleanLine(row.documentSymbol)}`,
-      position: row.position ? POSITION_LABELS[row.position] : "—",
+      text: recommendationText(words, row),
+      source: words.t("draft.annex.source", { symbol: cleanLine(row.documentSymbol) }),
+      position: row.position ? words.t(`position.${row.position}`) : "—",
       leadMinistry: cleanLine(row.leadMinistry ?? "") || "—",
-      status: STATUS_LABELS[row.status],
+      status: words.t(`status.${row.status}`),
     });
   }
   return rows;

@@ -1,6 +1,7 @@
 import type { DraftContent } from "../../core/drafts/draft-content";
 import type { ReportType } from "../../core/records/taxonomy";
 import { cleanLine } from "../text/clean-text";
+import { draftWords, type DraftWords } from "../text/words";
 import type { Block, DraftLayout } from "./blocks";
 import {
   addOtherSections,
@@ -12,16 +13,16 @@ import {
   recommendationDetail,
   sectionBlocks,
 } from "./chapters";
-import { FOLLOW_UP_SECTIONS, GENERIC_SECTIONS, LOIPR_SECTIONS, UPR_MIDTERM_SECTIONS, UPR_NATIONAL_SECTIONS, assignSections } from "./sections";
+import { assignSections, followUpSections, genericSections, loiprSections, uprMidtermSections, uprNationalSections } from "./sections";
 import { clusterHeading, clusterItems, itemBlocks, notAskedBlock, questionsOf, recommendationFootnote, recommendationsOf, titleParts } from "./shared";
 
-/** Lays a draft out for its report type (DOMAIN.md): the UPR national and mid-term reports, LOIPR replies, follow-up reports, the others. */
-export function layoutDraft(content: DraftContent): DraftLayout {
+/** Lays a draft out for its report type (DOMAIN.md), in the report's language: the UPR national and mid-term reports, LOIPR replies, follow-up reports, the others. */
+export function layoutDraft(content: DraftContent, words: DraftWords = draftWords(content.report.language)): DraftLayout {
   const layout = LAYOUTS[content.report.type] ?? genericLayout;
-  return { ...titleParts(content), body: layout(content), annex: annexBlocks(content) };
+  return { ...titleParts(words, content), language: words.language, rtl: words.rtl, contentsTitle: words.t("draft.contents"), paragraphNumbering: words.paragraphNumbering, body: layout(words, content), annex: annexBlocks(words, content) };
 }
 
-type Layout = (content: DraftContent) => Block[];
+type Layout = (words: DraftWords, content: DraftContent) => Block[];
 
 /**
  * The UPR national report (HRC decision 17/119): methodology and consultation, developments,
@@ -29,101 +30,100 @@ type Layout = (content: DraftContent) => Block[];
  * as numbered paragraphs, the recommendation cited in a footnote), achievements and challenges,
  * priorities, capacity-building needs; the matrix in annex.
  */
-function uprNationalLayout(content: DraftContent): Block[] {
-  const { bySlot, others } = assignSections(content.items, UPR_NATIONAL_SECTIONS);
-  const chapters = new Chapters();
-  for (const slot of UPR_NATIONAL_SECTIONS) {
+function uprNationalLayout(words: DraftWords, content: DraftContent): Block[] {
+  const slots = uprNationalSections(words);
+  const { bySlot, others } = assignSections(content.items, slots);
+  const chapters = new Chapters(words);
+  for (const slot of slots) {
     const extra: Block[] = [];
     if (slot.key === "implementation") {
-      clusterItems(recommendationsOf(content.items), content.annex).forEach((cluster, index) => {
-        extra.push(clusterHeading(index, cluster));
+      clusterItems(words, recommendationsOf(content.items), content.annex).forEach((cluster, index) => {
+        extra.push(clusterHeading(words, index, cluster));
         for (const item of cluster.items) {
           if (item.subject.kind !== "recommendation") continue;
-          const nothingYet = `[No input received yet on recommendation ${cleanLine(item.subject.paragraph)}.]`;
-          extra.push(...itemBlocks(item, recommendationFootnote(item.subject), nothingYet));
+          const nothingYet = words.t("draft.placeholder.noInputOnRecommendationNumber", { paragraph: cleanLine(item.subject.paragraph) });
+          extra.push(...itemBlocks(words, item, recommendationFootnote(words, item.subject), nothingYet));
         }
-        const notAsked = notAskedBlock(cluster.notAsked);
+        const notAsked = notAskedBlock(words, cluster.notAsked);
         if (notAsked) extra.push(notAsked);
       });
     }
     if (slot.key === "methodology") {
-      chapters.add(slot.title, [...consultationBlocks(content.consultations), ...sectionBlocks(bySlot.get(slot.key) ?? [], slot.title)], slot.guidance);
+      chapters.add(slot.title, [...consultationBlocks(words, content.consultations), ...sectionBlocks(words, bySlot.get(slot.key) ?? [], slot.title)], slot.guidance);
     } else {
       chapters.addSlot(slot, bySlot.get(slot.key), extra);
     }
   }
-  addOtherSections(chapters, others);
-  addQuestions(chapters, content);
+  addOtherSections(words, chapters, others);
+  addQuestions(words, chapters, content);
   return chapters.blocks;
 }
 
 /** The UPR mid-term report: recommendation by recommendation, with its position and implementation status. */
-function uprMidtermLayout(content: DraftContent): Block[] {
-  const slots = UPR_MIDTERM_SECTIONS;
+function uprMidtermLayout(words: DraftWords, content: DraftContent): Block[] {
+  const slots = uprMidtermSections(words);
   const { bySlot, others } = assignSections(content.items, Object.values(slots));
-  const chapters = new Chapters();
+  const chapters = new Chapters(words);
   chapters.add(
     slots.introduction.title,
-    [...consultationBlocks(content.consultations), ...sectionBlocks(bySlot.get(slots.introduction.key) ?? [], slots.introduction.title)],
+    [...consultationBlocks(words, content.consultations), ...sectionBlocks(words, bySlot.get(slots.introduction.key) ?? [], slots.introduction.title)],
     slots.introduction.guidance,
   );
-  chapters.addSlot(slots.implementation, bySlot.get(slots.implementation.key), clusteredRecommendations(content, recommendationsOf(content.items), true));
+  chapters.addSlot(slots.implementation, bySlot.get(slots.implementation.key), clusteredRecommendations(words, content, recommendationsOf(content.items), true));
   chapters.addSlot(slots.challenges, bySlot.get(slots.challenges.key));
-  addOtherSections(chapters, others);
-  addQuestions(chapters, content);
+  addOtherSections(words, chapters, others);
+  addQuestions(words, chapters, content);
   return chapters.blocks;
 }
 
 /** Replies to a list of issues prior to reporting: question by question. */
-function loiprLayout(content: DraftContent): Block[] {
-  const slots = LOIPR_SECTIONS;
+function loiprLayout(words: DraftWords, content: DraftContent): Block[] {
+  const slots = loiprSections(words);
   const { bySlot, others } = assignSections(content.items, Object.values(slots));
-  const chapters = new Chapters();
+  const chapters = new Chapters(words);
   chapters.addSlot(slots.introduction, bySlot.get(slots.introduction.key));
-  const replies = questionBlocks(questionsOf(content.items), (n) => `Reply to paragraph ${n} of the list of issues prior to reporting`);
+  const replies = questionBlocks(words, questionsOf(content.items), (number) => words.t("draft.loiprReplyHeading", { number }));
   chapters.addSlot(slots.replies, bySlot.get(slots.replies.key), replies);
-  addOtherSections(chapters, others);
-  addRecommendations(chapters, content);
+  addOtherSections(words, chapters, others);
+  addRecommendations(words, chapters, content);
   return chapters.blocks;
 }
 
 /** A follow-up report to concluding observations: the recommendations flagged for follow-up, one by one. */
-function followUpLayout(content: DraftContent): Block[] {
-  const slots = FOLLOW_UP_SECTIONS;
+function followUpLayout(words: DraftWords, content: DraftContent): Block[] {
+  const slots = followUpSections(words);
   const { bySlot, others } = assignSections(content.items, Object.values(slots));
-  const chapters = new Chapters();
+  const chapters = new Chapters(words);
   chapters.addSlot(slots.introduction, bySlot.get(slots.introduction.key));
   const flagged = recommendationsOf(content.items).flatMap((item) =>
-    item.subject.kind === "recommendation"
-      ? recommendationDetail(item, 2, `Paragraph ${cleanLine(item.subject.paragraph)} of the concluding observations`, false)
-      : [],
+    item.subject.kind === "recommendation" ? recommendationDetail(words, item, 2, words.t("draft.followUpHeading", { paragraph: cleanLine(item.subject.paragraph) }), false) : [],
   );
   chapters.addSlot(slots.recommendations, bySlot.get(slots.recommendations.key), flagged);
-  addOtherSections(chapters, others);
-  addQuestions(chapters, content);
+  addOtherSections(words, chapters, others);
+  addQuestions(words, chapters, content);
   return chapters.blocks;
 }
 
 /** Any other report: an introduction, the sections asked for, the questions, the recommendations by cluster. */
-function genericLayout(content: DraftContent): Block[] {
-  const slots = GENERIC_SECTIONS;
+function genericLayout(words: DraftWords, content: DraftContent): Block[] {
+  const slots = genericSections(words);
   const { bySlot, others } = assignSections(content.items, [slots.introduction]);
-  const chapters = new Chapters();
+  const chapters = new Chapters(words);
   chapters.addSlot(slots.introduction, bySlot.get(slots.introduction.key));
-  addOtherSections(chapters, others);
-  addQuestions(chapters, content);
-  addRecommendations(chapters, content);
+  addOtherSections(words, chapters, others);
+  addQuestions(words, chapters, content);
+  addRecommendations(words, chapters, content);
   return chapters.blocks;
 }
 
-function addQuestions(chapters: Chapters, content: DraftContent): void {
+function addQuestions(words: DraftWords, chapters: Chapters, content: DraftContent): void {
   const questions = questionsOf(content.items);
-  if (questions.length > 0) chapters.add(GENERIC_SECTIONS.questions.title, questionBlocks(questions, (n) => `Question ${n}`));
+  if (questions.length > 0) chapters.add(genericSections(words).questions.title, questionBlocks(words, questions, (number) => words.t("draft.questionHeading", { number })));
 }
 
-function addRecommendations(chapters: Chapters, content: DraftContent): void {
+function addRecommendations(words: DraftWords, chapters: Chapters, content: DraftContent): void {
   const recommendations = recommendationsOf(content.items);
-  if (recommendations.length > 0) chapters.add(GENERIC_SECTIONS.recommendations.title, clusteredRecommendations(content, recommendations, true));
+  if (recommendations.length > 0) chapters.add(genericSections(words).recommendations.title, clusteredRecommendations(words, content, recommendations, true));
 }
 
 const LAYOUTS: Partial<Record<ReportType, Layout>> = {

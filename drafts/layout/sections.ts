@@ -1,11 +1,13 @@
 import type { DraftItem } from "../../core/drafts/draft-content";
+import type { DraftKey, DraftWords } from "../text/words";
 
 /** A chapter a report type's layout always has, and what the secretariat writes there when no input covers it. */
 export interface SectionSlot {
   key: string;
+  /** The chapter's title in the report's language. */
   title: string;
   guidance: string;
-  /** Other keys (or words of titles) the secretariat may have given the section it asked input for. */
+  /** Other keys (or words of titles) the secretariat may have given the section it asked input for; the English title matches too. */
   aliases: string[];
 }
 
@@ -15,13 +17,15 @@ function normalize(value: string): string {
   return value
     .toLowerCase()
     .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-|-$/g, "");
 }
 
 /**
- * Puts each section item in the layout's chapter it belongs to, by its key or its title; the
- * items that fit none stay in `others`, in their order, for chapters of their own.
+ * Puts each section item in the layout's chapter it belongs to, by its key or its title (in
+ * the report's language or in English); the items that fit none stay in `others`, in their
+ * order, for chapters of their own.
  */
 export function assignSections(items: DraftItem[], slots: SectionSlot[]): { bySlot: Map<string, DraftItem[]>; others: DraftItem[] } {
   const bySlot = new Map<string, DraftItem[]>(slots.map((slot) => [slot.key, []]));
@@ -44,102 +48,85 @@ function slotOf(subject: SectionSubject, slots: SectionSlot[]): SectionSlot | un
   return slots.find((slot) => [slot.key, ...slot.aliases].some((name) => key.includes(name) || title.includes(name)));
 }
 
-/** The chapters of the UPR national report: the general guidelines of HRC decision 17/119. */
-export const UPR_NATIONAL_SECTIONS: SectionSlot[] = [
-  {
-    key: "methodology",
-    title: "Methodology and consultation process",
-    guidance:
-      "Describe how the report was prepared: the national mechanism and the ministries that contributed, and the broad consultation with the national human rights institution, civil society and other stakeholders.",
-    aliases: ["methodology-and-consultation-process", "consultation", "consultations", "consultation-process"],
-  },
-  {
-    key: "developments",
-    title: "Developments since the previous review",
-    guidance:
-      "Describe the developments in the normative and institutional framework since the previous review: new legislation, policies, institutions, and the international instruments ratified.",
-    aliases: ["developments-since-the-previous-review", "normative-framework", "institutional-framework", "background", "framework"],
-  },
-  {
-    key: "implementation",
-    title: "Promotion and protection of human rights on the ground: implementation of accepted recommendations",
-    guidance: "Report on the implementation of the recommendations accepted at the previous review, by thematic cluster.",
-    aliases: ["implementation-of-recommendations", "implementation-of-accepted-recommendations", "recommendations", "implementation"],
-  },
-  {
-    key: "achievements",
-    title: "Achievements, best practices, challenges and constraints",
-    guidance: "Describe the achievements and best practices, and the challenges and constraints met in implementing the recommendations.",
-    aliases: ["achievements-and-best-practices", "best-practices", "challenges", "constraints", "achievements"],
-  },
-  {
-    key: "priorities",
-    title: "Key national priorities, initiatives and commitments",
-    guidance: "Set out the key national priorities, initiatives and commitments the State undertakes to overcome those challenges and improve the situation of human rights.",
-    aliases: ["national-priorities", "commitments", "initiatives", "priorities"],
-  },
-  {
-    key: "capacity-building",
-    title: "Capacity-building needs and requests for technical assistance",
-    guidance: "State the expectations of the State in terms of capacity-building and the requests, if any, for technical assistance and support received.",
-    aliases: ["capacity-building-needs", "technical-assistance", "capacity", "assistance"],
-  },
-];
+interface SlotSpec {
+  key: string;
+  /** The catalogue's messages of its title and guidance (draft.section.<messages>.title / .guidance). */
+  messages: string;
+  /** Whose guidance, when it is another chapter's. */
+  guidanceOf?: string;
+  titleOf?: string;
+  aliases: string[];
+  /** The English title (the secretariat may have named the section with it). */
+  english: string;
+}
 
-const INTRODUCTION: SectionSlot = {
-  key: "introduction",
-  title: "Introduction",
-  guidance: "Introduce the report: the mechanism it answers, the period it covers, and how it was prepared and consulted on.",
-  aliases: ["intro", "general-information", "methodology", "general"],
-};
+function slot(words: DraftWords, spec: SlotSpec): SectionSlot {
+  const title = words.t(`draft.section.${spec.titleOf ?? spec.messages}.title` as DraftKey);
+  const guidanceKey = `draft.section.${spec.guidanceOf ?? spec.messages}.guidance` as DraftKey;
+  const guidance = guidanceKey in GUIDED ? words.t(guidanceKey) : "";
+  return { key: spec.key, title, guidance, aliases: [...spec.aliases, normalize(spec.english)] };
+}
 
-export const UPR_MIDTERM_SECTIONS = {
-  introduction: { ...INTRODUCTION, title: "Introduction and methodology", aliases: [...INTRODUCTION.aliases, "methodology-and-consultation-process", "consultation"] },
-  implementation: {
-    key: "implementation",
-    title: "Implementation of the recommendations",
-    guidance: "Report, recommendation by recommendation, on what was done since the review and the status of implementation.",
-    aliases: ["implementation-of-recommendations", "recommendations", "implementation"],
-  },
-  challenges: {
-    key: "challenges",
-    title: "Challenges, constraints and next steps",
-    guidance: "Describe the challenges met and the steps planned before the next review.",
-    aliases: ["next-steps", "constraints", "challenges"],
-  },
-} satisfies Record<string, SectionSlot>;
+/** The sections that have guidance in the catalogue (the generic questions and recommendations have none). */
+const GUIDED: Record<string, true> = Object.fromEntries(
+  ["methodology", "developments", "implementation", "achievements", "priorities", "capacity-building", "introduction", "midtermImplementation", "challenges", "replies", "followUpIntroduction", "followUp"].map((name) => [`draft.section.${name}.guidance`, true]),
+);
 
-export const LOIPR_SECTIONS = {
-  introduction: INTRODUCTION,
-  replies: {
-    key: "replies",
-    title: "Replies to the list of issues prior to reporting",
-    guidance: "Reply to each question of the list of issues prior to reporting.",
-    aliases: ["replies", "list-of-issues"],
-  },
-} satisfies Record<string, SectionSlot>;
+const INTRODUCTION_ALIASES = ["intro", "general-information", "methodology", "general"];
 
-export const FOLLOW_UP_SECTIONS = {
-  introduction: {
-    ...INTRODUCTION,
-    guidance:
-      "Introduce the follow-up report: the concluding observations it follows up (their symbol and date) and the recommendations the committee selected for follow-up.",
-  },
-  recommendations: {
-    key: "follow-up",
-    title: "Follow-up information on the recommendations",
-    guidance: "Report on the measures taken on each recommendation selected for follow-up.",
-    aliases: ["follow-up-information", "follow-up"],
-  },
-} satisfies Record<string, SectionSlot>;
+/** The chapters of the UPR national report: the general guidelines of HRC decision 17/119, as the UN words them in the report's language. */
+export function uprNationalSections(words: DraftWords): SectionSlot[] {
+  return [
+    slot(words, { key: "methodology", messages: "methodology", english: "Methodology and consultation process", aliases: ["methodology-and-consultation-process", "consultation", "consultations", "consultation-process"] }),
+    slot(words, { key: "developments", messages: "developments", english: "Developments since the previous review", aliases: ["developments-since-the-previous-review", "normative-framework", "institutional-framework", "background", "framework"] }),
+    slot(words, {
+      key: "implementation",
+      messages: "implementation",
+      english: "Promotion and protection of human rights on the ground: implementation of accepted recommendations",
+      aliases: ["implementation-of-recommendations", "implementation-of-accepted-recommendations", "recommendations", "implementation"],
+    }),
+    slot(words, { key: "achievements", messages: "achievements", english: "Achievements, best practices, challenges and constraints", aliases: ["achievements-and-best-practices", "best-practices", "challenges", "constraints", "achievements"] }),
+    slot(words, { key: "priorities", messages: "priorities", english: "Key national priorities, initiatives and commitments", aliases: ["national-priorities", "commitments", "initiatives", "priorities"] }),
+    slot(words, { key: "capacity-building", messages: "capacity-building", english: "Capacity-building needs and requests for technical assistance", aliases: ["capacity-building-needs", "technical-assistance", "capacity", "assistance"] }),
+  ];
+}
 
-export const GENERIC_SECTIONS = {
-  introduction: INTRODUCTION,
-  questions: { key: "questions", title: "Replies to questions", guidance: "", aliases: [] },
-  recommendations: {
-    key: "recommendations",
-    title: "Implementation of recommendations",
-    guidance: "",
-    aliases: ["implementation-of-recommendations", "follow-up-to-recommendations"],
-  },
-} satisfies Record<string, SectionSlot>;
+function introduction(words: DraftWords): SectionSlot {
+  return slot(words, { key: "introduction", messages: "introduction", english: "Introduction", aliases: INTRODUCTION_ALIASES });
+}
+
+export function uprMidtermSections(words: DraftWords) {
+  return {
+    introduction: slot(words, {
+      key: "introduction",
+      messages: "midtermIntroduction",
+      guidanceOf: "introduction",
+      english: "Introduction and methodology",
+      aliases: [...INTRODUCTION_ALIASES, "methodology-and-consultation-process", "consultation"],
+    }),
+    implementation: slot(words, { key: "implementation", messages: "midtermImplementation", english: "Implementation of the recommendations", aliases: ["implementation-of-recommendations", "recommendations", "implementation"] }),
+    challenges: slot(words, { key: "challenges", messages: "challenges", english: "Challenges, constraints and next steps", aliases: ["next-steps", "constraints", "challenges"] }),
+  } satisfies Record<string, SectionSlot>;
+}
+
+export function loiprSections(words: DraftWords) {
+  return {
+    introduction: introduction(words),
+    replies: slot(words, { key: "replies", messages: "replies", english: "Replies to the list of issues prior to reporting", aliases: ["replies", "list-of-issues"] }),
+  } satisfies Record<string, SectionSlot>;
+}
+
+export function followUpSections(words: DraftWords) {
+  return {
+    introduction: slot(words, { key: "introduction", messages: "followUpIntroduction", titleOf: "introduction", english: "Introduction", aliases: INTRODUCTION_ALIASES }),
+    recommendations: slot(words, { key: "follow-up", messages: "followUp", english: "Follow-up information on the recommendations", aliases: ["follow-up-information", "follow-up"] }),
+  } satisfies Record<string, SectionSlot>;
+}
+
+export function genericSections(words: DraftWords) {
+  return {
+    introduction: introduction(words),
+    questions: slot(words, { key: "questions", messages: "questions", english: "Replies to questions", aliases: [] }),
+    recommendations: slot(words, { key: "recommendations", messages: "recommendations", english: "Implementation of recommendations", aliases: ["implementation-of-recommendations", "follow-up-to-recommendations"] }),
+  } satisfies Record<string, SectionSlot>;
+}

@@ -23,12 +23,12 @@ const COMMENTS_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/
 export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayout, wordCountOf: (tally: WordTally) => WordCount): Promise<RenderedDraft> {
   const check = await validateTemplate(template);
   const has = new Set(check.placeholders);
-  const writer = new DraftWriter();
+  const writer = new DraftWriter(layout.rtl);
 
   const tally = tallyWords(layout, { title: !has.has("title") ? "block" : check.inBody.includes("title") ? "title" : "none" });
   const body: FileChild[] = [];
   if (!has.has("title")) body.push(...writer.titleBlock(layout));
-  body.push(tableOfContents(), ...writer.write(layout.body));
+  body.push(tableOfContents(layout.contentsTitle), ...writer.write(layout.body));
   const annex = writer.write(layout.annex);
   if (!has.has("annex")) body.push(...annex);
 

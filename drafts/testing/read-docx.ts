@@ -144,7 +144,7 @@ export function independentWordCount(text: string): number {
  * to the "Annex" heading (not the contents, not the highlighted placeholders), the annex after
  * it (tables included), and the footnotes.
  */
-export function wordsByPart(draft: ReadDraft): { body: number; annex: number; footnotes: number } {
+export function wordsByPart(draft: ReadDraft, annexTitle = "Annex"): { body: number; annex: number; footnotes: number } {
   let body = 0;
   let annex = 0;
   let inAnnex = false;
@@ -156,7 +156,7 @@ export function wordsByPart(draft: ReadDraft): { body: number; annex: number; fo
       continue;
     }
     const p = block.paragraph;
-    if (p.style === "Heading1" && p.text === "Annex") inAnnex = true;
+    if (p.style === "Heading1" && p.text === annexTitle) inAnnex = true;
     if (p.highlighted || p.inContents) continue;
     if (inAnnex) annex += independentWordCount(p.text);
     else body += independentWordCount(p.text);

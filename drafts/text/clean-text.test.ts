@@ -1,6 +1,8 @@
 import { cleanLine, cleanText, splitParagraphs } from "./clean-text";
 import { isRightToLeft } from "./direction";
-import { citeParagraphs, formatDate, initialsOf, letters, roman } from "./labels";
+import { initialsOf } from "./labels";
+import { citeParagraphs } from "../layout/shared";
+import { draftWords, letters, roman } from "./words";
 
 describe("text on its way into XML", () => {
   it("removes control characters and replaces lone surrogates, keeping everything else as typed", () => {
@@ -39,15 +41,33 @@ describe("text on its way into XML", () => {
   });
 
   it("writes dates, numbers and citations as UN documents do", () => {
-    expect(formatDate("2026-03-01")).toBe("1 March 2026");
+    const words = draftWords("en");
+    expect(words.date("2026-03-01")).toBe("1 March 2026");
     expect([1, 4, 9, 14, 40].map(roman)).toEqual(["I", "IV", "IX", "XIV", "XL"]);
     expect([1, 26, 27, 52].map(letters)).toEqual(["A", "Z", "AA", "AZ"]);
     expect(initialsOf("Ministry of Labour, Family and Social Affairs")).toBe("MLFSA");
-    expect(citeParagraphs([
+    expect(citeParagraphs(words, [
       { documentSymbol: "A/HRC/47/11", paragraph: "140.7" },
       { documentSymbol: "A/HRC/47/11", paragraph: "140.9" },
       { documentSymbol: "A/HRC/47/11", paragraph: "140.12" },
       { documentSymbol: "A/HRC/47/11/Add.1", paragraph: "3" },
     ])).toBe("A/HRC/47/11, paras. 140.7, 140.9 and 140.12; A/HRC/47/11/Add.1, para. 3");
+  });
+
+  it("writes dates, numbering and citations as UN documents do in French, Spanish and Arabic", () => {
+    const [fr, es, ar] = [draftWords("fr"), draftWords("es"), draftWords("ar")];
+    expect(fr.date("2026-11-29")).toBe("29 novembre 2026");
+    expect(es.date("2026-11-29")).toBe("29 de noviembre de 2026");
+    // UN Arabic documents name the month twice (its Syriac and its Latin name) and write Latin digits.
+    expect(ar.date("2026-11-29")).toBe("29 تشرين الثاني/نوفمبر 2026");
+    expect(ar.rtl).toBe(true);
+    expect(ar.chapterHeading(2, "مقدمة")).toBe("ثانياً- مقدمة");
+    expect(ar.sectionHeading(3, "المساواة")).toBe("جيم- المساواة");
+    expect(ar.paragraphNumbering).toBe("%1-");
+    expect(fr.chapterHeading(4, "Introduction")).toBe("IV. Introduction");
+    const refs = [{ documentSymbol: "A/HRC/47/11", paragraph: "140.7" }, { documentSymbol: "A/HRC/47/11", paragraph: "140.9" }];
+    expect(citeParagraphs(fr, refs)).toBe("A/HRC/47/11, par. 140.7 et 140.9");
+    expect(citeParagraphs(es, refs)).toBe("A/HRC/47/11, párrs. 140.7 y 140.9");
+    expect(() => draftWords("xx")).toThrow(/Drafts cannot be written in "xx"/);
   });
 });

@@ -9,3 +9,12 @@ export function isRightToLeft(text: string): boolean {
   const first = FIRST_LETTER.exec(text);
   return first !== null && RIGHT_TO_LEFT.test(first[0]);
 }
+
+const STRONG_LETTER = /\p{L}/u;
+
+/** A text's own direction, from its first letter; `undefined` when it has none (a number, a symbol, a date in digits). */
+export function directionOf(text: string): "rtl" | "ltr" | undefined {
+  const first = STRONG_LETTER.exec(text);
+  if (!first) return undefined;
+  return RIGHT_TO_LEFT.test(first[0]) ? "rtl" : "ltr";
+}

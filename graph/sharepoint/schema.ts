@@ -10,7 +10,7 @@ import { OPERATION_KINDS, OPERATION_STATUSES } from "../../core/operations/opera
 import { REVIEW_STATES } from "../../core/drafts/draft";
 import { OUTBOX_STATUSES } from "../../core/outbox/outbox-entry";
 import { FOCAL_POINT_ROLES } from "../../core/ministries/focal-point";
-import { REPORT_STATUSES } from "../../core/reports/report";
+import { REPORT_LANGUAGES, REPORT_STATUSES } from "../../core/reports/report";
 import type { RecordName } from "../../core/records/kinds";
 
 /** How a record field is kept in a SharePoint column. */
@@ -139,6 +139,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["title", text, { name: "ReportTitle", display: "Report title" }],
       ["mechanism", choice(MECHANISMS), indexed],
       ["type", choice(REPORT_TYPES), { name: "ReportType", display: "Report type", indexed: true }],
+      ["language", choice(REPORT_LANGUAGES), { name: "ReportLanguage", display: "Report language" }],
       ["dueDate", date, indexed],
       ["timeZone", text],
       ["wordLimit", number],

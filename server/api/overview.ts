@@ -7,7 +7,6 @@ import { NotFoundError } from "../../core/errors";
 import { queryAll, type Condition } from "../../core/ports/repository";
 import type { AuditEntryFields } from "../../core/audit/audit-entry";
 import { isActiveFocalPoint } from "../../core/ministries/focal-point";
-import { SDG_GOALS } from "../../core/records/taxonomy";
 import { REQUEST_STATUSES, type RequestStatus } from "../../core/requests/request";
 import { rollUpStatus } from "../../core/recommendations/status-rollup";
 import { ministriesOfFocalPoint } from "../../core/ministries/focal-points";
@@ -25,11 +24,10 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
     const recommendations = visible.filter((r) => (!query.mechanism || r.mechanism === query.mechanism) && (query.cycle === undefined || r.cycle === query.cycle));
     const [ministries, reports, requests] = await Promise.all([queryAll(deps.repos.ministries), queryAll(deps.repos.reports), services.views.requests.all()]);
     const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
-    const label = (key: string): string => {
-      if (key === "") return query.dimension === "ministry" ? "No lead ministry yet" : `No ${query.dimension}`;
-      if (query.dimension === "ministry") return ministryName.get(key) ?? `Ministry ${key}`;
-      if (query.dimension === "sdg") return `${key}. ${SDG_GOALS[Number(key)] ?? ""}`.trim();
-      return key;
+    // Codes, not words: the tab names a mechanism, an SDG or "no lead ministry yet" in the person's language; a ministry's name is data.
+    const label = (key: string): { label?: string } => {
+      const name = query.dimension === "ministry" && key !== "" ? ministryName.get(key) : undefined;
+      return name === undefined ? {} : { label: name };
     };
     // The totals: every recommendation rolled up under one key.
     const [all] = rollUpStatus(recommendations.map((r) => ({ ...r, mechanism: "UPR" as const })), "mechanism");
@@ -48,7 +46,8 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
       reportId: request.reportId,
       reportTitle: openReports.get(request.reportId)?.title ?? "",
       ministryId: request.ministryId,
-      ministryName: ministryName.get(request.ministryId) ?? `Ministry ${request.ministryId}`,
+      // A ministry removed since: its id (a code; the tab shows it as it shows any unknown ministry).
+      ministryName: ministryName.get(request.ministryId) ?? request.ministryId,
       subject: request.subject,
       ...describeSubject(request.subject, request.reportId, lookups, actor),
       dueDate: request.dueDate,
@@ -62,7 +61,7 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
       recommendations: all
         ? { total: all.total, byStatus: all.byStatus, implementedShare: all.implementedShare, progressShare: all.progressShare }
         : { total: 0, byStatus: emptyStatusCounts(), implementedShare: 0, progressShare: 0 },
-      rows: rollUpStatus(recommendations, query.dimension).map((row) => ({ ...row, label: label(row.key) })),
+      rows: rollUpStatus(recommendations, query.dimension).map((row) => ({ ...row, ...label(row.key) })),
       reports: open.map((report) => {
         const own = requests.filter((r) => r.reportId === report.id);
         const byStatus = Object.fromEntries(REQUEST_STATUSES.map((status) => [status, own.filter((r) => r.status === status).length])) as Record<RequestStatus, number>;

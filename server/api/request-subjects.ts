@@ -1,5 +1,6 @@
 /**
- * What each request is about, in words, for the requests the API answers: a recommendation's
+ * What each request is about, for the requests the API answers (values, not words: the tab and
+ * the bot name the subject in the person's language): a recommendation's
  * document symbol and paragraph and the first words of its text, a question's number and text,
  * a section's title. The lookups are batched: the recommendations come from their read model
  * (one refresh over SharePoint, whatever the number of rows) and the reports are read once.
@@ -41,20 +42,20 @@ export function describeSubject(subject: RequestSubject, reportId: string, looku
     case "recommendation": {
       const recommendation = lookups.recommendation(subject.recommendationId);
       if (!recommendation || !can(actor, { kind: "read-record", sharedWithObservers: recommendation.sharedWithObservers })) {
-        return { subjectLabel: `Recommendation ${subject.recommendationId}` };
+        return {};
       }
       return {
-        subjectLabel: `${recommendation.documentSymbol} para. ${recommendation.paragraph}`,
         subjectText: firstWords(recommendation.text, RECOMMENDATION_TEXT_CHARS),
         subjectReference: { documentSymbol: recommendation.documentSymbol, paragraph: recommendation.paragraph },
       };
     }
     case "question": {
       const question = lookups.report(reportId)?.questions.find((q) => q.number === subject.number);
-      return { subjectLabel: `Question ${subject.number}`, ...(question ? { subjectText: firstWords(question.text, QUESTION_TEXT_CHARS) } : {}) };
+      return question ? { subjectText: firstWords(question.text, QUESTION_TEXT_CHARS) } : {};
     }
     case "section":
-      return { subjectLabel: subject.title };
+      // The subject itself carries the section's title.
+      return {};
   }
 }
 

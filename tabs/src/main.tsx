@@ -1,6 +1,8 @@
 /** Starts the tab: connects to the host (or sees it is a plain browser), then renders. */
 import { createRoot } from "react-dom/client";
 import { bootSettled } from "./api/boot";
+import { languageOf } from "./i18n/format";
+import { loadMessages } from "./i18n/message-loaders";
 import { connectHost } from "./host/host";
 import { App, followThemeInNativeControls } from "./shell/App";
 import { parseRoute } from "./shell/router";
@@ -21,7 +23,8 @@ if (container) {
   const root = createRoot(container);
   const ready = Promise.race([Promise.all([bootSettled(), viewCode]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
   const hosted = connectHost(window).then(async (host) => {
-    await loadTheme(host.info.theme).catch(() => undefined);
+    // The person's words and theme are in before the first render (each its own small chunk, fetched together).
+    await Promise.all([loadTheme(host.info.theme).catch(() => undefined), loadMessages(languageOf(host.info.locale)).catch(() => loadMessages("en"))]);
     followThemeInNativeControls(host.info.theme);
     return host;
   });

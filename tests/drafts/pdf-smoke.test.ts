@@ -46,7 +46,7 @@ describe("drafts in LibreOffice", () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it("converts a draft, and a draft patched into a template, to PDFs with pages", async () => {
+  it("converts a draft in each language (Arabic right to left), and a draft patched into a template, to PDFs with pages", async () => {
     const soffice = await findSoffice();
     const renderer = new DocxDraftRenderer();
     const content = demoDraftContent("upr-national");
@@ -54,12 +54,16 @@ describe("drafts in LibreOffice", () => {
     const patched = path.join(work, "patched.docx");
     await writeFile(plain, (await renderer.render(content)).content);
     await writeFile(patched, (await renderer.render(content, { template: await makeTemplate() })).content);
+    const languages = ["fr", "es", "ar"] as const;
+    const localized = languages.map((language) => path.join(work, `draft-${language}.docx`));
+    for (const [index, language] of languages.entries()) await writeFile(localized[index]!, (await renderer.render(demoDraftContent("upr-national", 3, language))).content);
 
+    // One LibreOffice start for every file: starting it is most of the cost.
     const profile = `file://${path.join(work, "profile")}`;
-    const { code, output } = await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, plain, patched], 150_000);
+    const { code, output } = await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, plain, patched, ...localized], 170_000);
     expect({ code, output }).toMatchObject({ code: 0 });
 
-    for (const name of ["draft.pdf", "patched.pdf"]) {
+    for (const name of ["draft.pdf", "patched.pdf", ...languages.map((language) => `draft-${language}.pdf`)]) {
       const file = path.join(work, name);
       if (!existsSync(file)) throw new Error(`LibreOffice wrote no ${name}: ${output}`);
       const pdf = await readFile(file);
@@ -67,5 +71,5 @@ describe("drafts in LibreOffice", () => {
       // The demo draft fills more than a page, and its annex is a landscape section of its own.
       expect(pageCount(pdf)).toBeGreaterThanOrEqual(2);
     }
-  }, 180_000);
+  }, 200_000);
 });

@@ -8,7 +8,8 @@ const root = path.join(__dirname, "..", "..");
 const manifestDir = path.join(root, "manifest");
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
 const template = readJson(path.join(manifestDir, "manifest.json"));
-const LANGUAGES = ["fr", "es", "ar"] as const;
+// The languages of the manifest: the UN languages the State reports in, and Portuguese (a national language).
+const LANGUAGES = ["fr", "es", "ar", "pt"] as const;
 const localizations = Object.fromEntries(LANGUAGES.map((l) => [l, readJson(path.join(manifestDir, `${l}.json`))])) as Record<(typeof LANGUAGES)[number], Record<string, string>>;
 
 
@@ -119,7 +120,7 @@ describe("manifest/manifest.json", () => {
   });
 });
 
-describe("the localization files (fr, es, ar)", () => {
+describe("the localization files (fr, es, ar, pt)", () => {
   test("are declared in the manifest and each translates the same strings: names, descriptions, tab names, commands", () => {
     expect(filled.localizationInfo.additionalLanguages).toEqual(LANGUAGES.map((l) => ({ languageTag: l, file: `${l}.json` })));
     const keys = (language: (typeof LANGUAGES)[number]) => Object.keys(localizations[language]).filter((k) => k !== "$schema").sort();

@@ -57,7 +57,7 @@ async function nmirfHere(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 describe("npx nmirf package --env <name>", () => {
-  test("(the real command line) writes build/appPackage.<name>.zip with the filled manifest, the two icons and the three localization files", async () => {
+  test("(the real command line) writes build/appPackage.<name>.zip with the filled manifest, the two icons and the localization files", async () => {
     envFile("dev", SAMPLE_VALUES);
     const result = await nmirf("--env", "dev");
     expect(result.stderr).toBe("");
@@ -66,7 +66,7 @@ describe("npx nmirf package --env <name>", () => {
     expect(result.stdout).toMatch(/TAB_DOMAIN\s+"nmirf-justice\.azurewebsites\.net"\s+\(env\/\.env\.dev\)/);
 
     const zip = await JSZip.loadAsync(readFileSync(path.join(work, "build", "appPackage.dev.zip")));
-    expect(Object.keys(zip.files).sort()).toEqual(["ar.json", "color.png", "es.json", "fr.json", "manifest.json", "outline.png"]);
+    expect(Object.keys(zip.files).sort()).toEqual(["ar.json", "color.png", "es.json", "fr.json", "manifest.json", "outline.png", "pt.json"]);
     const manifestText = await zip.file("manifest.json")!.async("string");
     expect(manifestText).not.toContain("${{");
     const manifest = JSON.parse(manifestText) as { id: string; name: { short: string }; bots: { botId: string }[] };

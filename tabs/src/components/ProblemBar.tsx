@@ -2,7 +2,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { ApiProblem } from "../api/client";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/en";
+import type { MessageKey } from "../i18n/i18n";
 
 const useStyles = makeStyles({
   bar: { marginBlock: tokens.spacingVerticalS },

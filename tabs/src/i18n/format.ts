@@ -1,9 +1,13 @@
 /**
- * Message formatting: `{name}` placeholders, and plural forms chosen by the locale's rules
- * (`key.one`, `key.other`, and for Arabic `key.zero`, `key.two`, `key.few`, `key.many`).
- * Numbers passed as values are written in the locale's digits and separators.
+ * The tab's languages and directions. The messages themselves are ICU MessageFormat in the
+ * catalogue (i18n/messages), formatted by i18n/message-format.ts.
  */
-export type MessageValues = Record<string, string | number | undefined>;
+import { isRightToLeftLanguage } from "../../../i18n/message-format";
+import { TAB_LANGUAGES } from "./message-loaders";
+
+/** The languages the tab speaks: those with terms.json and tab.json in the catalogue. */
+export const LANGUAGES = TAB_LANGUAGES;
+export type Language = string;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -18,38 +22,15 @@ export function numberFormatOf(locale: string, options?: Intl.NumberFormatOption
   return format;
 }
 
-export function interpolate(template: string, values: MessageValues | undefined, locale: string): string {
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? numberFormatOf(locale).format(value) : value;
-  });
-}
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-export function pluralCategory(locale: string, count: number): Intl.LDMLPluralRule {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(count);
-}
-
-/** The languages the tab speaks; English and French are complete, Spanish and Arabic fall back to English per message. */
-export const LANGUAGES = ["en", "fr", "es", "ar"] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const RTL = new Set(["ar", "he", "fa", "ur"]);
-
-/** `fr-CA` → `fr`; a language the tab does not speak → `en`. */
+/** `fr-CA` → `fr`; `pt-BR` → `pt-BR` when the catalogue has it, else `pt`; a language the tab does not speak → `en`. */
 export function languageOf(locale: string | undefined): Language {
-  const base = (locale ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : "en";
+  const lower = (locale ?? "en").toLowerCase().replace("_", "-");
+  const exact = LANGUAGES.find((language) => language.toLowerCase() === lower);
+  if (exact) return exact;
+  const base = lower.split("-")[0] ?? "en";
+  return LANGUAGES.includes(base) ? base : "en";
 }
 
 export function directionOf(locale: string): "ltr" | "rtl" {
-  return RTL.has(locale.toLowerCase().split(/[-_]/)[0] ?? "") ? "rtl" : "ltr";
+  return isRightToLeftLanguage(locale) ? "rtl" : "ltr";
 }

@@ -1,14 +1,20 @@
 /**
- * The tab's words: a typed message catalogue per language (English bundled, the others loaded
- * when chosen), and dates and numbers formatted by Intl in the person's locale.
+ * The tab's words: the catalogue's messages (i18n/messages/<language>/{terms,tab}.json, ICU
+ * MessageFormat) of the person's language, loaded when chosen, and dates and numbers formatted
+ * by Intl in the person's locale.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { en, type Catalogue, type MessageKey } from "./en";
-import { directionOf, interpolate, languageOf, numberFormatOf, pluralCategory, type Language, type MessageValues } from "./format";
+import { createFormatter, type Messages, type MessageValues } from "../../../i18n/message-format";
+import type TabMessages from "../../../i18n/messages/en/tab.json";
+import type TermMessages from "../../../i18n/messages/en/terms.json";
+import { directionOf, languageOf, numberFormatOf, type Language } from "./format";
+import { loadedMessages, loadMessages } from "./message-loaders";
 
-export type PluralKey = {
-  [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
-}[MessageKey];
+/** A word of the tab: its own messages and the terms every door shares. */
+export type MessageKey = keyof typeof TabMessages | keyof typeof TermMessages;
+/** A message with plural forms (`{count, plural, ...}`). */
+export type PluralKey = MessageKey;
+export type { MessageValues };
 
 export interface I18n {
   /** The BCP 47 locale used for dates and numbers, e.g. `fr-FR`. */
@@ -16,7 +22,7 @@ export interface I18n {
   language: Language;
   dir: "ltr" | "rtl";
   t(key: MessageKey, values?: MessageValues): string;
-  /** A message with plural forms: `count` chooses the form and fills `{count}`. */
+  /** A message with plural forms: `count` chooses the form and fills `#`. */
   plural(key: PluralKey, count: number, values?: MessageValues): string;
   /** A calendar date `YYYY-MM-DD`, written for the locale (e.g. 29 March 2026). */
   date(value: string | undefined, style?: "medium" | "long" | "short"): string;
@@ -26,22 +32,14 @@ export interface I18n {
   percent(share: number): string;
 }
 
-export async function loadCatalogue(language: Language): Promise<Partial<Catalogue>> {
-  switch (language) {
-    case "fr":
-      return (await import("./fr")).fr;
-    case "es":
-      return (await import("./es")).es;
-    case "ar":
-      return (await import("./ar")).ar;
-    default:
-      return en;
-  }
+/** A language's messages (fetched once, then kept). */
+export function loadCatalogue(language: Language): Promise<Messages> {
+  return loadMessages(language);
 }
 
-export function createI18n(locale: string, catalogue: Partial<Catalogue>): I18n {
+export function createI18n(locale: string, messages: Messages): I18n {
   const language = languageOf(locale);
-  const messageOf = (key: MessageKey): string => catalogue[key] ?? en[key] ?? key;
+  const formatter = createFormatter(locale, messages, language === "en" ? {} : (loadedMessages("en") ?? {}));
   // Intl formats are made when first used: the first of each kind costs tens of milliseconds at start.
   const once = <T,>(make: () => T): (() => T) => {
     let made: T | undefined;
@@ -62,14 +60,8 @@ export function createI18n(locale: string, catalogue: Partial<Catalogue>): I18n 
     locale,
     language,
     dir: directionOf(locale),
-    t: (key, values) => interpolate(messageOf(key), values, locale),
-    plural: (key, count, values) => {
-      const category = pluralCategory(locale, count);
-      const specific = `${key}.${category}` as MessageKey;
-      const other = `${key}.other` as MessageKey;
-      const template = catalogue[specific] ?? catalogue[other] ?? en[specific] ?? en[other] ?? key;
-      return interpolate(template, { count, ...values }, locale);
-    },
+    t: (key, values) => formatter.format(key, values),
+    plural: (key, count, values) => formatter.format(key, { ...values, count }),
     date: (value, style = "medium") => {
       if (!value) return "";
       const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
@@ -85,27 +77,35 @@ export function createI18n(locale: string, catalogue: Partial<Catalogue>): I18n 
   };
 }
 
-const I18nContext = createContext<I18n>(createI18n("en", en));
+const I18nContext = createContext<I18n>(createI18n("en", loadedMessages("en") ?? {}));
 
+/**
+ * The person's language for everything under it. main.tsx loads the first language's messages
+ * before the first render; a language chosen later is fetched, and the one shown stays until it is in.
+ */
 export function I18nProvider({ locale, children }: { locale: string; children: ReactNode }) {
   const language = languageOf(locale);
-  const [catalogue, setCatalogue] = useState<{ language: Language; messages: Partial<Catalogue> }>({ language: "en", messages: en });
+  const [shown, setShown] = useState<{ language: Language; messages: Messages }>(() => {
+    const ready = loadedMessages(language);
+    return ready ? { language, messages: ready } : { language: "en", messages: loadedMessages("en") ?? {} };
+  });
   useEffect(() => {
     let current = true;
-    if (language === "en") {
-      setCatalogue({ language, messages: en });
+    const ready = loadedMessages(language);
+    if (ready) {
+      setShown((before) => (before.language === language ? before : { language, messages: ready }));
       return;
     }
-    loadCatalogue(language).then(
-      (messages) => current && setCatalogue({ language, messages }),
-      () => current && setCatalogue({ language: "en", messages: en }),
+    loadMessages(language).then(
+      (messages) => current && setShown({ language, messages }),
+      () => undefined,
     );
     return () => {
       current = false;
     };
   }, [language]);
-  // Until the chosen language has loaded, English with the person's number and date formats.
-  const value = useMemo(() => createI18n(locale, catalogue.messages), [catalogue, locale]);
+  // Until the chosen language has loaded, the words shown before, with its direction and its number and date formats.
+  const value = useMemo(() => createI18n(locale, shown.messages), [shown, locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -17,7 +17,8 @@ import {
 } from "@fluentui/react-components";
 import type { ThemeName } from "../host/host";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/en";
+import type { MessageKey } from "../i18n/i18n";
+import { LANGUAGES } from "../i18n/format";
 import type { Preferences } from "./App";
 import { useSession } from "./session";
 
@@ -28,12 +29,17 @@ const useStyles = makeStyles({
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
-const LANGUAGE_CHOICES: { locale: string; label: string }[] = [
-  { locale: "en", label: "English" },
-  { locale: "fr", label: "Français" },
-  { locale: "es", label: "Español" },
-  { locale: "ar", label: "العربية" },
-];
+/** Every language of the catalogue's tab, each named in itself (Intl: English, français, español, العربية, português). */
+const LANGUAGE_CHOICES: { locale: string; label: string }[] = LANGUAGES.map((locale) => ({ locale, label: autonym(locale) }));
+
+function autonym(locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
+    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  } catch {
+    return locale;
+  }
+}
 const THEME_CHOICES: { theme: ThemeName; label: MessageKey }[] = [
   { theme: "light", label: "theme.light" },
   { theme: "dark", label: "theme.dark" },

@@ -8,7 +8,7 @@ import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent
 import { Loading } from "../components/Loading";
 import { ProblemBar } from "../components/ProblemBar";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/en";
+import type { MessageKey } from "../i18n/i18n";
 import type { Preferences } from "./App";
 import { HeaderControls } from "./HeaderControls";
 import { hrefOf, navigate, pathOfSubPage, useRoute, type ViewName } from "./router";

@@ -7,7 +7,7 @@ import { fakeApi, ME, renderSignedIn, stubLayout, type Handlers } from "../../te
 import DraftsView from "./DraftsView";
 import { templateFileName } from "./TemplatesSection";
 
-const report: ReportDto = { id: "r1", eTag: "e", title: "UPR national report", mechanism: "UPR", type: "upr-national", dueDate: "2027-02-12", timeZone: "UTC", wordLimit: 10700, status: "in-review", questions: [], reminderPolicy: { remindDaysBefore: [7, 2, 0], escalateDaysAfter: 1, sendAt: "09:00", dailyDigest: true }, sharedWithObservers: false, createdAt: "2026-01-01T00:00:00.000Z" };
+const report: ReportDto = { id: "r1", eTag: "e", title: "UPR national report", mechanism: "UPR", type: "upr-national", language: "en", dueDate: "2027-02-12", timeZone: "UTC", wordLimit: 10700, status: "in-review", questions: [], reminderPolicy: { remindDaysBefore: [7, 2, 0], escalateDaysAfter: 1, sendAt: "09:00", dailyDigest: true }, sharedWithObservers: false, createdAt: "2026-01-01T00:00:00.000Z" };
 const draft: DraftDto = { id: "d1", eTag: "de", key: "r1#1", reportId: "r1", version: 1, fileName: "draft.docx", fileId: "f1", webUrl: "https://contoso.sharepoint.com/Drafts/draft.docx", fileVersion: "2.0", wordCount: { counted: 11200, excluded: 300, limit: 10700 }, unansweredRequestIds: ["q1", "q2"], reviewState: "in-review", compiledAt: "2026-11-20T10:00:00.000Z", compiledBy: "u-sec" };
 const review: ReviewDto = { id: "v1", eTag: "ve", draftId: "d1", reportId: "r1", draftVersion: 1, requestedBy: "u-sec", requestedAt: "2026-11-21T10:00:00.000Z", message: "Ready for you" };
 

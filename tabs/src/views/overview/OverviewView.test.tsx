@@ -14,7 +14,6 @@ const due = (id: string, fields: Partial<DueRequestDto>): DueRequestDto => ({
   ministryId: "m1",
   ministryName: "Ministry of Justice",
   subject: { kind: "recommendation", recommendationId: "7" },
-  subjectLabel: "A/HRC/43/15 para. 148.7",
   subjectText: "Adopt a national action plan on human rights…",
   subjectReference: { documentSymbol: "A/HRC/43/15", paragraph: "148.7" },
   dueDate: "2026-11-20",
@@ -35,13 +34,13 @@ const dashboard: DashboardDto = {
       count: 11,
       items: [
         due("q1", { dueDate: "2026-11-12", status: "escalated", daysLeft: -5 }),
-        due("q2", { reportId: "r2", reportTitle: "Replies to the list of issues (CRC)", ministryId: "m2", ministryName: "Ministry of Health", subject: { kind: "question", number: "3" }, subjectLabel: "Question 3", subjectText: "Please provide updated information on mental health services.", subjectReference: undefined, dueDate: "2026-11-16", status: "overdue", daysLeft: -1 }),
+        due("q2", { reportId: "r2", reportTitle: "Replies to the list of issues (CRC)", ministryId: "m2", ministryName: "Ministry of Health", subject: { kind: "question", number: "3" }, subjectText: "Please provide updated information on mental health services.", subjectReference: undefined, dueDate: "2026-11-16", status: "overdue", daysLeft: -1 }),
       ],
     },
-    dueSoon: { count: 1, items: [due("q3", { subject: { kind: "recommendation", recommendationId: "9" }, subjectReference: { documentSymbol: "A/HRC/43/15", paragraph: "148.9" }, subjectLabel: "A/HRC/43/15 para. 148.9", dueDate: "2026-11-17", daysLeft: 0 })] },
+    dueSoon: { count: 1, items: [due("q3", { subject: { kind: "recommendation", recommendationId: "9" }, subjectReference: { documentSymbol: "A/HRC/43/15", paragraph: "148.9" }, dueDate: "2026-11-17", daysLeft: 0 })] },
     undeliverable: {
       count: 1,
-      items: [due("q4", { ministryId: "m3", ministryName: "Ministry of Sport", subjectLabel: "A/HRC/43/15 para. 148.12", status: "undeliverable", undeliverableReason: "no-focal-point", dueDate: "2026-11-30", daysLeft: 13 })],
+      items: [due("q4", { ministryId: "m3", ministryName: "Ministry of Sport", status: "undeliverable", undeliverableReason: "no-focal-point", dueDate: "2026-11-30", daysLeft: 13 })],
     },
   },
 };

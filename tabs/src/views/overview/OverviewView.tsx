@@ -57,7 +57,7 @@ export default function OverviewView() {
   const ministry = me.ministries.length === 1 ? me.ministries[0] : undefined;
   const dashboard = useResource<DashboardDto>((signal) => api.call("dashboard", { query: { dimension, ministryId: ministry?.id, dueItems: DUE_ITEMS }, signal }), [api, dimension, ministry?.id]);
 
-  const label = (key: string, fallback: string) => (key === "" ? t("overview.none") : dimension === "mechanism" ? t(`mechanism.${key}` as "mechanism.UPR") : dimension === "sdg" ? `${key} · ${t(`sdg.${key}` as "sdg.1")}` : fallback);
+  const label = (key: string, fallback: string | undefined) => (key === "" ? t("overview.none") : dimension === "mechanism" ? t(`mechanism.${key}` as "mechanism.UPR") : dimension === "sdg" ? `${key} · ${t(`sdg.${key}` as "sdg.1")}` : (fallback ?? key));
   const rows = (dashboard.data?.rows ?? []).slice(0, MAX_ROWS).map((row) => ({ ...row, label: label(row.key, row.label) }));
   const chartData: ChartProps[] = rows.map((row) => ({
     chartTitle: `${row.label} — ${t("overview.implementedShare", { share: percent(row.implementedShare) })}`,

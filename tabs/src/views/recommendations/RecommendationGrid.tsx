@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState, type InputHTMLAttributes, typ
 import type { RecommendationDto } from "../../../../core/api";
 import { ImplementationBadge } from "../../components/badges";
 import { useI18n, type I18n } from "../../i18n/i18n";
-import type { MessageKey } from "../../i18n/en";
+import type { MessageKey } from "../../i18n/i18n";
 import type { Sort, SortKey } from "./filter";
 
 export const ROW_HEIGHT = 56;
@@ -253,7 +253,7 @@ function renderRecommendationGrid(
                     <span className={styles.text}>{r.text}</span>
                   </div>
                   <div role="gridcell" className={styles.cell}>
-                    {r.mechanism === "SPECIAL_PROCEDURES" ? t("mechanismShort.SPECIAL_PROCEDURES") : r.mechanism === "REGIONAL" ? t("mechanismShort.REGIONAL") : r.mechanism}
+                    {t(`mechanismShort.${r.mechanism}`)}
                   </div>
                   <div role="gridcell" className={styles.cell}>
                     {r.cycle ?? "—"}

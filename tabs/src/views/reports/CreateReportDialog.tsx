@@ -4,9 +4,10 @@
  * questions, one per line.
  */
 import { Checkbox, Dropdown, Field, Input, makeStyles, Option, Textarea, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { ReportDto } from "../../../../core/api";
 import type { Mechanism, ReportType } from "../../../../core/records/taxonomy";
+import { REPORT_LANGUAGES, type ReportLanguage } from "../../../../core/reports/report";
 import { wordLimitFor } from "../../../../core/drafts/word-limits";
 import { useAction } from "../../api/use-resource";
 import { FormDialog } from "../../components/FormDialog";
@@ -14,6 +15,19 @@ import { issueFor } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
 import { addDays, MECHANISM_CODES, reportTypesFor, todayIn } from "../../taxonomy";
+
+/** A language's name in the person's language (Intl: `français`, `French`, `الفرنسية`). */
+export function useLanguageNames(): (code: string) => string {
+  const { locale } = useI18n();
+  const names = useMemo(() => {
+    try {
+      return new Intl.DisplayNames([locale, "en"], { type: "language" });
+    } catch {
+      return undefined;
+    }
+  }, [locale]);
+  return (code) => names?.of(code) ?? code;
+}
 
 const useStyles = makeStyles({ content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
 
@@ -31,8 +45,9 @@ export function parseQuestions(text: string): { number: string; text: string }[]
 
 export function CreateReportDialog({ onClose, onCreated }: { onClose(): void; onCreated(report: ReportDto): void }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language: tabLanguage } = useI18n();
   const { api, config } = useSession();
+  const languageName = useLanguageNames();
   const [mechanism, setMechanism] = useState<Mechanism>("UPR");
   const [type, setType] = useState<ReportType>("upr-national");
   const [title, setTitle] = useState("");
@@ -41,6 +56,8 @@ export function CreateReportDialog({ onClose, onCreated }: { onClose(): void; on
   const [cycle, setCycle] = useState("");
   const [questions, setQuestions] = useState("");
   const [shared, setShared] = useState(false);
+  // The report's language starts as the person's, when the State can report in it.
+  const [language, setLanguage] = useState<ReportLanguage>(() => ((REPORT_LANGUAGES as readonly string[]).includes(tabLanguage) ? (tabLanguage as ReportLanguage) : "en"));
 
   const chooseMechanism = (next: Mechanism) => {
     setMechanism(next);
@@ -58,6 +75,7 @@ export function CreateReportDialog({ onClose, onCreated }: { onClose(): void; on
         title: title.trim(),
         mechanism,
         type,
+        language,
         dueDate,
         timeZone: config.timeZone,
         ...(wordLimit.trim() ? { wordLimit: Number(wordLimit) } : {}),
@@ -92,6 +110,15 @@ export function CreateReportDialog({ onClose, onCreated }: { onClose(): void; on
           {reportTypesFor(mechanism).map((code) => (
             <Option key={code} value={code} text={t(`reportType.${code}`)}>
               {t(`reportType.${code}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t("reports.language")} hint={t("reports.languageHint")}>
+        <Dropdown value={languageName(language)} selectedOptions={[language]} onOptionSelect={(_, d) => d.optionValue && setLanguage(d.optionValue as ReportLanguage)}>
+          {REPORT_LANGUAGES.map((code) => (
+            <Option key={code} value={code} text={languageName(code)}>
+              <span lang={code}>{languageName(code)}</span>
             </Option>
           ))}
         </Dropdown>

@@ -8,7 +8,7 @@ import type { MilestoneDto, ReportDto } from "../../../../core/api";
 import { useAction, useResource } from "../../api/use-resource";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
-import type { MessageKey } from "../../i18n/en";
+import type { MessageKey } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
 import { addDays, todayIn } from "../../taxonomy";
 

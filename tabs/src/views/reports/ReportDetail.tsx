@@ -1,5 +1,6 @@
 /** One report: its facts, its workplan (milestones), and where its requests and drafts stand. */
 import { isCompiled } from "../../../../core/drafts/draft-review";
+import { useLanguageNames } from "./CreateReportDialog";
 import { Button, Dropdown, Link, makeStyles, Option, Text, Title3, tokens } from "@fluentui/react-components";
 import type { ReportStatus } from "../../../../core/reports/report";
 import { useAction, useResource } from "../../api/use-resource";
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
 export function ReportDetail({ id }: { id: string }) {
   const styles = useStyles();
   const { t, date, number, plural } = useI18n();
+  const languageName = useLanguageNames();
   const { api, me } = useSession();
   const report = useResource((signal) => api.call("getReport", { params: { id }, signal }), [api, id]);
   const requests = useResource(async (signal) => {
@@ -103,6 +105,10 @@ export function ReportDetail({ id }: { id: string }) {
             <dd className={styles.def}>{plural("reports.questionCount", r.questions.length)}</dd>
           </>
         )}
+        <dt className={styles.term}>{t("reports.language")}</dt>
+        <dd className={styles.def} lang={r.language}>
+          {languageName(r.language)}
+        </dd>
         <dt className={styles.term}>{t("detail.shared")}</dt>
         <dd className={styles.def}>{r.sharedWithObservers ? t("common.yes") : t("common.no")}</dd>
       </dl>

@@ -4,7 +4,7 @@ import type { ReportDto, RequestDto } from "../../../../core/api";
 import { fakeApi, ME, recommendation, renderSignedIn, stubLayout } from "../../testing/session";
 import RequestsView from "./RequestsView";
 
-const report: ReportDto = { id: "r1", eTag: "e", title: "UPR national report", mechanism: "UPR", type: "upr-national", dueDate: "2027-02-12", timeZone: "UTC", wordLimit: 10700, status: "collecting", questions: [{ number: "3", text: "Please describe access to mental health services for children." }], reminderPolicy: { remindDaysBefore: [7, 2, 0], escalateDaysAfter: 1, sendAt: "09:00", dailyDigest: true }, sharedWithObservers: true, createdAt: "2026-01-01T00:00:00.000Z" };
+const report: ReportDto = { id: "r1", eTag: "e", title: "UPR national report", mechanism: "UPR", type: "upr-national", language: "en", dueDate: "2027-02-12", timeZone: "UTC", wordLimit: 10700, status: "collecting", questions: [{ number: "3", text: "Please describe access to mental health services for children." }], reminderPolicy: { remindDaysBefore: [7, 2, 0], escalateDaysAfter: 1, sendAt: "09:00", dailyDigest: true }, sharedWithObservers: true, createdAt: "2026-01-01T00:00:00.000Z" };
 
 const base = { eTag: "e", reportId: "r1", ministryRole: "lead" as const, ask: "Please describe what was done.", sentAt: "2026-11-01T09:00:00.000Z", createdBy: "u-sec", latestVersion: 0, notices: [] };
 const aboutRecommendation: RequestDto = {
@@ -16,12 +16,11 @@ const aboutRecommendation: RequestDto = {
   ministryId: "m1",
   dueDate: "2026-11-20",
   status: "sent",
-  subjectLabel: "A/HRC/43/15 para. 148.7",
   subjectText: "Adopt a national action plan on human rights and allocate sufficient…",
   subjectReference: { documentSymbol: "A/HRC/43/15", paragraph: "148.7" },
 };
-const aboutQuestion: RequestDto = { ...base, id: "q2", key: "r1|q:3|m2", subject: { kind: "question", number: "3" }, ministryId: "m2", dueDate: "2026-11-21", status: "seen", subjectLabel: "Question 3", subjectText: "Please describe access to mental health services for children." };
-const notShared: RequestDto = { ...base, id: "q3", key: "r1|rec:12|m2", subject: { kind: "recommendation", recommendationId: "12" }, recommendationId: "12", ministryId: "m2", dueDate: "2026-11-22", status: "sent", subjectLabel: "Recommendation 12" };
+const aboutQuestion: RequestDto = { ...base, id: "q2", key: "r1|q:3|m2", subject: { kind: "question", number: "3" }, ministryId: "m2", dueDate: "2026-11-21", status: "seen", subjectText: "Please describe access to mental health services for children." };
+const notShared: RequestDto = { ...base, id: "q3", key: "r1|rec:12|m2", subject: { kind: "recommendation", recommendationId: "12" }, recommendationId: "12", ministryId: "m2", dueDate: "2026-11-22", status: "sent" };
 
 function api() {
   return fakeApi({

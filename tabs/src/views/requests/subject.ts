@@ -1,7 +1,7 @@
 import type { RequestDto } from "../../../../core/api";
 import type { I18n } from "../../i18n/i18n";
 
-type Subjected = Pick<RequestDto, "subject" | "subjectLabel" | "subjectReference">;
+type Subjected = Pick<RequestDto, "subject" | "subjectReference">;
 
 /**
  * What a request is about, in a few words of the person's language: `A/HRC/59/15 para. 140.7`,
