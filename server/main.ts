@@ -6,7 +6,7 @@
  *   const server = await startServer(configFromEnvironment(environmentWithFiles()));
  *   console.log(server.url); … await server.stop();
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -35,6 +35,7 @@ import type { ApiServices } from "./api/services";
 import { createApp } from "./http/app";
 import { openBackend } from "./wiring/backend";
 import { OperationsRecovery } from "./wiring/operations-recovery";
+import { packageVersion } from "./runtime/version";
 
 export interface StartOptions {
   /** Start the bot's outbox sender and reminder scheduler (default true; API tests turn them off to read the store back undisturbed). */
@@ -66,13 +67,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return "0.0.0";
-  }
-}
 
 /** Structured logs (pino): to standard output, or to a file (the local run keeps the console for people). */
 export function createLogger(config: ServerConfig, file?: string): Logger {

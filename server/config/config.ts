@@ -7,6 +7,8 @@ import path from "node:path";
 import { z } from "zod";
 import { timeZoneSchema } from "../../core/records/common";
 
+/** Where this code is installed: the checkout, or the deployed build (dist/), which carries the built tab in tabs/dist. */
+const INSTALL_ROOT = path.resolve(__dirname, "..", "..");
 const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-00000000a11c";
 const LOCAL_TENANT_ID = "00000000-0000-0000-0000-0000000010ca";
 
@@ -155,7 +157,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     logLevel: e.LOG_LEVEL,
     timeZone: e.NMIRF_TIME_ZONE,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? (e.TAB_DOMAIN ? `https://${e.TAB_DOMAIN}` : undefined),
-    tabDistDir: path.resolve(root, e.TAB_DIST_DIR ?? path.join("tabs", "dist")),
+    tabDistDir: e.TAB_DIST_DIR ? path.resolve(root, e.TAB_DIST_DIR) : path.join(INSTALL_ROOT, "tabs", "dist"),
     dataDir,
     signIn,
     graph: {

@@ -20,7 +20,8 @@ import type { RequestFields } from "../../core/requests/request";
 import { ClientCredentialsProvider, StaticTokenProvider } from "../../graph/client/auth";
 import { createGraphClient, type GraphClient } from "../../graph/client/graph-client";
 import { CONNECTION_FILE, readConnection, removeConnection, writeConnection } from "../../graph/emulator/connection";
-import { startGraphEmulator, type RunningGraphEmulator } from "../../graph/emulator";
+import type * as GraphEmulatorModule from "../../graph/emulator";
+import type { RunningGraphEmulator } from "../../graph/emulator";
 import type { SharePointListRepository } from "../../graph/sharepoint/list-repository";
 import { openSharePointStore } from "../../graph/sharepoint/open-store";
 import { describeProvisionReport, type ProvisionReport } from "../../graph/sharepoint/provision";
@@ -70,6 +71,7 @@ async function openLocal(config: ServerConfig): Promise<Backend> {
     const running = await connectToRunningEmulator(config, dataFile);
     if (running) return running;
   }
+  const { startGraphEmulator } = loadGraphEmulator();
   const release = dataFile === ":memory:" ? () => undefined : takeLock(dataFile);
   let emulator: RunningGraphEmulator | undefined;
   try {
@@ -88,6 +90,23 @@ async function openLocal(config: ServerConfig): Promise<Backend> {
   } catch (error) {
     await emulator?.stop().catch(() => undefined);
     release();
+    throw error;
+  }
+}
+
+/**
+ * The Graph emulator and its SQLite (better-sqlite3, a native addon) and certificate maker
+ * (selfsigned) are development dependencies: they are loaded here, in local mode only, so that
+ * a production install (`npm ci --omit=dev`) runs tenant mode without them.
+ */
+function loadGraphEmulator(): typeof GraphEmulatorModule {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand: local mode only (see above)
+    return require("../../graph/emulator") as typeof GraphEmulatorModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") {
+      throw new Error(`local mode runs the Graph emulator, which needs the development dependencies (npm ci, without --omit=dev): ${(error as Error).message.split("\n")[0]}. A production install runs tenant mode only (NMIRF_MODE=tenant).`);
+    }
     throw error;
   }
 }
