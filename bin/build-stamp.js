@@ -7,7 +7,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..");
-const SOURCE_DIRS = ["core", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest", "tabs", "bin"];
+const SOURCE_DIRS = ["core", "graph", "bot", "drafts", "importers", "demo", "storage", "server", "cli", "manifest", "tabs", "bin"];
 const SOURCE_FILES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "scripts/build.ts"];
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "testing", ".build-lock"]);
 const STAMP_FILE = path.join(ROOT, "dist", ".build-stamp.json");

@@ -2,7 +2,7 @@
  * `npm run build`: the self-contained build that production runs, in dist/:
  *
  *   dist/bin/nmirf.js          the command line (`node bin/nmirf.js start --tenant` is the server)
- *   dist/{core,graph,bot,drafts,importers,demo,server,cli,manifest}/   the compiled JavaScript
+ *   dist/{core,graph,bot,drafts,importers,demo,storage,server,cli,manifest}/   the compiled JavaScript
  *   dist/tabs/dist/            the tab's static files (Vite)
  *   dist/manifest/*.json|png   the Teams app package's files
  *   dist/package.json, dist/package-lock.json   what `npm ci --omit=dev --omit=optional` installs
