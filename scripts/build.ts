@@ -5,7 +5,7 @@
  *   dist/{core,graph,bot,drafts,importers,demo,storage,server,cli,manifest}/   the compiled JavaScript
  *   dist/tabs/dist/            the tab's static files (Vite)
  *   dist/manifest/*.json|png   the Teams app package's files
- *   dist/package.json, dist/package-lock.json   what `npm ci --omit=dev --omit=optional` installs
+ *   dist/package.json, dist/package-lock.json   what `npm ci --omit=dev` installs
  *
  * It runs with `node` and the production dependencies only: no TypeScript source, no tsx, no
  * development dependency (tests/production/built-output.test.ts runs it so). It records the
@@ -30,9 +30,9 @@ interface PackageManifest {
   license?: string;
   private?: boolean;
   engines?: Record<string, string>;
+  config?: Record<string, string>;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
 }
 
 function step(what: string, work: () => void): void {
@@ -63,7 +63,7 @@ export function build(): void {
     cpSync(path.join(ROOT, "bin", "nmirf.js"), path.join(DIST, "bin", "nmirf.js"));
     const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageManifest;
     // The dependency lists are kept whole so that the lock file stays in step with them for
-    // `npm ci`; production installs with --omit=dev --omit=optional.
+    // `npm ci`; production installs with --omit=dev.
     const deployed = {
       name: manifest.name,
       version: manifest.version,
@@ -71,11 +71,11 @@ export function build(): void {
       license: manifest.license,
       private: true,
       engines: manifest.engines,
+      config: manifest.config,
       bin: { nmirf: "bin/nmirf.js" },
       scripts: { start: "node --enable-source-maps bin/nmirf.js start --tenant" },
       dependencies: manifest.dependencies,
       devDependencies: manifest.devDependencies,
-      optionalDependencies: manifest.optionalDependencies,
     };
     writeFileSync(path.join(DIST, "package.json"), `${JSON.stringify(deployed, null, 2)}\n`);
     cpSync(path.join(ROOT, "package-lock.json"), path.join(DIST, "package-lock.json"));
