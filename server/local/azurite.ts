@@ -76,6 +76,8 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
+        // Azurite closes its connections first; one held open must not keep it (and its caller) waiting.
+        setTimeout(() => child.kill("SIGKILL"), 3_000).unref();
       })),
   };
 }
