@@ -208,7 +208,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     };
     const checks: ReadinessCheck[] = [stateCheck(() => state), graphCheck(() => backend.client.api(`/sites/${backend.siteId}`).select("id").get())];
     if (storage) checks.push(storageCheck(() => storage.check()));
-    if (election) checks.push(leaderCheck(() => election.status()));
+    let backgroundStarted = false;
+    // An instance without background work (a staging slot) takes no part in the election: nothing to wait for.
+    if (election) checks.push(leaderCheck(() => (backgroundStarted ? election.status() : { role: "none" })));
     const app = createApp({
       services,
       tokens,
@@ -231,6 +233,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     };
     const recovery = new OperationsRecovery(deps, { logger: logger.child({ component: "recovery" }), onQueued: () => bot.sender.kick(), leaseMs: options.operationLeaseMs });
     const startBackground = () => {
+      backgroundStarted = true;
       election?.start();
       bot.start();
       recovery.start();

@@ -48,6 +48,12 @@ describe("readiness", () => {
     expect(calls).toBe(2);
   });
 
+  test("an instance without background work (a staging slot) does not wait for a leader", async () => {
+    const report = await new Readiness([leaderCheck(() => ({ role: "none" }))]).report();
+    expect(report.ready).toBe(true);
+    expect(report.checks.leader!.detail).toMatch(/no background work/);
+  });
+
   test("a stopping server is not ready", async () => {
     expect((await new Readiness([stateCheck(() => "stopping")]).report()).checks.server).toEqual({ ok: false, problem: "the server is stopping" });
     expect(describeGraphFailure(graphError(500))).toBe("Microsoft Graph answered 500");

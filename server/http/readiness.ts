@@ -110,11 +110,12 @@ export function storageCheck(check: () => Promise<void>): ReadinessCheck {
   };
 }
 
-export function leaderCheck(status: () => { role: "unknown" | "leader" | "follower"; problem?: string }): ReadinessCheck {
+export function leaderCheck(status: () => { role: "unknown" | "leader" | "follower" | "none"; problem?: string }): ReadinessCheck {
   return {
     name: "leader",
     run: async () => {
       const { role, problem } = status();
+      if (role === "none") return { ok: true, detail: "this instance runs no background work (NMIRF_BACKGROUND=false): it takes no part in the election" };
       if (role === "unknown") return { ok: false, problem: `no leader yet: the leader election has not decided${problem ? ` (${problem})` : ""}` };
       return { ok: true, detail: role === "leader" ? "this instance leads (reminders, outbox recovery)" : "another instance leads" };
     },
