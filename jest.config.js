@@ -29,7 +29,7 @@ module.exports = {
       ...shared,
       displayName: "node",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/{core,i18n,graph,bot,drafts,importers,demo,server,cli,manifest,tests}/**/*.test.ts"],
+      testMatch: ["<rootDir>/{core,i18n,graph,bot,drafts,importers,demo,storage,server,cli,manifest,tests}/**/*.test.ts"],
     },
     {
       ...shared,

@@ -4,7 +4,9 @@ import type { Clock } from "../core/ports/clock";
 import type { Directory } from "../core/ports/directory";
 import type { DocumentStore } from "../core/ports/document-store";
 import type { Messenger } from "../core/ports/messenger";
+import { SOLE_INSTANCE, type Leadership } from "../core/ports/leadership";
 import type { Repositories } from "../core/ports/repository";
+import type { Telemetry } from "../core/ports/telemetry";
 import type { ReminderRun } from "../core/reminders/run-reminders";
 import { createAdapter } from "./adapter";
 import { parseBotConfig, type BotConfig } from "./config";
@@ -34,6 +36,14 @@ export interface CreateBotOptions {
   fetch?: FetchLike;
   /** The adapter; one is built from the config by default (tests may pass their own). */
   adapter?: CloudAdapter;
+  /**
+   * Which instance runs the work done once across the server's instances: the reminder
+   * scheduler runs only while this instance leads; the outbox sender asks it before taking over
+   * a crashed sender's claims. Default: the only instance, always the leader.
+   */
+  leadership?: Leadership;
+  /** Cards sent or failed, reminder runs. */
+  telemetry?: Telemetry;
 }
 
 export interface OutboxSenderHandle {
@@ -66,7 +76,7 @@ export interface Bot {
   sender: OutboxSenderHandle;
   scheduler: ReminderSchedulerHandle;
   adapter: CloudAdapter;
-  /** Starts the sender and the scheduler. */
+  /** Starts the sender, and the scheduler whenever this instance leads. */
   start(): void;
   /** Graceful stop of both: the scheduler's tick and the sends in flight finish first. */
   stop(): Promise<void>;
@@ -91,14 +101,16 @@ export function createBot(options: CreateBotOptions): Bot {
   const { repos, clock, directory, documents, installer } = options;
   const adapter = options.adapter ?? createAdapter(config, logger);
   const conversations = new ConversationStore(repos, clock);
-  const messenger = new TeamsMessenger({ adapter, config, repos, clock, directory, installer, conversations, logger });
+  const leadership = options.leadership ?? SOLE_INSTANCE;
+  const messenger = new TeamsMessenger({ adapter, config, repos, clock, directory, installer, conversations, logger, telemetry: options.telemetry });
   const receipts = config.outbox.receiptLogPath ? new FileReceiptLog(config.outbox.receiptLogPath, { fsync: config.outbox.receiptLogFsync }) : undefined;
-  const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox, receipts, onSettled: requestFollowsItsCard({ repos, clock }) });
+  const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox, receipts, onSettled: requestFollowsItsCard({ repos, clock }), isLeader: () => leadership.isLeader() });
   const kick = () => sender.kick();
-  const scheduler = new ReminderScheduler({ repos, clock, directory, logger, timeZone: config.timeZone, intervalMs: config.reminders.intervalMs, onQueued: kick });
+  const scheduler = new ReminderScheduler({ repos, clock, directory, logger, timeZone: config.timeZone, intervalMs: config.reminders.intervalMs, onQueued: kick, telemetry: options.telemetry });
   const onTurn = createTurnHandler({ repos, clock, directory, documents, installer, config, logger, conversations, kick, fetch: options.fetch });
   const handleMessages = createMessagesHandler(adapter, onTurn, logger);
 
+  let unsubscribe: (() => void) | undefined;
   return {
     config,
     handleMessages,
@@ -109,9 +121,13 @@ export function createBot(options: CreateBotOptions): Bot {
     adapter,
     start() {
       sender.start();
-      scheduler.start();
+      if (unsubscribe) return;
+      // The reminder run happens once across the instances: on the leader, from when it leads until it stops leading.
+      unsubscribe = leadership.onChange((leader) => (leader ? scheduler.start() : void scheduler.stop()));
+      if (leadership.isLeader()) scheduler.start();
     },
     async stop() {
+      unsubscribe?.();
       await scheduler.stop();
       await sender.stop();
     },

@@ -2,16 +2,10 @@
  * The `nmirf` administration command line (`npx nmirf <command>`). Each command is a module
  * that wires what it needs; this file only dispatches.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { packageVersion } from "../server/runtime/version";
 import { COMMANDS } from "./commands";
 
 const commands = COMMANDS;
-
-function version(): string {
-  const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
-  return manifest.version;
-}
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -36,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (first === "--version" || first === "-v") {
-    console.log(version());
+    console.log(packageVersion());
     return 0;
   }
   const command = commands.find((c) => c.name === first);
@@ -44,9 +38,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`Unknown command '${first}'.\n\n${help()}`);
     return 2;
   }
+  const loaded = command.load();
   if (rest.includes("--help")) {
-    console.log(`${command.summary}\n\nUsage: ${command.usage}`);
+    console.log(`${loaded.summary}\n\nUsage: ${loaded.usage}`);
     return 0;
   }
-  return command.run(rest);
+  return loaded.run(rest);
 }

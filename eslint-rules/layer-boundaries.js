@@ -2,7 +2,7 @@
 //
 //             core            (imports nothing of ours, and no SDK)
 //    ┌──────┬───┴───┬────────┬──────┐
-//  graph   bot   drafts  importers  demo   (import core only; never each other)
+//  graph   bot   drafts  importers  demo  storage  (import core only; never each other)
 //    └──────┴───┬───┴────────┴──────┘
 //             server           (wires them: the only place that knows them all)
 //              cli             (the command line: a door of its own, wired from server's parts)
@@ -25,12 +25,13 @@ const allowedLayers = {
   drafts: ["core", "i18n"],
   importers: ["core"],
   demo: ["core"],
+  storage: ["core"],
   manifest: ["i18n"],
-  server: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "manifest"],
-  cli: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "server", "manifest"],
+  server: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "storage", "manifest"],
+  cli: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "storage", "server", "manifest"],
   tabs: ["core", "i18n"],
-  tests: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest"],
-  bench: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "server", "cli", "manifest", "tests"],
+  tests: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "storage", "server", "cli", "manifest"],
+  bench: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "storage", "server", "cli", "manifest", "tests"],
 };
 
 /** Packages core may use: it is pure, so no SDK and no I/O. */
@@ -41,6 +42,7 @@ const confinedPackages = [
   { pattern: /^(botbuilder|botframework-)/, layer: "bot" },
   { pattern: /^docx$/, layer: "drafts" },
   { pattern: /^intl-messageformat$|^@formatjs\//, layer: "i18n" },
+  { pattern: /^@azure\/storage-blob$/, layer: "storage" },
   { pattern: /^@microsoft\/microsoft-graph-client$|^@azure\/msal-node$|^better-sqlite3$/, layer: "graph" },
   { pattern: /^@fluentui\/|^@microsoft\/teams-js$|^react(-dom)?$/, layer: "tabs" },
 ];

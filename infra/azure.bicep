@@ -1,8 +1,11 @@
-// The NMIRF add-in in Azure: one Linux App Service (Node 20) that serves the tab, the API and
-// the bot's /api/messages, and the Azure Bot registration that connects the bot to Teams.
-// Deployed by Teams Toolkit (`arm/deploy` in teamsapp.yml) with infra/azure.parameters.json,
-// whose ${{VAR}} placeholders come from env/.env.{env}. The records themselves stay in the
-// mechanism's SharePoint site (Microsoft Graph, Sites.Selected): nothing here stores data.
+// The NMIRF add-in in Azure: a Linux App Service (Node 24 LTS, two instances by default, a
+// staging slot for swaps without downtime) that serves the tab, the API and the bot's
+// /api/messages from the compiled build (npm run build); a Storage account its instances share
+// (the leader's blob lease, the import previews waiting for their commit); Application Insights
+// (on a Log Analytics workspace) for its traces and metrics; and the Azure Bot registration that
+// connects the bot to Teams. Deployed by Teams Toolkit (`arm/deploy` in teamsapp.yml) with
+// infra/azure.parameters.json, whose ${{VAR}} placeholders come from env/.env.{env}. The
+// records themselves stay in the mechanism's SharePoint site (Microsoft Graph, Sites.Selected).
 //
 // Written from the Bicep and ARM reference documentation; it has not been compiled or
 // deployed from this repository (no Azure CLI or Bicep CLI where it was written).
@@ -14,11 +17,8 @@ param resourceBaseName string = ''
 @description('Azure region of the App Service (the bot registration itself is global).')
 param location string = resourceGroup().location
 
-@description('Size of the App Service plan. Basic or above: "always on" keeps the bot\'s reminders and outbox running.')
+@description('Size of the App Service plan. Standard or above: deployment slots (the staging slot) and several instances; "always on" keeps the bot\'s reminders and outbox running.')
 @allowed([
-  'B1'
-  'B2'
-  'B3'
   'S1'
   'S2'
   'S3'
@@ -26,7 +26,12 @@ param location string = resourceGroup().location
   'P1v3'
   'P2v3'
 ])
-param appServiceSku string = 'B1'
+param appServiceSku string = 'S1'
+
+@description('Instances of the App Service: two or more for App Service\'s availability SLA and for restarts without an outage.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 2
 
 @description('The bot\'s name in the Azure portal.')
 @maxLength(42)
@@ -76,6 +81,84 @@ param teamsAppCatalogId string = ''
 param logLevel string = 'info'
 
 var baseName = empty(resourceBaseName) ? 'nmirf${take(uniqueString(resourceGroup().id), 12)}' : resourceBaseName
+// Storage account names: 3 to 24 lowercase letters and digits, unique in Azure.
+var storageName = take('${baseName}st${take(uniqueString(resourceGroup().id, baseName), 6)}', 24)
+var nodeStack = 'NODE|24-lts'
+// The deployed build's own launcher (dist/bin/nmirf.js, at the root of the zip): no TypeScript, no tsx.
+var startCommand = 'node --enable-source-maps bin/nmirf.js start --tenant'
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: baseName
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 90
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: baseName
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'Node.JS'
+    WorkspaceResourceId: logs.id
+    IngestionMode: 'LogAnalytics'
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    accessTier: 'Hot'
+  }
+}
+
+// Import previews are kept 30 minutes by the server; what a sweep missed goes after a day.
+resource storageLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'forget-old-import-previews'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'nmirf-import-previews/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+var storageConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: baseName
@@ -83,6 +166,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServiceSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -96,10 +180,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      // bin/nmirf.js runs the TypeScript sources through tsx (a runtime dependency).
-      appCommandLine: 'node bin/nmirf.js start --tenant'
+      linuxFxVersion: nodeStack
+      appCommandLine: startCommand
       alwaysOn: true
       healthCheckPath: '/healthz'
       ftpsState: 'Disabled'
@@ -130,11 +214,59 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     BOT_ID: botAadAppClientId
     BOT_PASSWORD: botAppSecret
     TEAMS_APP_CATALOG_ID: teamsAppCatalogId
-    // Zip deploy uploads the sources without node_modules: App Service installs the runtime
-    // dependencies on Linux (native modules built for its platform), and nothing else.
+    AZURE_STORAGE_CONNECTION_STRING: storageConnectionString
+    APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
+    // Sticky to the slot (slotConfigNames): the production slot sends and runs the reminders, the staging slot never does.
+    NMIRF_BACKGROUND: 'true'
+    // A swap waits until the new build answers /readyz (Graph, Storage, the election) on every instance.
+    WEBSITE_SWAP_WARMUP_PING_PATH: '/readyz'
+    WEBSITE_SWAP_WARMUP_PING_STATUSES: '200'
+    // Zip deploy uploads the build (dist/) without node_modules: App Service installs the
+    // production dependencies on Linux, and nothing else.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
     CUSTOM_BUILD_COMMAND: 'npm ci --omit=dev --no-audit --no-fund'
   }
+}
+
+resource stickySettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'slotConfigNames'
+  properties: {
+    appSettingNames: [
+      'NMIRF_BACKGROUND'
+    ]
+  }
+}
+
+// The staging slot: `teamsapp deploy` uploads the new build here, then swaps it into production
+// once it answers /readyz (docs/deploy.md, "Deploying a new version"). It runs no background work.
+resource stagingSlot 'Microsoft.Web/sites/slots@2023-12-01' = {
+  parent: webApp
+  name: 'staging'
+  location: location
+  kind: 'app,linux'
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: nodeStack
+      appCommandLine: startCommand
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+    }
+  }
+}
+
+resource stagingSettings 'Microsoft.Web/sites/slots/config@2023-12-01' = {
+  parent: stagingSlot
+  name: 'appsettings'
+  properties: union(appSettings.properties, {
+    NMIRF_BACKGROUND: 'false'
+  })
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -170,3 +302,5 @@ output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output TAB_DOMAIN string = webApp.properties.defaultHostName
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+output AZURE_APP_SERVICE_NAME string = webApp.name
+output AZURE_APP_SERVICE_STAGING_RESOURCE_ID string = stagingSlot.id

@@ -6,7 +6,7 @@
  *   const server = await startServer(configFromEnvironment(environmentWithFiles()));
  *   console.log(server.url); … await server.stop();
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -31,10 +31,18 @@ import type { ServerConfig } from "./config/config";
 import { DEMO_PERSONAS } from "../demo/personas";
 import { seedDemo } from "../demo/seed";
 import { ImportSessions } from "./api/import-sessions";
+import { InMemoryImportSessionStore } from "../core/in-memory/import-session-store";
+import { SOLE_INSTANCE } from "../core/ports/leadership";
+import { openAzureStorage, type AzureStorage } from "../storage/azure-storage";
+import { ConfigError } from "./config/config";
+import { graphCheck, leaderCheck, Readiness, stateCheck, storageCheck, type ReadinessCheck } from "./http/readiness";
+import { LeaderElection } from "./leadership/leader-election";
+import { createTelemetry, type RunningTelemetry } from "./telemetry/create-telemetry";
 import type { ApiServices } from "./api/services";
 import { createApp } from "./http/app";
 import { openBackend } from "./wiring/backend";
 import { OperationsRecovery } from "./wiring/operations-recovery";
+import { packageVersion } from "./runtime/version";
 
 export interface StartOptions {
   /** Start the bot's outbox sender and reminder scheduler (default true; API tests turn them off to read the store back undisturbed). */
@@ -45,6 +53,8 @@ export interface StartOptions {
   installer?: AppInstaller;
   /** How long a started operation may go without progress before it is finished by someone else (tests shorten it). */
   operationLeaseMs?: number;
+  /** Telemetry made by the caller (tests: in-memory exporters); otherwise as the configuration says. */
+  telemetry?: RunningTelemetry;
 }
 
 export interface RunningServer {
@@ -58,21 +68,18 @@ export interface RunningServer {
   documents: DocumentStore;
   /** Local mode: the emulator this process runs, when it runs one. */
   emulator?: RunningGraphEmulator;
+  /** Whether this instance leads (the reminder run, the outbox recovery). */
+  leadership: { isLeader(): boolean };
   bot: Bot;
   logger: Logger;
   /** Reads the lists the grid and the dashboard show, so that the first person to open them does not wait for it. */
   warmUp(): Promise<void>;
+  /** Starts what `background: false` left off: the leader election, the bot's sender and scheduler, the warm-up. */
+  startBackground(): void;
   /** Stops taking requests, lets those in flight and the outbox's sends in flight finish, then closes everything. */
   stop(): Promise<void>;
 }
 
-export function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return "0.0.0";
-  }
-}
 
 /** Structured logs (pino): to standard output, or to a file (the local run keeps the console for people). */
 export function createLogger(config: ServerConfig, file?: string): Logger {
@@ -104,8 +111,20 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const clock = options.clock ?? systemClock;
   const startedAt = Date.now();
   let state: "starting" | "ok" | "stopping" = "starting";
+  const background = options.background ?? config.background;
+  if (config.mode === "tenant" && !config.storage) {
+    throw new ConfigError(["AZURE_STORAGE_CONNECTION_STRING: required to run the server in tenant mode (its instances share the leader's lease and the import previews there; infra/azure.bicep sets it)"]);
+  }
+  if (config.testEndpoints) logger.warn({ testEndpoints: { graph: config.testEndpoints.graph?.endpoint, jwks: config.testEndpoints.jwksUrl } }, "tenant mode against test stand-ins (NMIRF_TEST_*): never in a deployment");
 
-  const backend = await openBackend(config);
+  const telemetry = options.telemetry ?? createTelemetry(config);
+  const storage: AzureStorage | undefined = config.storage ? openAzureStorage(config.storage.connectionString) : undefined;
+  const backend = await openBackend(config, { telemetry: telemetry.telemetry }).catch(async (error: unknown) => {
+    await telemetry.shutdown().catch(() => undefined);
+    throw error;
+  });
+  // One leader across the instances runs the reminders and the outbox recovery; a process without a Storage account is the only instance.
+  const election = storage ? new LeaderElection({ lease: storage.leaderLease(config.instanceId, config.leader.leaseSeconds), logger: logger.child({ component: "leader" }) }) : undefined;
   let server: Server | undefined;
   try {
     logger.info({ store: backend.description }, "opened the mechanism's site");
@@ -168,13 +187,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         outbox: { receiptLogPath: receiptLogPath(config) },
       },
       logger: logger.child({ component: "bot" }),
+      leadership: election ?? SOLE_INSTANCE,
+      telemetry: telemetry.telemetry,
     });
 
     const services: ApiServices = {
       deps,
       views: backend.views,
       actors: new ActorResolver(deps),
-      imports: new ImportSessions(() => clock.now()),
+      imports: new ImportSessions(storage?.importSessions ?? new InMemoryImportSessionStore(), () => clock.now()),
       readImport: (bytes, o) => readImportFile(bytes, { fileName: o.fileName, format: o.format, mechanism: o.mechanism as never, documentSymbol: o.documentSymbol, session: o.session, mapping: o.mapping, limits: { maxFileBytes: o.maxFileBytes } }),
       checkTemplate: async (bytes) => {
         const check = await validateTemplate(bytes);
@@ -185,10 +206,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       version: packageVersion(),
       localSignIn,
     };
+    const checks: ReadinessCheck[] = [stateCheck(() => state), graphCheck(() => backend.client.api(`/sites/${backend.siteId}`).select("id").get())];
+    if (storage) checks.push(storageCheck(() => storage.check()));
+    let backgroundStarted = false;
+    // An instance without background work (a staging slot) takes no part in the election: nothing to wait for.
+    if (election) checks.push(leaderCheck(() => (backgroundStarted ? election.status() : { role: "none" })));
     const app = createApp({
       services,
       tokens,
       logger,
+      readiness: new Readiness(checks),
+      telemetry: telemetry.telemetry,
       botHandler: (req, res) => bot.handleMessages(req, res),
       afterWrite: () => bot.sender.kick(),
       state: () => state,
@@ -204,11 +232,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       );
     };
     const recovery = new OperationsRecovery(deps, { logger: logger.child({ component: "recovery" }), onQueued: () => bot.sender.kick(), leaseMs: options.operationLeaseMs });
-    if (options.background ?? true) {
+    const startBackground = () => {
+      backgroundStarted = true;
+      election?.start();
       bot.start();
       recovery.start();
       void warmUp();
-    }
+    };
+    if (background) startBackground();
     state = "ok";
     logger.info({ url, mode: config.mode }, "the NMIRF server is listening");
 
@@ -224,14 +255,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         listening.closeAllConnections();
         await recovery.stop();
         await bot.stop();
+        // After the bot: the reminder run in progress finishes as the leader, then the lease is released for another instance.
+        await election?.stop();
         await backend.close();
+        await telemetry.shutdown().catch((error: unknown) => logger.warn({ error: String(error) }, "the telemetry could not send its last records"));
         logger.info("stopped");
       })());
 
-    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, bot, logger, warmUp, stop };
+    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, bot, logger, leadership: election ?? SOLE_INSTANCE, warmUp, startBackground, stop };
   } catch (error) {
     server?.close();
+    await election?.stop().catch(() => undefined);
     await backend.close().catch(() => undefined);
+    await telemetry.shutdown().catch(() => undefined);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { CloudAdapter, TurnContext } from "botbuilder";
 import type { AppInstaller } from "../../core/ports/app-installer";
 import { DeliveryError, type DeliveryReceipt, type Messenger } from "../../core/ports/messenger";
+import type { Telemetry } from "../../core/ports/telemetry";
 import type { Stored } from "../../core/records/common";
 import type { ConversationFields } from "../../core/outbox/conversation";
 import type { OutboxEntryFields } from "../../core/outbox/outbox-entry";
@@ -34,6 +35,8 @@ export interface TeamsMessengerDeps extends RenderDeps {
   installer: AppInstaller;
   conversations: ConversationStore;
   logger: BotLogger;
+  /** Each card sent, updated or failed is reported here. */
+  telemetry?: Pick<Telemetry, "cardDelivery">;
 }
 
 const hardened = new WeakSet<object>();
@@ -82,6 +85,18 @@ export class TeamsMessenger implements TwoStepMessenger {
   }
 
   async send(entry: Stored<OutboxEntryFields>, prepared: Extract<Prepared, { send: true }>, previous?: DeliveryReceipt): Promise<DeliveryReceipt> {
+    const started = performance.now();
+    try {
+      const receipt = await this.sendCard(entry, prepared, previous);
+      this.deps.telemetry?.cardDelivery({ outcome: previous ? "updated" : "sent", durationMs: performance.now() - started });
+      return receipt;
+    } catch (error) {
+      this.deps.telemetry?.cardDelivery({ outcome: "failed", reason: error instanceof DeliveryError ? error.reason : "unexpected", durationMs: performance.now() - started });
+      throw error;
+    }
+  }
+
+  private async sendCard(entry: Stored<OutboxEntryFields>, prepared: Extract<Prepared, { send: true }>, previous?: DeliveryReceipt): Promise<DeliveryReceipt> {
     const reference = (prepared.conversation?.reference as ConversationReferenceLike | undefined) ?? (await this.reach(entry.recipientId));
     try {
       return await this.post(reference, prepared.card, entry, previous);

@@ -36,6 +36,8 @@ export interface OutboxSenderDeps {
   receipts?: ReceiptLog;
   /** Told when an entry is sent or given up (after the outbox recorded it); a failure here is logged, the outbox stays right. */
   onSettled?: (entry: Entry, outcome: SettledOutcome) => Promise<void>;
+  /** Leader hook (server/leadership): with several instances, only the leader takes over abandoned claims. Absent: always. */
+  isLeader?: () => boolean;
 }
 
 const WAIT_FOR_ORIGINAL_MS = 2_000;
@@ -167,7 +169,7 @@ export class OutboxSender {
   }
 
   private async runPass(): Promise<number> {
-    await this.abandoned.recover();
+    if (!this.deps.isLeader || this.deps.isLeader()) await this.abandoned.recover();
     const due = await this.due.read();
     if (!due.length) return 0;
     const byRecipient = new Map<string, Entry[]>();

@@ -1,6 +1,7 @@
 import type { Clock } from "../../core/ports/clock";
 import type { Directory } from "../../core/ports/directory";
 import type { Repositories } from "../../core/ports/repository";
+import type { Telemetry } from "../../core/ports/telemetry";
 import { runReminders, type ReminderRun } from "../../core/reminders/run-reminders";
 import { describeError, type BotLogger } from "../logger";
 
@@ -13,6 +14,8 @@ export interface ReminderSchedulerDeps {
   intervalMs: number;
   /** Called after a tick queued something: wakes the outbox sender. */
   onQueued(): void;
+  /** Each run is reported here. */
+  telemetry?: Pick<Telemetry, "reminderRun">;
 }
 
 /**
@@ -44,14 +47,17 @@ export class ReminderScheduler {
   }
 
   async tick(): Promise<ReminderRun> {
+    const started = performance.now();
     try {
       const run = await runReminders(this.deps, { timeZone: this.deps.timeZone });
+      this.deps.telemetry?.reminderRun({ outcome: "done", durationMs: performance.now() - started, reminders: run.reminders, escalations: run.escalations, digests: run.digests });
       if (run.reminders || run.escalations || run.digests) {
         this.deps.logger.info({ ...run, at: this.deps.clock.now().toISOString() }, "reminders queued");
         this.deps.onQueued();
       }
       return run;
     } catch (error) {
+      this.deps.telemetry?.reminderRun({ outcome: "failed", durationMs: performance.now() - started, reminders: 0, escalations: 0, digests: 0 });
       this.deps.logger.error({ error: describeError(error) }, "the reminder run failed; the next one tries again");
       throw error;
     }

@@ -1,6 +1,6 @@
-import { runLocal } from "../../server/local/run-local";
-import { ensureTabBuilt } from "../../server/local/tab-build";
 import path from "node:path";
+import type * as RunLocalModule from "../../server/local/run-local";
+import type * as TabBuildModule from "../../server/local/tab-build";
 import { createLogger, startServer } from "../../server/main";
 import { type Command, parseCommandArgs, USAGE_EXIT_CODE } from "../command";
 import { readConfigOrExplain } from "../config-from-cli";
@@ -56,6 +56,11 @@ export const startCommand: Command = {
       console.error(`--playground-port must be a port number (got '${values["playground-port"]}')`);
       return 2;
     }
+    // Local mode only: the Agents Playground and the tab's build (Vite) are development tools.
+    /* eslint-disable @typescript-eslint/no-require-imports -- on demand, so that tenant mode loads neither */
+    const { ensureTabBuilt } = require("../../server/local/tab-build") as typeof TabBuildModule;
+    const { runLocal } = require("../../server/local/run-local") as typeof RunLocalModule;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     console.log("Checking the tab's build…");
     const build = ensureTabBuilt();
     if (build.built) console.log(`Built the tab in ${(build.ms / 1000).toFixed(1)} s.`);

@@ -1,6 +1,6 @@
 import { AuthenticationHandler, Client, RedirectHandler, TelemetryHandler, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import type { Dispatcher } from "undici";
-import { createDispatcher, fetchWith, FetchMiddleware, RetryMiddleware, type Fetch } from "./middleware";
+import { createDispatcher, fetchWith, FetchMiddleware, graphRoute, RetryMiddleware, TelemetryMiddleware, type Fetch, type GraphTelemetry } from "./middleware";
 import { DEFAULT_RETRY_OPTIONS, parseRetryAfter, retryDelayMs, type RetryOptions } from "./retry-policy";
 
 export const MICROSOFT_GRAPH = "https://graph.microsoft.com";
@@ -18,6 +18,8 @@ export interface GraphClientOptions {
   userAgent?: string;
   /** Batches sent at once by `batch()`. */
   batchConcurrency?: number;
+  /** Where each call, its retries and Graph's throttling are reported. */
+  telemetry?: GraphTelemetry;
 }
 
 export interface BatchRequest {
@@ -54,6 +56,7 @@ export class GraphClient {
   private readonly retry: RetryOptions;
   private readonly dispatcher: Dispatcher;
   private readonly batchConcurrency: number;
+  private readonly telemetry?: GraphTelemetry;
 
   constructor(options: GraphClientOptions) {
     this.endpoint = (options.endpoint ?? MICROSOFT_GRAPH).replace(/\/+$/, "");
@@ -63,7 +66,15 @@ export class GraphClient {
     this.batchConcurrency = options.batchConcurrency ?? 4;
 
     const host = new URL(this.endpoint).hostname;
-    const chain = [new AuthenticationHandler(options.auth), new RetryMiddleware(this.retry), new RedirectHandler(), new TelemetryHandler(), new FetchMiddleware(this.rawFetch)];
+    this.telemetry = options.telemetry;
+    const chain = [
+      ...(options.telemetry ? [new TelemetryMiddleware(options.telemetry)] : []),
+      new AuthenticationHandler(options.auth),
+      new RetryMiddleware(this.retry, options.telemetry),
+      new RedirectHandler(),
+      new TelemetryHandler(),
+      new FetchMiddleware(this.rawFetch),
+    ];
     const customHosts = host === new URL(MICROSOFT_GRAPH).hostname ? undefined : new Set([host]);
     this.sdk = Client.initWithMiddleware({ middleware: chain, baseUrl: this.endpoint, defaultVersion: "v1.0", customHosts });
     if (options.userAgent) this.userAgent = options.userAgent;
@@ -128,7 +139,9 @@ export class GraphClient {
         if ((inner.status === 429 || inner.status >= 500) && attempt <= this.retry.maxRetries) {
           retry.push(index);
           const retryAfter = parseRetryAfter(headerValue(result.headers, "retry-after"));
-          wait = Math.max(wait, retryDelayMs(attempt, retryAfter, this.retry));
+          const delayMs = retryDelayMs(attempt, retryAfter, this.retry);
+          wait = Math.max(wait, delayMs);
+          this.telemetry?.graphRetry({ method: requests[index]!.method, route: graphRoute(requests[index]!.url), status: inner.status, delayMs });
         }
       }
       pending = retry;

@@ -1,6 +1,38 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import { Agent, fetch as undiciFetch, type Dispatcher } from "undici";
+import type { Telemetry } from "../../core/ports/telemetry";
 import { DEFAULT_RETRY_OPTIONS, parseRetryAfter, RETRIABLE_STATUSES, retryDelayMs, type RetryOptions } from "./retry-policy";
+
+export type GraphTelemetry = Pick<Telemetry, "graphCall" | "graphRetry">;
+
+/** Graph's resource collections whose next path segment is an id (or a key) and not a route. */
+const ID_AFTER = new Set(["sites", "lists", "items", "drives", "users", "columns", "versions", "permissions", "installedApps", "teamsApps", "contentTypes", "children", "root:", "groups", "appRoleAssignedTo", "servicePrincipals"]);
+
+/** A request's path without its ids, e.g. /v1.0/sites/{id}/lists/{id}/items: a metric dimension that stays small. */
+export function graphRoute(url: string): string {
+  let pathname: string;
+  try {
+    pathname = new URL(url, "https://graph.invalid").pathname;
+  } catch {
+    return "(unparsable)";
+  }
+  const segments = pathname.split("/");
+  return segments
+    .map((segment, index) => {
+      if (index > 0 && ID_AFTER.has(segments[index - 1]!)) return "{id}";
+      return segment.includes(":") || segment.includes(",") || segment.length > 40 ? "{id}" : segment;
+    })
+    .join("/")
+    .slice(0, 200);
+}
+
+function urlOf(context: Context): string {
+  return typeof context.request === "string" ? context.request : context.request.url;
+}
+
+function methodOf(context: Context): string {
+  return (context.options?.method ?? (typeof context.request === "string" ? "GET" : context.request.method) ?? "GET").toUpperCase();
+}
 
 /**
  * The HTTP transport: undici's fetch with a dispatcher of our own. For the local emulator the
@@ -44,13 +76,17 @@ export class FetchMiddleware extends ChainedMiddleware {
  */
 export class RetryMiddleware extends ChainedMiddleware {
   private readonly options: RetryOptions;
-  constructor(options: Partial<RetryOptions> = {}) {
+  constructor(
+    options: Partial<RetryOptions> = {},
+    private readonly telemetry?: GraphTelemetry,
+  ) {
     super();
     this.options = { ...DEFAULT_RETRY_OPTIONS, ...options };
   }
 
   async execute(context: Context): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
+      attempts.set(context, attempt);
       await this.next!.execute(context);
       const response = context.response;
       if (!response || !RETRIABLE_STATUSES.has(response.status) || attempt > this.options.maxRetries) return;
@@ -59,7 +95,32 @@ export class RetryMiddleware extends ChainedMiddleware {
       await response.body?.cancel().catch(() => undefined);
       const headers = context.options?.headers as Record<string, string> | undefined;
       if (headers && typeof (headers as unknown as Headers).set !== "function") headers["Retry-Attempt"] = String(attempt);
-      await this.options.sleep(retryDelayMs(attempt, retryAfter, this.options));
+      const delayMs = retryDelayMs(attempt, retryAfter, this.options);
+      this.telemetry?.graphRetry({ method: methodOf(context), route: graphRoute(urlOf(context)), status: response.status, delayMs });
+      await this.options.sleep(delayMs);
+    }
+  }
+}
+
+/** Tries made of each request, written by the retry link, read by the telemetry link around it. */
+const attempts = new WeakMap<Context, number>();
+
+/**
+ * Around the retry link: one record per Graph call (its route, final status, duration and the
+ * tries it took), so that operators see Graph's throttling and slow calls.
+ */
+export class TelemetryMiddleware extends ChainedMiddleware {
+  constructor(private readonly telemetry: GraphTelemetry) {
+    super();
+  }
+  async execute(context: Context): Promise<void> {
+    const started = performance.now();
+    let status = 0;
+    try {
+      await this.next!.execute(context);
+      status = context.response?.status ?? 0;
+    } finally {
+      this.telemetry.graphCall({ method: methodOf(context), route: graphRoute(urlOf(context)), status, durationMs: performance.now() - started, attempts: attempts.get(context) ?? 1 });
     }
   }
 }

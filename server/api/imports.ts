@@ -28,22 +28,21 @@ export function registerImportRoutes(router: Router, binding: RouteBinding, serv
     }
     const parsed = await services.readImport(body, { fileName: query.fileName, format: query.format, mechanism: query.mechanism, documentSymbol: query.documentSymbol, session: query.session, mapping, maxFileBytes: services.config.limits.uploadBytes });
     const preview = slim(await previewImport(deps, actor, parsed));
-    const session = services.imports.add(actor.userId, query.fileName, parsed, preview);
+    const session = await services.imports.add(actor.userId, query.fileName, parsed, preview);
     return { id: session.id, fileName: session.fileName, uploadedAt: session.uploadedAt.toISOString(), expiresAt: session.expiresAt.toISOString(), preview };
   });
 
   bindRoute(router, API_ROUTES.getImport, binding, async ({ params, actor }) => {
     authorize(actor, { kind: "import" });
-    const session = services.imports.get(params.id, actor.userId);
+    const session = await services.imports.get(params.id, actor.userId);
     if (!session) throw new NotFoundError("Import", params.id);
     return { id: session.id, fileName: session.fileName, uploadedAt: session.uploadedAt.toISOString(), expiresAt: session.expiresAt.toISOString(), preview: session.preview as ImportPreview };
   });
 
   bindRoute(router, API_ROUTES.commitImport, binding, async ({ params, actor }) => {
     authorize(actor, { kind: "import" });
-    const session = services.imports.get(params.id, actor.userId);
-    if (!session) throw new NotFoundError("Import", `${params.id} (uploads are kept for 30 minutes: upload the file again)`);
-    services.imports.delete(session.id);
+    const session = await services.imports.take(params.id, actor.userId);
+    if (!session) throw new NotFoundError("Import", `${params.id} (uploads are kept for 30 minutes, and committed once: upload the file again)`);
     return commitImport(deps, actor, session.parsed);
   });
 }

@@ -88,3 +88,34 @@ test("env files: comments, quotes, export, and values with #", () => {
     C: "value",
   });
 });
+
+describe("tenant mode's endpoints", () => {
+  test("Microsoft Graph and Entra ID only in Microsoft's clouds", () => {
+    expect(problemsOf({ ...TENANT, GRAPH_ENDPOINT: "https://graph.example.com" })).toEqual([expect.stringMatching(/^GRAPH_ENDPOINT: Microsoft Graph in one of Microsoft's clouds/)]);
+    expect(problemsOf({ ...TENANT, AAD_AUTHORITY_HOST: "https://login.example.com" })).toEqual([expect.stringMatching(/^AAD_AUTHORITY_HOST: an Entra ID authority/)]);
+    expect(configFromEnvironment({ ...TENANT, GRAPH_ENDPOINT: "https://graph.microsoft.us" }).graph.endpoint).toBe("https://graph.microsoft.us");
+  });
+
+  test("test stand-ins (NMIRF_TEST_*) on loopback only, in tenant mode only, Graph's endpoint with its token", () => {
+    const standIns = { NMIRF_TEST_GRAPH_ENDPOINT: "https://127.0.0.1:8443", NMIRF_TEST_GRAPH_TOKEN: "t", NMIRF_TEST_JWKS_URL: "http://127.0.0.1:9000/keys" };
+    const config = configFromEnvironment({ ...TENANT, ...standIns });
+    expect(config.testEndpoints).toEqual({ graph: { endpoint: "https://127.0.0.1:8443", token: "t", caFile: undefined }, jwksUrl: "http://127.0.0.1:9000/keys" });
+    expect(config.signIn.jwksUrl).toBe("http://127.0.0.1:9000/keys");
+    expect(problemsOf({ ...TENANT, ...standIns, NMIRF_TEST_GRAPH_ENDPOINT: "https://graph.evil.example" })).toEqual([expect.stringMatching(/NMIRF_TEST_GRAPH_ENDPOINT: a test stand-in must be on loopback/)]);
+    expect(problemsOf({ ...TENANT, NMIRF_TEST_JWKS_URL: "http://10.0.0.5/keys" })).toEqual([expect.stringMatching(/NMIRF_TEST_JWKS_URL: a test stand-in must be on loopback/)]);
+    expect(problemsOf({ ...TENANT, NMIRF_TEST_GRAPH_ENDPOINT: "https://127.0.0.1:8443" })).toEqual([expect.stringMatching(/give both/)]);
+    expect(problemsOf({ NMIRF_TEST_GRAPH_TOKEN: "t" })).toEqual([expect.stringMatching(/tenant mode's test stand-ins/)]);
+    expect(configFromEnvironment(TENANT).testEndpoints).toBeUndefined();
+  });
+
+  test("the Storage account, the lease and the telemetry are read and checked", () => {
+    const config = configFromEnvironment({ ...TENANT, AZURE_STORAGE_CONNECTION_STRING: "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5", WEBSITE_INSTANCE_ID: "abc123", APPLICATIONINSIGHTS_CONNECTION_STRING: "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://x/" });
+    expect(config).toMatchObject({ instanceId: "abc123", leader: { leaseSeconds: 30 }, telemetry: { exporter: "azure-monitor" }, background: true });
+    expect(config.storage?.connectionString).toMatch(/AccountName=a/);
+    expect(problemsOf({ ...TENANT, LEADER_LEASE_SECONDS: "90" })[0]).toMatch(/^LEADER_LEASE_SECONDS/);
+    expect(problemsOf({ ...TENANT, NMIRF_TELEMETRY: "azure-monitor" })).toEqual([expect.stringMatching(/APPLICATIONINSIGHTS_CONNECTION_STRING: required/)]);
+    const bad = problemsOf({ ...TENANT, AZURE_STORAGE_CONNECTION_STRING: "not a connection string" });
+    expect(bad).toEqual([expect.stringMatching(/^AZURE_STORAGE_CONNECTION_STRING: an Azure Storage connection string/)]);
+    expect(bad[0]).not.toMatch(/not a connection string/); // a secret is never echoed
+  });
+});

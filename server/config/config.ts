@@ -3,10 +3,18 @@
  * validated with zod at start. A missing or malformed value stops the start with a message that
  * names it. Secrets come only from the environment or git-ignored `.env.*.user` files.
  */
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { timeZoneSchema } from "../../core/records/common";
 
+/** Microsoft Graph's hosts in Microsoft's clouds (global, US Government L4 and L5, China by 21Vianet). */
+const MICROSOFT_GRAPH_HOSTS = ["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"];
+/** Entra ID's authorities in the same clouds. */
+const ENTRA_AUTHORITY_HOSTS = ["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn"];
+
+/** Where this code is installed: the checkout, or the deployed build (dist/), which carries the built tab in tabs/dist. */
+const INSTALL_ROOT = path.resolve(__dirname, "..", "..");
 const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-00000000a11c";
 const LOCAL_TENANT_ID = "00000000-0000-0000-0000-0000000010ca";
 
@@ -30,7 +38,7 @@ export const environmentSchema = z.object({
   TAB_DIST_DIR: optional(z.string().min(1)),
   NMIRF_DATA_DIR: optional(z.string().min(1)),
 
-  GRAPH_ENDPOINT: optional(z.url({ protocol: /^https$/ })),
+  GRAPH_ENDPOINT: optional(z.url({ protocol: /^https$/ }).refine((url) => MICROSOFT_GRAPH_HOSTS.includes(new URL(url).hostname), `Microsoft Graph in one of Microsoft's clouds (${"https://graph.microsoft.com"}, graph.microsoft.us, dod-graph.microsoft.us, microsoftgraph.chinacloudapi.cn); a stand-in for tests is NMIRF_TEST_GRAPH_ENDPOINT`)),
   GRAPH_SITE_HOSTNAME: optional(z.string().regex(/^[a-z0-9.-]+$/i, "a host name such as contoso.sharepoint.com")),
   GRAPH_SITE_PATH: optional(z.string().regex(/^\/[^?#]*$/, "a server-relative path such as /sites/nmirf")),
   GRAPH_SITE_ID: optional(z.string().min(3).max(300)),
@@ -39,7 +47,13 @@ export const environmentSchema = z.object({
   AAD_TENANT_ID: optional(guid),
   AAD_CLIENT_ID: optional(guid),
   AAD_CLIENT_SECRET: optional(z.string().min(1)),
-  AAD_AUTHORITY_HOST: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).default("https://login.microsoftonline.com")),
+  AAD_AUTHORITY_HOST: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https$/ })
+      .refine((url) => ENTRA_AUTHORITY_HOSTS.includes(new URL(url).hostname), "an Entra ID authority (login.microsoftonline.com, login.microsoftonline.us, login.chinacloudapi.cn, login.partner.microsoftonline.cn)")
+      .default("https://login.microsoftonline.com"),
+  ),
   AAD_ALLOWED_TENANTS: list,
   API_AUDIENCE: optional(z.string().min(1)),
 
@@ -53,6 +67,21 @@ export const environmentSchema = z.object({
   UPLOAD_LIMIT_BYTES: z.preprocess(emptyAsUndefined, positiveInt.default(20 * 1024 * 1024)),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
   SEED_DEMO: flag,
+  NMIRF_BACKGROUND: flag,
+
+  AZURE_STORAGE_CONNECTION_STRING: optional(z.string().regex(/(^|;)(BlobEndpoint|AccountName)=/i, "an Azure Storage connection string (AccountName=…;AccountKey=… or BlobEndpoint=…)")),
+  NMIRF_INSTANCE_ID: optional(z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "letters, digits and . _ : - (at most 100)")),
+  WEBSITE_INSTANCE_ID: optional(z.string().min(1).max(200)),
+  LEADER_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(60).default(30)),
+  NMIRF_TELEMETRY: z.preprocess(emptyAsUndefined, z.enum(["off", "console", "azure-monitor"]).optional()),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optional(z.string().regex(/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i, "an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)")),
+
+  // Tenant mode against loopback stand-ins of Microsoft Graph and Entra ID's key set: the CI
+  // test of the production build (tests/production). Refused unless every one is on loopback.
+  NMIRF_TEST_GRAPH_ENDPOINT: optional(z.url({ protocol: /^https$/ })),
+  NMIRF_TEST_GRAPH_CA_FILE: optional(z.string().min(1)),
+  NMIRF_TEST_GRAPH_TOKEN: optional(z.string().min(1).max(4096)),
+  NMIRF_TEST_JWKS_URL: optional(z.url({ protocol: /^https?$/ })),
 });
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -92,6 +121,23 @@ export interface ServerConfig {
   limits: { ratePerMinute: number; rateBurst: number; bodyBytes: number; uploadBytes: number };
   shutdownGraceMs: number;
   seedDemo: boolean;
+  /** Run the background work (the outbox sender, the leader election and the reminders): off in a staging slot, which must not send. */
+  background: boolean;
+  /** Azure Storage (Azurite locally): the leader's lease and the import previews. Absent: both stay in this process (one instance only). */
+  storage?: { connectionString: string };
+  /** This instance's name in the leader's lease, the logs and the telemetry. */
+  instanceId: string;
+  leader: { leaseSeconds: number };
+  telemetry: { exporter: "off" | "console" | "azure-monitor"; connectionString?: string };
+  /** Tenant mode against loopback stand-ins (NMIRF_TEST_*): never set in a deployment. */
+  testEndpoints?: TestEndpoints;
+}
+
+export interface TestEndpoints {
+  /** A stand-in for Microsoft Graph (the Graph emulator): its origin, its TLS certificate (PEM file), the bearer token it takes. */
+  graph?: { endpoint: string; caFile?: string; token: string };
+  /** A stand-in for Entra ID's signing keys: the test's own key set. */
+  jwksUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +191,10 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     site = e.GRAPH_SITE_ID ? { id: e.GRAPH_SITE_ID } : { hostname: e.GRAPH_SITE_HOSTNAME ?? "", path: e.GRAPH_SITE_PATH ?? "" };
     credentials = { tenantId, clientId, clientSecret: e.AAD_CLIENT_SECRET ?? "", authorityHost: authority };
   }
+  const testEndpoints = readTestEndpoints(e, local, problems);
+  if (testEndpoints?.jwksUrl) signIn = { ...signIn, jwksUrl: testEndpoints.jwksUrl };
+  const telemetryExporter = e.NMIRF_TELEMETRY ?? (e.APPLICATIONINSIGHTS_CONNECTION_STRING ? "azure-monitor" : "off");
+  if (telemetryExporter === "azure-monitor" && !e.APPLICATIONINSIGHTS_CONNECTION_STRING) problems.push("APPLICATIONINSIGHTS_CONNECTION_STRING: required when NMIRF_TELEMETRY is azure-monitor");
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(root, e.NMIRF_DATA_DIR ?? ".data");
@@ -155,7 +205,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     logLevel: e.LOG_LEVEL,
     timeZone: e.NMIRF_TIME_ZONE,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? (e.TAB_DOMAIN ? `https://${e.TAB_DOMAIN}` : undefined),
-    tabDistDir: path.resolve(root, e.TAB_DIST_DIR ?? path.join("tabs", "dist")),
+    tabDistDir: e.TAB_DIST_DIR ? path.resolve(root, e.TAB_DIST_DIR) : path.join(INSTALL_ROOT, "tabs", "dist"),
     dataDir,
     signIn,
     graph: {
@@ -169,7 +219,31 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     limits: { ratePerMinute: e.RATE_LIMIT_PER_MINUTE, rateBurst: e.RATE_LIMIT_BURST, bodyBytes: e.BODY_LIMIT_BYTES, uploadBytes: e.UPLOAD_LIMIT_BYTES },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemo: e.SEED_DEMO ?? local,
+    background: e.NMIRF_BACKGROUND ?? true,
+    storage: e.AZURE_STORAGE_CONNECTION_STRING ? { connectionString: e.AZURE_STORAGE_CONNECTION_STRING } : undefined,
+    instanceId: e.NMIRF_INSTANCE_ID ?? (e.WEBSITE_INSTANCE_ID ? e.WEBSITE_INSTANCE_ID.slice(0, 100) : `${os.hostname().slice(0, 80)}-${process.pid}`),
+    leader: { leaseSeconds: e.LEADER_LEASE_SECONDS },
+    telemetry: { exporter: telemetryExporter, connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
+    testEndpoints,
   };
+}
+
+/** The NMIRF_TEST_* stand-ins: tenant mode only, all on loopback, Graph's endpoint and token together. */
+function readTestEndpoints(e: Environment, local: boolean, problems: string[]): TestEndpoints | undefined {
+  const given = (["NMIRF_TEST_GRAPH_ENDPOINT", "NMIRF_TEST_GRAPH_CA_FILE", "NMIRF_TEST_GRAPH_TOKEN", "NMIRF_TEST_JWKS_URL"] as const).filter((key) => e[key] !== undefined);
+  if (!given.length) return undefined;
+  if (local) {
+    problems.push(`${given.join(", ")}: tenant mode's test stand-ins; local mode runs its own emulator and sign-in`);
+    return undefined;
+  }
+  for (const key of ["NMIRF_TEST_GRAPH_ENDPOINT", "NMIRF_TEST_JWKS_URL"] as const) {
+    const value = e[key];
+    if (value && !isLoopback(new URL(value).hostname)) problems.push(`${key}: a test stand-in must be on loopback (127.0.0.1, ::1 or localhost), not '${new URL(value).host}'`);
+  }
+  const graphGiven = Boolean(e.NMIRF_TEST_GRAPH_ENDPOINT || e.NMIRF_TEST_GRAPH_TOKEN || e.NMIRF_TEST_GRAPH_CA_FILE);
+  if (graphGiven && !(e.NMIRF_TEST_GRAPH_ENDPOINT && e.NMIRF_TEST_GRAPH_TOKEN)) problems.push("NMIRF_TEST_GRAPH_ENDPOINT and NMIRF_TEST_GRAPH_TOKEN: give both (with NMIRF_TEST_GRAPH_CA_FILE for its certificate), or neither");
+  const graph = e.NMIRF_TEST_GRAPH_ENDPOINT && e.NMIRF_TEST_GRAPH_TOKEN ? { endpoint: e.NMIRF_TEST_GRAPH_ENDPOINT, token: e.NMIRF_TEST_GRAPH_TOKEN, caFile: e.NMIRF_TEST_GRAPH_CA_FILE } : undefined;
+  return { graph, jwksUrl: e.NMIRF_TEST_JWKS_URL };
 }
 
 /** The local-mode configuration with everything in memory: for tests and benchmarks. */
@@ -182,7 +256,7 @@ export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-const SECRET_KEYS = new Set(["AAD_CLIENT_SECRET", "BOT_PASSWORD"]);
+const SECRET_KEYS = new Set(["AAD_CLIENT_SECRET", "BOT_PASSWORD", "AZURE_STORAGE_CONNECTION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING", "NMIRF_TEST_GRAPH_TOKEN"]);
 
 function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
   if (typeof key !== "string" || env[key] === undefined) return "";

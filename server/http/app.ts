@@ -25,6 +25,8 @@ import { RateLimiter } from "./rate-limit";
 import { securityHeaders } from "./security";
 import { tabRouter } from "./static-tab";
 import { API_ROUTES } from "../../core/api/routes";
+import type { Telemetry } from "../../core/ports/telemetry";
+import { Readiness, stateCheck } from "./readiness";
 
 export interface AppOptions {
   services: ApiServices;
@@ -37,6 +39,10 @@ export interface AppOptions {
   /** Whether the server is up (`ok`), starting or stopping: /healthz answers 503 unless ok. */
   state: () => "ok" | "starting" | "stopping";
   startedAt: number;
+  /** What /readyz checks; without it /readyz is /healthz's state. */
+  readiness?: Readiness;
+  /** Each API call (route, status, duration) is reported here. */
+  telemetry?: Pick<Telemetry, "apiCall">;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -63,11 +69,24 @@ export function createApp(options: AppOptions): express.Express {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split("?")[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === "/healthz" },
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
   );
   const site = config.graph.site;
   const sharePointHost = config.mode === "tenant" ? ("id" in site ? site.id.split(",")[0] : site.hostname) : undefined;
+  if (options.telemetry) {
+    const telemetry = options.telemetry;
+    app.use("/api", (req, res, next) => {
+      const started = performance.now();
+      res.on("finish", () => {
+        // The route's pattern (/api/requests/:id), never the ids: a metric dimension stays small.
+        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : "(no route)";
+        telemetry.apiCall({ method: req.method, route, status: res.statusCode, durationMs: performance.now() - started });
+      });
+      next();
+    });
+  }
+
   if (options.afterWrite) {
     const afterWrite = options.afterWrite;
     app.use("/api", (req, res, next) => {
@@ -114,6 +133,14 @@ export function createApp(options: AppOptions): express.Express {
     const state = options.state();
     res.setHeader("Cache-Control", "no-store");
     res.status(state === "ok" ? 200 : 503).json({ status: state, mode: config.mode, uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000) });
+  });
+
+  const readiness = options.readiness ?? new Readiness([stateCheck(options.state)]);
+  app.get("/readyz", (_req, res, next) => {
+    readiness.report().then((report) => {
+      res.setHeader("Cache-Control", "no-store");
+      res.status(report.ready ? 200 : 503).json({ status: report.ready ? "ready" : "not_ready", mode: config.mode, checks: report.checks });
+    }, next);
   });
 
   const openapi = openApiDocument({ version: services.version, serverUrl: config.publicBaseUrl, includeLocalSignIn: config.mode === "local" });

@@ -12,6 +12,7 @@ import { DEMO_PERSONAS, type Persona } from "../../demo/personas";
 import { startServer, type RunningServer } from "../main";
 import { RunningPlayground } from "./playground";
 import { PlaygroundInstaller } from "./playground-installer";
+import { startAzurite } from "./azurite";
 
 /** The personas who get a Playground by default: a ministry's technical focal point, and the chair. */
 export const DEFAULT_PLAYGROUND_PERSONAS: readonly Persona[] = [
@@ -27,6 +28,8 @@ export interface LocalRunOptions {
   playgroundPort?: number;
   clock?: Clock;
   logger?: Logger;
+  /** Start Azurite for the Storage account (default true, unless the configuration names one). */
+  azurite?: boolean;
 }
 
 export interface LocalRun {
@@ -50,8 +53,14 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
   if (config.mode !== "local") throw new Error("runLocal runs local mode only");
   const personas = options.personas ?? DEFAULT_PLAYGROUND_PERSONAS;
   const installer = new PlaygroundInstaller();
+  // Azurite stands in for the Storage account (the leader's lease, the import previews), as the emulator does for SharePoint.
+  const azurite = config.storage || options.azurite === false ? undefined : await startAzurite({ location: path.join(config.dataDir, "azurite") });
+  const withStorage: ServerConfig = azurite ? { ...config, storage: { connectionString: azurite.connectionString } } : config;
   // The bot's sender waits until the Playgrounds are up: their personas can then be reached.
-  const server = await startServer(config, { background: false, installer, clock: options.clock, logger: options.logger });
+  const server = await startServer(withStorage, { background: false, installer, clock: options.clock, logger: options.logger }).catch(async (error: unknown) => {
+    await azurite?.stop();
+    throw error;
+  });
   const playgrounds: RunningPlayground[] = [];
   try {
     const firstPort = options.playgroundPort ?? 56150;
@@ -67,11 +76,11 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
     }
     // Each start of a Playground is a new Bot Connector: installing tells the bot where the chat is now.
     for (const playground of playgrounds) await playground.install();
-    server.bot.start();
-    void server.warmUp();
+    server.startBackground();
   } catch (error) {
     await Promise.all(playgrounds.map((p) => p.stop()));
     await server.stop();
+    await azurite?.stop();
     throw error;
   }
 
@@ -87,6 +96,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
         `The bot, in the Agents Playground (a chat as each persona):`,
         ...playgrounds.map((p) => `  ${p.persona.name.padEnd(25)} ${p.url}`),
         `The API:        ${server.url}/api/openapi.json`,
+        ...(azurite ? [`Storage:        Azurite at ${azurite.blobEndpoint} (the leader's lease, the import previews)`] : []),
         `Data:           ${config.dataDir} (kept across restarts; delete it to start afresh)`,
       ];
       return lines;
@@ -94,6 +104,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
     async stop() {
       await server.stop();
       await Promise.all(playgrounds.map((p) => p.stop()));
+      await azurite?.stop();
     },
   };
 }

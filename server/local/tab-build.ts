@@ -74,6 +74,11 @@ function withLock<T>(work: () => T): T {
 /** Builds the tab unless tabs/dist was built from the current sources. */
 export function ensureTabBuilt(): { built: boolean; ms: number } {
   const started = Date.now();
+  // A deployed build (npm run build) carries the built tab and not its sources.
+  if (!existsSync(path.join(TAB_DIR, "src"))) {
+    if (existsSync(path.join(TAB_DIST, "index.html"))) return { built: false, ms: 0 };
+    throw new Error(`the tab is neither built (${TAB_DIST}) nor here to build (${path.join(TAB_DIR, "src")})`);
+  }
   const wanted = sourceHash();
   if (isCurrent(wanted)) return { built: false, ms: 0 };
   return withLock(() => {

@@ -19,8 +19,10 @@ import type { RecommendationFields } from "../../core/recommendations/recommenda
 import type { RequestFields } from "../../core/requests/request";
 import { ClientCredentialsProvider, StaticTokenProvider } from "../../graph/client/auth";
 import { createGraphClient, type GraphClient } from "../../graph/client/graph-client";
+import type { GraphTelemetry } from "../../graph/client/middleware";
 import { CONNECTION_FILE, readConnection, removeConnection, writeConnection } from "../../graph/emulator/connection";
-import { startGraphEmulator, type RunningGraphEmulator } from "../../graph/emulator";
+import type * as GraphEmulatorModule from "../../graph/emulator";
+import type { RunningGraphEmulator } from "../../graph/emulator";
 import type { SharePointListRepository } from "../../graph/sharepoint/list-repository";
 import { openSharePointStore } from "../../graph/sharepoint/open-store";
 import { describeProvisionReport, type ProvisionReport } from "../../graph/sharepoint/provision";
@@ -44,15 +46,20 @@ export interface Backend {
 export interface OpenBackendOptions {
   /** Create what is missing on the site (lists, columns, indexes). Local mode always does. */
   provision?: boolean;
+  /** Where each Graph call and retry is reported. */
+  telemetry?: GraphTelemetry;
 }
 
 export async function openBackend(config: ServerConfig, options: OpenBackendOptions = {}): Promise<Backend> {
-  return config.mode === "local" ? openLocal(config) : openTenant(config, options);
+  return config.mode === "local" ? openLocal(config, options) : openTenant(config, options);
 }
 
 async function openTenant(config: ServerConfig, options: OpenBackendOptions): Promise<Backend> {
   const credentials = config.graph.credentials!;
-  const client = createGraphClient({ endpoint: config.graph.endpoint, auth: new ClientCredentialsProvider(credentials) });
+  const standIn = config.testEndpoints?.graph;
+  const client = standIn
+    ? createGraphClient({ endpoint: standIn.endpoint, auth: new StaticTokenProvider(standIn.token), trustedCa: standIn.caFile ? readFileSync(standIn.caFile, "utf8") : undefined, telemetry: options.telemetry })
+    : createGraphClient({ endpoint: config.graph.endpoint, auth: new ClientCredentialsProvider(credentials), telemetry: options.telemetry });
   try {
     const store = await openSharePointStore(client, config.graph.site, { provision: options.provision ?? false });
     const where = "id" in config.graph.site ? `site ${config.graph.site.id}` : `https://${config.graph.site.hostname}${config.graph.site.path}`;
@@ -63,19 +70,20 @@ async function openTenant(config: ServerConfig, options: OpenBackendOptions): Pr
   }
 }
 
-async function openLocal(config: ServerConfig): Promise<Backend> {
+async function openLocal(config: ServerConfig, options: OpenBackendOptions): Promise<Backend> {
   const dataFile = config.graph.emulatorDataFile ?? ":memory:";
   const site = "id" in config.graph.site ? undefined : config.graph.site;
   if (dataFile !== ":memory:") {
-    const running = await connectToRunningEmulator(config, dataFile);
+    const running = await connectToRunningEmulator(config, dataFile, options);
     if (running) return running;
   }
+  const { startGraphEmulator } = loadGraphEmulator();
   const release = dataFile === ":memory:" ? () => undefined : takeLock(dataFile);
   let emulator: RunningGraphEmulator | undefined;
   try {
     emulator = await startGraphEmulator({ dataFile, port: config.graph.emulatorPort, hostname: site?.hostname, sites: site ? [site.path] : undefined });
     const connectionFile = dataFile === ":memory:" ? undefined : (await writeConnection(emulator, path.dirname(dataFile))).file;
-    const client = createGraphClient({ endpoint: emulator.origin, auth: new StaticTokenProvider(emulator.accessToken), trustedCa: emulator.caCertificate });
+    const client = createGraphClient({ endpoint: emulator.origin, auth: new StaticTokenProvider(emulator.accessToken), trustedCa: emulator.caCertificate, telemetry: options.telemetry });
     const owned = emulator;
     const store = await openSharePointStore(client, config.graph.site, { provision: true });
     const backend = assemble(client, store, dataFile === ":memory:" ? "the local Graph emulator (in memory)" : `the local Graph emulator (${path.relative(process.cwd(), dataFile) || dataFile})`, async () => {
@@ -92,8 +100,25 @@ async function openLocal(config: ServerConfig): Promise<Backend> {
   }
 }
 
+/**
+ * The Graph emulator and its SQLite (better-sqlite3, a native addon) and certificate maker
+ * (selfsigned) are development dependencies: they are loaded here, in local mode only, so that
+ * a production install (`npm ci --omit=dev`) runs tenant mode without them.
+ */
+function loadGraphEmulator(): typeof GraphEmulatorModule {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand: local mode only (see above)
+    return require("../../graph/emulator") as typeof GraphEmulatorModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") {
+      throw new Error(`local mode runs the Graph emulator, which needs the development dependencies (npm ci, without --omit=dev): ${(error as Error).message.split("\n")[0]}. A production install runs tenant mode only (NMIRF_MODE=tenant).`);
+    }
+    throw error;
+  }
+}
+
 /** The emulator another live process runs on the data file, if any. */
-async function connectToRunningEmulator(config: ServerConfig, dataFile: string): Promise<Backend | undefined> {
+async function connectToRunningEmulator(config: ServerConfig, dataFile: string, options: OpenBackendOptions): Promise<Backend | undefined> {
   const file = path.join(path.dirname(dataFile), CONNECTION_FILE);
   if (!existsSync(file)) return undefined;
   let connection: ReturnType<typeof readConnection>;
@@ -103,7 +128,7 @@ async function connectToRunningEmulator(config: ServerConfig, dataFile: string):
     return undefined;
   }
   if (!isAlive(connection.pid)) return undefined;
-  const client = createGraphClient({ endpoint: connection.origin, auth: new StaticTokenProvider(connection.accessToken), trustedCa: connection.caCertificate, retry: { maxRetries: 1 } });
+  const client = createGraphClient({ endpoint: connection.origin, auth: new StaticTokenProvider(connection.accessToken), trustedCa: connection.caCertificate, retry: { maxRetries: 1 }, telemetry: options.telemetry });
   try {
     const store = await openSharePointStore(client, config.graph.site, { provision: true });
     return assemble(client, store, `the local Graph emulator at ${connection.origin} (run by process ${connection.pid})`, async () => client.close());

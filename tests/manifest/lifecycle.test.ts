@@ -199,17 +199,16 @@ describe("teamsapp.yml (Azure)", () => {
     expect(bots[1]!.writeToEnvironmentFile).toMatchObject({ clientId: "BOT_ID", clientSecret: "SECRET_BOT_PASSWORD" });
   });
 
-  test("deploys: installs, builds the tab, provisions the site's lists, then uploads to the App Service", () => {
-    expect(uses("deploy")).toEqual(["cli/runNpmCommand", "cli/runNpmCommand", "cli/runNpxCommand", "azureAppService/zipDeploy"]);
+  test("deploys: installs, builds, provisions the site's lists with the built command line, uploads the build to the staging slot and swaps it in", () => {
+    expect(uses("deploy")).toEqual(["cli/runNpmCommand", "cli/runNpmCommand", "cli/runNpmCommand", "azureAppService/zipDeploy", "script"]);
     const deploy = steps.filter((s) => s.lifecycle === "deploy").map((s) => s.step);
-    expect(deploy[1]!.with!.args).toBe("run build:tab");
-    expect((JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts["build:tab"]).toMatch(/vite build/);
-    expect(deploy[2]!.with!.args).toBe("nmirf provision");
-    expect(deploy[3]!.with!.resourceId).toBe("${{AZURE_APP_SERVICE_RESOURCE_ID}}");
+    expect(deploy[1]!.with!.args).toBe("run build");
+    expect((JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts.build).toMatch(/scripts\/build\.ts/);
+    expect(deploy[2]!.with!.args).toBe("exec -- node dist/bin/nmirf.js provision");
   });
 
   test("the list provisioning step gives the server a tenant-mode configuration it accepts", () => {
-    const provisionLists = steps.find((s) => s.step.with?.args === "nmirf provision")!.step;
+    const provisionLists = steps.find((s) => String(s.step.with?.args).endsWith("nmirf.js provision"))!.step;
     const keys = Object.keys(provisionLists.env!);
     expect(keys.filter((k) => !(k in environmentSchema.shape) && k !== "NMIRF_ENV")).toEqual([]);
     const sample = Object.fromEntries(keys.map((k) => [k, sampleServerValue(k, provisionLists.env![k]!)]));
@@ -225,9 +224,9 @@ describe("teamsapp.yml (Azure)", () => {
     expect(parameters.parameters.teamsAppCatalogId!.value).toBe("${{TEAMS_APP_PUBLISHED_APP_ID}}");
   });
 
-  test(".webappignore leaves node_modules and the environment files out of the upload, and keeps the built tab", () => {
+  test(".webappignore leaves node_modules, the build stamp and the environment files out of the upload, and keeps the built tab", () => {
     const ignored = read(".webappignore").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
-    expect(ignored).toEqual(expect.arrayContaining(["node_modules/", "env/", ".data/", ".git/"]));
+    expect(ignored).toEqual(expect.arrayContaining(["node_modules/", ".build-stamp.json", "env/", ".data/", ".git/"]));
     expect(ignored.some((l) => l.startsWith("tabs"))).toBe(false);
   });
 });
@@ -269,20 +268,45 @@ describe("infra/azure.bicep and its parameters", () => {
     }
   });
 
-  test("creates a Linux Node 20 App Service started in tenant mode, and a single-tenant Azure Bot on its /api/messages with the Teams channel", () => {
-    expect(bicep).toMatch(/linuxFxVersion: 'NODE\|20-lts'/);
-    expect(bicep).toMatch(/appCommandLine: 'node bin\/nmirf\.js start --tenant'/);
+  test("creates a Linux Node 24 LTS App Service running the build in tenant mode, and a single-tenant Azure Bot on its /api/messages with the Teams channel", () => {
+    expect(bicep).toMatch(/var nodeStack = 'NODE\|24-lts'/);
+    expect(bicep.match(/linuxFxVersion: nodeStack/g)).toHaveLength(2);
+    expect(bicep).toMatch(/var startCommand = 'node --enable-source-maps bin\/nmirf\.js start --tenant'/);
+    expect(bicep.match(/appCommandLine: startCommand/g)).toHaveLength(2);
     expect(bicep).toMatch(/httpsOnly: true/);
     expect(bicep).toMatch(/alwaysOn: true/);
     expect(bicep).toMatch(/resource bot 'Microsoft\.BotService\/botServices@[\d-]+'/);
     expect(bicep).toMatch(/msaAppType: 'SingleTenant'/);
     expect(bicep).toMatch(/endpoint: 'https:\/\/\$\{webApp\.properties\.defaultHostName\}\/api\/messages'/);
     expect(bicep).toMatch(/channelName: 'MsTeamsChannel'/);
-    expect(outputs).toEqual(expect.arrayContaining(["AZURE_APP_SERVICE_RESOURCE_ID", "TAB_DOMAIN", "BOT_DOMAIN"]));
+    expect(outputs).toEqual(expect.arrayContaining(["AZURE_APP_SERVICE_RESOURCE_ID", "AZURE_APP_SERVICE_NAME", "AZURE_APP_SERVICE_STAGING_RESOURCE_ID", "TAB_DOMAIN", "BOT_DOMAIN"]));
+  });
+
+  test("runs two instances by default, with a staging slot that does no background work and is swapped in once it is ready", () => {
+    expect(bicep).toMatch(/param instanceCount int = 2/);
+    expect(bicep).toMatch(/capacity: instanceCount/);
+    expect(bicep).not.toMatch(/'B1'/); // slots need Standard or above
+    expect(bicep).toMatch(/resource stagingSlot 'Microsoft\.Web\/sites\/slots@[\d-]+'/);
+    expect(bicep).toMatch(/appSettingNames: \[\s*'NMIRF_BACKGROUND'\s*\]/);
+    expect(bicep).toMatch(/NMIRF_BACKGROUND: 'false'/);
+    expect(bicep).toMatch(/WEBSITE_SWAP_WARMUP_PING_PATH: '\/readyz'/);
+    const deploy = stepsOf(lifecycleFile("teamsapp.yml")).filter((s) => s.lifecycle === "deploy").map((s) => s.step);
+    const zip = deploy.find((s) => s.uses === "azureAppService/zipDeploy")!;
+    expect(zip.with).toMatchObject({ artifactFolder: "./dist", resourceId: "${{AZURE_APP_SERVICE_STAGING_RESOURCE_ID}}" });
+    expect(deploy.map((s) => s.uses).slice(-2)).toEqual(["azureAppService/zipDeploy", "script"]);
+    expect(String(deploy.at(-1)!.with!.run)).toMatch(/az webapp deployment slot swap .*--slot staging --target-slot production/);
+  });
+
+  test("provisions the Storage account and Application Insights the server is given", () => {
+    expect(bicep).toMatch(/resource storage 'Microsoft\.Storage\/storageAccounts@[\d-]+'/);
+    expect(bicep).toMatch(/resource insights 'Microsoft\.Insights\/components@[\d-]+'/);
+    expect(appSettings.AZURE_STORAGE_CONNECTION_STRING).toBe("storageConnectionString");
+    expect(appSettings.APPLICATIONINSIGHTS_CONNECTION_STRING).toBe("insights.properties.ConnectionString");
+    expect(bicep).toMatch(/prefixMatch: \[\s*'nmirf-import-previews\/'/);
   });
 
   test("the App Service's settings are ones the server reads, and enough for it to start in tenant mode", () => {
-    const appServiceOnly = ["NMIRF_ENV", "SCM_DO_BUILD_DURING_DEPLOYMENT", "CUSTOM_BUILD_COMMAND"];
+    const appServiceOnly = ["NMIRF_ENV", "SCM_DO_BUILD_DURING_DEPLOYMENT", "CUSTOM_BUILD_COMMAND", "WEBSITE_SWAP_WARMUP_PING_PATH", "WEBSITE_SWAP_WARMUP_PING_STATUSES"];
     expect(Object.keys(appSettings).filter((k) => !(k in environmentSchema.shape) && !appServiceOnly.includes(k))).toEqual([]);
     expect(appSettings.NMIRF_MODE).toBe("'tenant'");
     const sample = Object.fromEntries(Object.entries(appSettings).map(([k, expression]) => [k, sampleServerValue(k, expression)]));
@@ -291,6 +315,9 @@ describe("infra/azure.bicep and its parameters", () => {
     expect(config.bot.id).toBeDefined();
     expect(config.bot.password).toBeDefined();
     expect(config.signIn.audiences[0]).toBe(`api://${sample.TAB_DOMAIN}/${sample.AAD_CLIENT_ID}`);
+    expect(config.storage).toBeDefined();
+    expect(config.telemetry.exporter).toBe("azure-monitor");
+    expect(config.background).toBe(true);
   });
 });
 
@@ -361,6 +388,8 @@ function sampleServerValue(key: string, expression: string): string {
     TEAMS_APP_CATALOG_ID: "",
     NMIRF_TIME_ZONE: "Africa/Nairobi",
     LOG_LEVEL: "info",
+    AZURE_STORAGE_CONNECTION_STRING: "DefaultEndpointsProtocol=https;AccountName=nmirfst;AccountKey=a2V5;EndpointSuffix=core.windows.net",
+    APPLICATIONINSIGHTS_CONNECTION_STRING: "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/",
   };
   if (key in samples) return samples[key]!;
   return expression.replace(/^'|'$/g, "");
