@@ -137,6 +137,8 @@ export const ar: PartialMessages = {
   "evidence.refusedSize": "لا يمكنني قبول {name}: حجمه يتجاوز {max}.",
   "evidence.refusedInsecure": "لا يمكنني تنزيل {name}: عنوانه ليس عنوانًا آمنًا (https).",
   "evidence.refusedContent": "لا يمكنني قبول {name}: محتواه لا يطابق نوعه.",
+  "evidence.refusedName": "لا يمكنني قبول {name}: يحتوي اسمه على حرف تحكم مخفي (قد يجعله يُقرأ معكوسًا): غيّر اسم الملف وأرسله مرة أخرى.",
+  "evidence.refusedHost": "لا يمكنني تنزيل {name}: فهو لا يأتي من Teams ولا من SharePoint الخاص بمؤسستك.",
   "evidence.refusedDownload": "تعذّر عليّ تنزيل {name} من Teams: يُرجى إرساله مرة أخرى.",
   "evidence.savedWriteAnswer": "حُفظ في مكتبة الأدلة (Evidence): {names}. اكتب ردّك وأرسله: ستُرفق الملفات به.",
   "evidence.attached": "أُرفق بردّك (النسخة {version}): {names}.",

@@ -123,6 +123,8 @@ export const en = {
   "evidence.refusedSize": "I cannot take {name}: it is larger than {max}.",
   "evidence.refusedInsecure": "I cannot download {name}: its address is not a secure (https) one.",
   "evidence.refusedContent": "I cannot take {name}: its content does not match its type.",
+  "evidence.refusedName": "I cannot take {name}: its name holds a hidden control character (one that can make it read backwards): rename the file and send it again.",
+  "evidence.refusedHost": "I cannot download {name}: it does not come from Teams or your organisation's SharePoint.",
   "evidence.refusedDownload": "I could not download {name} from Teams: please send it again.",
   "evidence.savedWriteAnswer": "{names} saved in the Evidence library. Write your answer and submit: the files will be attached to it.",
   "evidence.attached": "{names} attached to your answer (version {version}).",

@@ -126,6 +126,8 @@ export const es: PartialMessages = {
   "evidence.refusedSize": "No puedo aceptar {name}: supera {max}.",
   "evidence.refusedInsecure": "No puedo descargar {name}: su dirección no es segura (https).",
   "evidence.refusedContent": "No puedo aceptar {name}: su contenido no corresponde a su tipo.",
+  "evidence.refusedName": "No puedo aceptar {name}: su nombre contiene un carácter de control oculto (que puede hacer que se lea al revés): cambie el nombre del archivo y envíelo de nuevo.",
+  "evidence.refusedHost": "No puedo descargar {name}: no procede de Teams ni del SharePoint de su organización.",
   "evidence.refusedDownload": "No pude descargar {name} de Teams: envíelo de nuevo, por favor.",
   "evidence.savedWriteAnswer": "Guardado en la biblioteca de documentación justificativa (Evidence): {names}. Redacte su respuesta y envíela: los archivos se adjuntarán a ella.",
   "evidence.attached": "Adjuntado a su respuesta (versión {version}): {names}.",

@@ -126,6 +126,8 @@ export const fr: PartialMessages = {
   "evidence.refusedSize": "Je ne peux pas accepter {name} : il dépasse {max}.",
   "evidence.refusedInsecure": "Je ne peux pas télécharger {name} : son adresse n'est pas sécurisée (https).",
   "evidence.refusedContent": "Je ne peux pas accepter {name} : son contenu ne correspond pas à son type.",
+  "evidence.refusedName": "Je ne peux pas accepter {name} : son nom contient un caractère de contrôle caché (qui peut le faire lire à l'envers) : renommez le fichier et envoyez-le à nouveau.",
+  "evidence.refusedHost": "Je ne peux pas télécharger {name} : il ne vient pas de Teams ni du SharePoint de votre organisation.",
   "evidence.refusedDownload": "Je n'ai pas pu télécharger {name} depuis Teams : veuillez l'envoyer à nouveau.",
   "evidence.savedWriteAnswer": "La bibliothèque des pièces justificatives (Evidence) a reçu : {names}. Rédigez votre réponse et envoyez-la : les fichiers y seront joints.",
   "evidence.attached": "Votre réponse (version {version}) a reçu en pièce jointe : {names}.",

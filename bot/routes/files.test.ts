@@ -29,7 +29,7 @@ async function evidenceStored(world: Awaited<ReturnType<typeof buildTestBot>>["w
 
 describe("files sent in the 1:1 chat become evidence", () => {
   it("are stored in the Evidence library and attached to a new version of the latest answer", async () => {
-    const { send, from, action, world } = await buildTestBot({ config: { files: { allowHttp: true } } });
+    const { send, from, action, world } = await buildTestBot({ fetch: files.fetch });
     const { requests } = await askJustice(world);
     await send(action("fp-1-technical", "submitAnswer", { requestId: requests[0]!.id, answer: "Our answer", status: "implemented" }));
 
@@ -46,7 +46,7 @@ describe("files sent in the 1:1 chat become evidence", () => {
   });
 
   it("with no answer yet: the answer form carries the files, and submitting attaches them", async () => {
-    const { send, from, action, invokeCard, world } = await buildTestBot();
+    const { send, from, action, invokeCard, world } = await buildTestBot({ fetch: files.fetch });
     const { requests } = await askJustice(world);
     const [form] = cardsOf(await send(from("fp-1-technical", { attachments: [teamsFile("photo.png")] })));
     expect(visibleText(form)).toContain("photo.png saved in the Evidence library");
@@ -58,7 +58,7 @@ describe("files sent in the 1:1 chat become evidence", () => {
   });
 
   it("with several open requests: asks which one, then attaches", async () => {
-    const { send, from, action, invokeCard, world } = await buildTestBot();
+    const { send, from, action, invokeCard, world } = await buildTestBot({ fetch: files.fetch });
     const { requests } = await askJustice(world, { count: 2 });
     await send(action("fp-1-technical", "submitAnswer", { requestId: requests[1]!.id, answer: "Answer two" }));
     const [choice] = cardsOf(await send(from("fp-1-technical", { attachments: [teamsFile("report.pdf")], id: "msg-files" })));
@@ -70,7 +70,7 @@ describe("files sent in the 1:1 chat become evidence", () => {
   });
 
   it("refuses types off the allow-list, files too large, and files whose content is not their type, saving nothing", async () => {
-    const { send, from, world } = await buildTestBot({ config: { files: { maxBytes: 1024 } } });
+    const { send, from, world } = await buildTestBot({ config: { files: { maxBytes: 1024 } }, fetch: files.fetch });
     await askJustice(world);
     const sent = await send(from("fp-1-technical", { attachments: [teamsFile("tool.exe"), teamsFile("big.pdf"), teamsFile("fake.pdf")] }));
     const [text] = textsOf(sent);
@@ -83,7 +83,7 @@ describe("files sent in the 1:1 chat become evidence", () => {
   });
 
   it("takes plain attachments too (the Playground, Web Chat), and refuses files from someone with no open request", async () => {
-    const { send, from, world } = await buildTestBot();
+    const { send, from, world } = await buildTestBot({ fetch: files.fetch });
     await askJustice(world);
     const plain = cardsOf(await send(from("fp-1-technical", { attachments: [{ contentType: "application/pdf", name: "report.pdf", contentUrl: files.url("report.pdf") }] })));
     expect(visibleText(plain[0])).toContain("report.pdf saved in the Evidence library");

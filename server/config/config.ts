@@ -6,6 +6,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { timeZoneSchema } from "../../core/records/common";
+import { FOCAL_POINTS_READ, type MechanismRules } from "../../core/auth/policy";
 
 const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-00000000a11c";
 const LOCAL_TENANT_ID = "00000000-0000-0000-0000-0000000010ca";
@@ -46,6 +47,8 @@ export const environmentSchema = z.object({
   BOT_ID: optional(z.string().min(1)),
   BOT_PASSWORD: optional(z.string().min(1)),
   TEAMS_APP_CATALOG_ID: optional(z.string().min(1)),
+  /** More hosts files sent in the chat may come from, besides the site's SharePoint and OneDrive hosts and Teams' (comma-separated). */
+  BOT_FILE_HOSTS: list,
 
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, positiveInt.default(300)),
   RATE_LIMIT_BURST: z.preprocess(emptyAsUndefined, positiveInt.default(60)),
@@ -53,6 +56,8 @@ export const environmentSchema = z.object({
   UPLOAD_LIMIT_BYTES: z.preprocess(emptyAsUndefined, positiveInt.default(20 * 1024 * 1024)),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
   SEED_DEMO: flag,
+  /** Whose requests and answers a ministry's focal points read: `own-ministry` (default) or `all-ministries`. */
+  NMIRF_FOCAL_POINTS_READ: z.preprocess(emptyAsUndefined, z.enum(FOCAL_POINTS_READ).default("own-ministry")),
 });
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -88,10 +93,12 @@ export interface ServerConfig {
     emulatorDataFile?: string;
     credentials?: { tenantId: string; clientId: string; clientSecret: string; authorityHost: string };
   };
-  bot: { id?: string; password?: string; teamsAppCatalogId?: string };
+  bot: { id?: string; password?: string; teamsAppCatalogId?: string; fileHosts: string[] };
   limits: { ratePerMinute: number; rateBurst: number; bodyBytes: number; uploadBytes: number };
   shutdownGraceMs: number;
   seedDemo: boolean;
+  /** The mechanism's choices the authorization policy applies. */
+  rules: MechanismRules;
 }
 
 export class ConfigError extends Error {
@@ -165,10 +172,11 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
       emulatorDataFile: local ? path.join(dataDir, "graph.sqlite") : undefined,
       credentials,
     },
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID, fileHosts: e.BOT_FILE_HOSTS },
     limits: { ratePerMinute: e.RATE_LIMIT_PER_MINUTE, rateBurst: e.RATE_LIMIT_BURST, bodyBytes: e.BODY_LIMIT_BYTES, uploadBytes: e.UPLOAD_LIMIT_BYTES },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemo: e.SEED_DEMO ?? local,
+    rules: { focalPointsRead: e.NMIRF_FOCAL_POINTS_READ },
   };
 }
 

@@ -179,7 +179,7 @@ export function RecommendationDetail({ id, known, onClose, onChanged }: Recommen
               <ol className={styles.history}>
                 {[...r.statusHistory].reverse().map((change) => (
                   <li key={change.at + change.status}>
-                    <ImplementationBadge status={change.status} /> <Text>{t("detail.changedBy", { name: change.byName, at: dateTime(change.at) })}</Text>
+                    <ImplementationBadge status={change.status} /> <Text>{change.byName ? t("detail.changedBy", { name: change.byName, at: dateTime(change.at) }) : dateTime(change.at)}</Text>
                     {change.note && <div className={styles.note}>{change.note}</div>}
                   </li>
                 ))}
