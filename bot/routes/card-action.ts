@@ -234,9 +234,14 @@ async function decide(turn: Turn, reviewId: string, decision: "approved" | "retu
     return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    // The card again, with what went wrong: only for those who may see the approval (the policy decides).
-    const view = await readReview(deps, reviewId, persona.actor);
-    return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds, error: errorWords(error, tr, "decide"), comment });
+    const words = errorWords(error, tr, "decide");
+    // The card again, with what went wrong, for those who may see the approval (the policy decides); the words alone for others.
+    const view = await readReview(deps, reviewId, persona.actor).catch((refusal: unknown) => {
+      if (isDomainError(refusal) && refusal.code === "forbidden") return undefined;
+      throw refusal;
+    });
+    if (!view) return errorCard(tr, words);
+    return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds, error: words, comment });
   }
 }
 

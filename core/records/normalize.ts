@@ -25,6 +25,11 @@ export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Every kind of space (no-break, thin, ideographic...), tabs and line breaks. */
 const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
+/** Fullwidth forms of ASCII (`１４８．１`, `Ｍ`) as ASCII: what NFKC does for them, without touching the rest of a text. */
+export function foldFullwidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
 /** Text as it is kept: NFC, invisible characters removed, runs of any space as one space, trimmed. */
 export function tidyText(text: string): string {
   return text.normalize("NFC").replace(INVISIBLE, "").replace(SPACES, " ").trim();
