@@ -4,7 +4,7 @@
  *
  * - the types: office documents, PDFs, plain data and images, by extension, and the file's first
  *   bytes must agree (a `.pdf` that is not a PDF is refused); no program, web page or SVG;
- * - the names: no control character, no bidirectional override (which makes `x‮fdp.exe` read
+ * - the names: no control character, no bidirectional override (which makes `x\u202Efdp.exe` read
  *   `xexe.pdf`), no folder in it; characters SharePoint refuses are replaced;
  * - where: the request's folder `Report {id}/Request {id}`, or, while the person has not said
  *   which request a file is for, their own folder `Incoming/{user id}`;

@@ -19,7 +19,7 @@ export const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u
 // eslint-disable-next-line no-control-regex -- control characters are what is matched
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** The bidirectional controls alone (what makes `evil‮fdp.exe` show as `evilexe.pdf`). */
+/** The bidirectional controls alone (what makes `evil\u202Efdp.exe` show as `evilexe.pdf`). */
 export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Every kind of space (no-break, thin, ideographic...), tabs and line breaks. */

@@ -3,7 +3,7 @@ import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
 import type { TemplateDto } from "../../core/api/drafts";
 import { authorize } from "../../core/auth/policy";
-import { InvalidStateError, ValidationError } from "../../core/errors";
+import { ValidationError } from "../../core/errors";
 import { queryAll } from "../../core/ports/repository";
 import type { AuditEntryFields } from "../../core/audit/audit-entry";
 import { audit } from "../../core/audit/audit";
