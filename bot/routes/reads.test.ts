@@ -75,9 +75,12 @@ describe("the request card, by who looks at it", () => {
       const bot = await buildTestBot();
       return { ...bot, ...(await askJustice(bot.world)) };
     })();
+    const before = await world.repos.requests.get(requests[0]!.id);
     await send(action("obs-1", "showRequest", { requestId: requests[0]!.id }));
     await send(action("fp-2-technical", "showRequest", { requestId: requests[0]!.id }));
-    expect((await world.repos.requests.get(requests[0]!.id)).status).toBe("sent");
+    expect(await world.repos.requests.get(requests[0]!.id)).toMatchObject({ status: before.status, eTag: before.eTag });
+    await send(action("fp-1-technical", "showRequest", { requestId: requests[0]!.id }));
+    expect((await world.repos.requests.get(requests[0]!.id)).status).toBe("seen");
   });
 });
 
