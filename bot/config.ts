@@ -20,6 +20,11 @@ export const botConfigSchema = z
      * already stored tells the real one.
      */
     serviceUrl: z.url().default("https://smba.trafficmanager.net/teams/"),
+    /**
+     * Local mode: the connectors activities are taken from (the Agents Playground's
+     * `http://localhost:{port}/_connector`); more are trusted as the product starts them.
+     */
+    localConnectors: z.array(z.url({ protocol: /^https?$/ })).max(50).default([]),
     /** The mechanism's time zone: reminders and the digest are computed there; cards show times there unless the person's own is known. */
     timeZone: timeZoneSchema.default("UTC"),
     /** Language of cards when a person's own is not known. */
@@ -70,8 +75,13 @@ export const botConfigSchema = z
         /** Largest file accepted in the chat (the Evidence library's limit is the ceiling). */
         maxBytes: z.number().int().positive().max(LIMITS.attachmentBytes).default(LIMITS.attachmentBytes),
         downloadTimeoutMs: z.number().int().min(100).max(600_000).default(60_000),
-        /** Plain http download URLs are refused unless allowed (local mode). */
-        allowHttp: z.boolean().default(false),
+        /**
+         * The hosts a file sent in the chat may be downloaded from (https only, redirects only
+         * among them): the tenant's SharePoint and OneDrive hosts (`contoso.sharepoint.com`,
+         * `contoso-my.sharepoint.com`) and Teams' own. A `*.` entry allows the names under it.
+         * Nothing else, loopback included, is ever fetched.
+         */
+        allowedHosts: z.array(z.string().trim().toLowerCase().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a host name such as contoso.sharepoint.com, or *.example.gov")).max(50).default([]),
       })
       .prefault({}),
   })

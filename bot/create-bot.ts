@@ -1,4 +1,5 @@
 import type { CloudAdapter, TurnContext } from "botbuilder";
+import type { MechanismRules } from "../core/auth/policy";
 import type { AppInstaller } from "../core/ports/app-installer";
 import type { Clock } from "../core/ports/clock";
 import type { Directory } from "../core/ports/directory";
@@ -9,9 +10,9 @@ import type { Repositories } from "../core/ports/repository";
 import type { Telemetry } from "../core/ports/telemetry";
 import type { ReminderRun } from "../core/reminders/run-reminders";
 import { createAdapter } from "./adapter";
-import { parseBotConfig, type BotConfig } from "./config";
+import { isLocalMode, parseBotConfig, type BotConfig } from "./config";
 import type { FetchLike } from "./files/download";
-import { createMessagesHandler, type MessagesRequest, type MessagesResponse } from "./http-handler";
+import { createMessagesHandler, type ChannelCheck, type MessagesRequest, type MessagesResponse } from "./http-handler";
 import { silentLogger, type BotLogger } from "./logger";
 import { TeamsMessenger } from "./messenger/teams-messenger";
 import { FileReceiptLog } from "./outbox/receipt-log";
@@ -44,6 +45,8 @@ export interface CreateBotOptions {
   leadership?: Leadership;
   /** Cards sent or failed, reminder runs. */
   telemetry?: Telemetry;
+  /** The mechanism's choices the authorization policy applies (core's defaults when absent). */
+  rules?: MechanismRules;
 }
 
 export interface OutboxSenderHandle {
@@ -67,6 +70,12 @@ export interface ReminderSchedulerHandle {
 
 export interface Bot {
   config: BotConfig;
+  /**
+   * Local mode: trusts a connector the product started (an Agents Playground's `/_connector`):
+   * activities are accepted only from trusted connectors, so no service URL the product did not
+   * start is ever stored or sent to. Tenant mode checks the channel's token instead.
+   */
+  trustConnector(serviceUrl: string): void;
   /** POST /api/messages (express-compatible). */
   handleMessages(req: MessagesRequest, res: MessagesResponse): Promise<void>;
   /** The turn logic, for any botbuilder adapter (TestAdapter in unit tests). */
@@ -107,12 +116,20 @@ export function createBot(options: CreateBotOptions): Bot {
   const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox, receipts, onSettled: requestFollowsItsCard({ repos, clock }), isLeader: () => leadership.isLeader() });
   const kick = () => sender.kick();
   const scheduler = new ReminderScheduler({ repos, clock, directory, logger, timeZone: config.timeZone, intervalMs: config.reminders.intervalMs, onQueued: kick, telemetry: options.telemetry });
-  const onTurn = createTurnHandler({ repos, clock, directory, documents, installer, config, logger, conversations, kick, fetch: options.fetch });
-  const handleMessages = createMessagesHandler(adapter, onTurn, logger);
+  const onTurn = createTurnHandler({ repos, clock, directory, documents, installer, config, logger, conversations, kick, fetch: options.fetch, rules: options.rules });
+  const trusted = new Set(config.localConnectors.map(connectorKey));
+  const checkChannel: ChannelCheck = (activity) => {
+    if (!isLocalMode(config)) return undefined;
+    return activity.serviceUrl && trusted.has(connectorKey(activity.serviceUrl)) ? undefined : "local mode takes activities only from the Agents Playground it started";
+  };
+  const handleMessages = createMessagesHandler(adapter, onTurn, logger, checkChannel);
 
   let unsubscribe: (() => void) | undefined;
   return {
     config,
+    trustConnector(serviceUrl) {
+      trusted.add(connectorKey(serviceUrl));
+    },
     handleMessages,
     onTurn,
     messenger,
@@ -132,4 +149,15 @@ export function createBot(options: CreateBotOptions): Bot {
       await sender.stop();
     },
   };
+}
+
+/** A connector's address as compared: loopback names alike, no trailing slash, lower case. */
+export function connectorKey(serviceUrl: string): string {
+  try {
+    const url = new URL(serviceUrl);
+    const host = ["127.0.0.1", "[::1]", "::1"].includes(url.hostname) ? "localhost" : url.hostname.toLowerCase();
+    return `${url.protocol}//${host}:${url.port || (url.protocol === "https:" ? "443" : "80")}${url.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return `invalid:${serviceUrl}`;
+  }
 }

@@ -60,14 +60,44 @@ function reply(res: MessagesResponse, status: number, error?: string): void {
 }
 
 /**
- * POST /api/messages: the Bot Connector (or the Agents Playground) posts activities here. Reads
- * the body when no middleware did, refuses what is not an activity, and runs the turn.
+ * Decides whether an activity comes from a channel the bot trusts, before the adapter runs it:
+ * a refusal's reason, or undefined. In a tenant the adapter checks the channel's token (and
+ * that its service URL is the activity's); local mode has no token, so the bot accepts only the
+ * connectors it started itself (the Agents Playground's).
  */
-export function createMessagesHandler(adapter: CloudAdapter, onTurn: (context: TurnContext) => Promise<void>, logger: BotLogger) {
+export type ChannelCheck = (activity: { serviceUrl?: string; type: string }) => string | undefined;
+
+/** A browser sends these on a cross-site request; the Bot Connector and the Playground (server to server) never do. */
+function fromABrowser(req: IncomingMessage): boolean {
+  const site = req.headers["sec-fetch-site"];
+  return req.headers.origin !== undefined || (typeof site === "string" && site !== "none");
+}
+
+function isJson(req: IncomingMessage): boolean {
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  return type === "application/json";
+}
+
+/**
+ * POST /api/messages: the Bot Connector (or the Agents Playground) posts activities here. Refuses
+ * what a browser sends (a cross-site form or `text/plain` POST would otherwise act in a focal
+ * point's name), a body that is not JSON or not an activity, and an activity from a channel the
+ * bot does not trust; reads the body when no middleware did, and runs the turn.
+ */
+export function createMessagesHandler(adapter: CloudAdapter, onTurn: (context: TurnContext) => Promise<void>, logger: BotLogger, checkChannel: ChannelCheck = () => undefined) {
   return async (req: MessagesRequest, res: MessagesResponse): Promise<void> => {
     if (req.method !== "POST") {
       res.setHeader("Allow", "POST");
       reply(res, 405);
+      return;
+    }
+    if (fromABrowser(req)) {
+      logger.warn({ origin: String(req.headers.origin ?? req.headers["sec-fetch-site"]).slice(0, 200) }, "refused an activity posted from a browser");
+      reply(res, 403, "activities come from the Bot Connector, not from a web page");
+      return;
+    }
+    if (!isJson(req)) {
+      reply(res, 415, "send the activity as JSON (Content-Type: application/json)");
       return;
     }
     let body = req.body;
@@ -85,6 +115,12 @@ export function createMessagesHandler(adapter: CloudAdapter, onTurn: (context: T
     if (!parsed.success) {
       logger.warn({ issues: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".")}: ${issue.message}`) }, "refused a malformed activity");
       reply(res, 400, `not an activity: ${parsed.error.issues[0]?.path.join(".") || "body"}: ${parsed.error.issues[0]?.message ?? ""}`);
+      return;
+    }
+    const refusal = checkChannel(parsed.data);
+    if (refusal) {
+      logger.warn({ serviceUrl: String(parsed.data.serviceUrl ?? "").slice(0, 200), type: parsed.data.type }, "refused an activity from a channel the bot does not trust");
+      reply(res, 401, refusal);
       return;
     }
     req.body = body;

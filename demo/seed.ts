@@ -22,6 +22,7 @@ import type { UseCaseDeps } from "../core/ports/use-case-deps";
 import { createRecord } from "../core/lists/edit-records";
 import { recordContribution } from "../core/contributions/record-contribution";
 import { nominateFocalPoint } from "../core/ministries/renominate-focal-point";
+import { findMinistryByName } from "../core/ministries/read-ministries";
 import { runReminders } from "../core/reminders/run-reminders";
 import { DEMO_MINISTRIES, DEMO_PERSONAS, type Persona } from "./personas";
 import { DEMO_CYCLE, DEMO_POSITION_SOURCE, DEMO_RECOMMENDATIONS, DEMO_SESSION, DEMO_SYMBOL } from "./recommendations";
@@ -57,7 +58,7 @@ export async function seedDemo(deps: UseCaseDeps, options: { timeZone: string })
   // Ministries and their focal points.
   const ministryIds = new Map<string, string>();
   for (const ministry of DEMO_MINISTRIES) {
-    const existing = await findOne(deps.repos.ministries, "name", ministry.name);
+    const existing = await findMinistryByName(deps, ministry.name);
     const record = existing ?? (await createRecord(deps, "ministries", { name: ministry.name, acronym: ministry.acronym, active: true }, secretariat));
     ministryIds.set(ministry.name, record.id);
   }

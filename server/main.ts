@@ -19,6 +19,7 @@ import type { Repositories } from "../core/ports/repository";
 import { StaticDirectory } from "../core/in-memory/fakes";
 import type { UseCaseDeps } from "../core/ports/use-case-deps";
 import { createBot, type Bot } from "../bot/create-bot";
+import { fileHostsFor } from "../bot/files/download";
 import { DocxDraftRenderer, TEMPLATE_MAX_BYTES, validateTemplate } from "../drafts";
 import { GraphAppInstaller } from "../graph/entra/app-installer";
 import { GraphDirectory } from "../graph/entra/directory";
@@ -132,7 +133,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       config.mode === "local" ? localDirectory() : new GraphDirectory(backend.client, { clientId: config.signIn.clientId });
     const installer: AppInstaller =
       options.installer ?? (config.mode === "local" || !config.bot.teamsAppCatalogId ? localInstaller : new GraphAppInstaller(backend.client, config.bot.teamsAppCatalogId));
-    const deps: UseCaseDeps = { repos: backend.repos, clock, directory, documents: backend.documents, renderer: new DocxDraftRenderer() };
+    const deps: UseCaseDeps = { repos: backend.repos, clock, directory, documents: backend.documents, renderer: new DocxDraftRenderer(), rules: config.rules, views: backend.views };
 
     if (config.seedDemo) {
       const seeded = await seedDemo(deps, { timeZone: config.timeZone });
@@ -176,12 +177,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       directory,
       documents: backend.documents,
       installer,
+      rules: config.rules,
       config: {
         appId: config.bot.id,
         appPassword: config.bot.password,
         ...(config.mode === "tenant" ? { tenantId: config.signIn.tenantId } : {}),
         timeZone: config.timeZone,
-        files: { allowHttp: config.mode === "local" },
+        // Files sent in the chat come only from the tenant's SharePoint and OneDrive hosts and Teams' own (no loopback, also in local mode).
+        files: { allowedHosts: fileHostsFor("id" in config.graph.site ? config.graph.site.id.split(",")[0] : config.graph.site.hostname, config.bot.fileHosts) },
         // The moment the connector accepts a message it is noted here, before SharePoint is told:
         // a crash in between cannot make the restarted sender send it again (docs/bot.md).
         outbox: { receiptLogPath: receiptLogPath(config) },
@@ -193,7 +196,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
     const services: ApiServices = {
       deps,
-      views: backend.views,
       actors: new ActorResolver(deps),
       imports: new ImportSessions(storage?.importSessions ?? new InMemoryImportSessionStore(), () => clock.now()),
       readImport: (bytes, o) => readImportFile(bytes, { fileName: o.fileName, format: o.format, mechanism: o.mechanism as never, documentSymbol: o.documentSymbol, session: o.session, mapping: o.mapping, limits: { maxFileBytes: o.maxFileBytes } }),

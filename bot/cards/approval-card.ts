@@ -1,7 +1,7 @@
 import { LIMITS } from "../../core/records/common";
 import { MECHANISM_NAMES } from "../../core/records/taxonomy";
 import type { Translator } from "../i18n/translate";
-import type { ReviewView } from "../views/review-view";
+import type { ReviewView } from "../../core/drafts/read-drafts";
 import { adaptiveCard, banner, execute, facts, heading, openUrl, section, subtle, textBlock, textInput, type AdaptiveCard, type CardElement } from "./adaptive";
 
 export interface ApprovalCardOptions {

@@ -2,7 +2,7 @@ import { createTranslator } from "../i18n/translate";
 import { visibleText } from "./adaptive";
 import { digestCard } from "./notice-card";
 import { requestCard } from "./request-card";
-import type { RequestView } from "../views/request-view";
+import type { RequestView } from "../../core/requests/read-requests";
 
 function view(overrides: Partial<RequestView["request"]> = {}, text = "Ensure birth registration for all children"): RequestView {
   return {
@@ -24,6 +24,8 @@ function view(overrides: Partial<RequestView["request"]> = {}, text = "Ensure bi
       ...overrides,
     },
     subject: { kind: "recommendation", documentSymbol: "CRC/C/PER/CO/6-7", paragraph: "23(b)", text, recommendingStates: [] },
+    access: "full",
+    mayAnswer: true,
   };
 }
 

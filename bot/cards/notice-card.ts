@@ -1,6 +1,6 @@
 import type { Notification } from "../../core/outbox/notification";
 import type { MessageKey } from "../i18n/translate";
-import type { RequestView } from "../views/request-view";
+import type { RequestView } from "../../core/requests/read-requests";
 import { adaptiveCard, facts, heading, subtle, textBlock, type AdaptiveCard, type CardElement } from "./adaptive";
 import { dueText, requestStatusLabel, subjectLabel, type CardContext } from "./request-card";
 

@@ -5,7 +5,7 @@ import { addDays, calendarDateAt, daysBetween } from "../../core/calendar/calend
 import { LIMITS } from "../../core/records/common";
 import type { Translator } from "../i18n/translate";
 import type { MessageKey } from "../i18n/translate";
-import type { RequestView } from "../views/request-view";
+import type { RequestView } from "../../core/requests/read-requests";
 import {
   adaptiveCard,
   banner,

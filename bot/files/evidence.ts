@@ -1,8 +1,9 @@
+import type { Actor } from "../../core/auth/policy";
 import type { Attachment } from "../../core/contributions/contribution";
-import type { DocumentStore } from "../../core/ports/document-store";
-import { isDomainError } from "../../core/errors";
+import { EvidenceRefusedError, evidenceTypeOf, storeEvidence, type EvidenceProblem } from "../../core/contributions/evidence";
+import type { UseCaseDeps } from "../../core/ports/use-case-deps";
+import { CONTROL_CHARACTERS, INVISIBLE } from "../../core/records/normalize";
 import { downloadWithLimit, DownloadError, type FetchLike } from "./download";
-import { extensionOf, fileTypeOf, safeFileName } from "./file-types";
 
 export const TEAMS_FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 
@@ -44,31 +45,41 @@ export function incomingFiles(attachments: ActivityAttachment[] | undefined): In
   return files;
 }
 
-export type EvidenceProblem = "type" | "too-large" | "content" | "unreachable" | "insecure-url";
-export type StoredEvidence = { ok: true; attachment: Attachment } | { ok: false; name: string; problem: EvidenceProblem };
+export type ChatEvidenceProblem = EvidenceProblem | "unreachable" | "insecure-url" | "foreign-host";
+export type StoredEvidence = { ok: true; attachment: Attachment } | { ok: false; name: string; problem: ChatEvidenceProblem };
 
 export interface EvidenceOptions {
   maxBytes: number;
   timeoutMs: number;
-  allowHttp: boolean;
+  /** The hosts files may be downloaded from (Teams', the tenant's SharePoint and OneDrive). */
+  allowedHosts: readonly string[];
   fetch?: FetchLike;
 }
 
-/** Whether a file's type is on the allow-list, before anything is downloaded. */
+/** Whether a file's type is refused by the evidence policy, before anything is downloaded. */
 export function refusedByType(file: IncomingFile): boolean {
-  return !fileTypeOf(file.name, file.declaredExtension);
+  return !evidenceTypeOf(file.name, file.declaredExtension);
 }
 
 /**
- * Downloads each file (size limit, type allow-list, content check) and stores it in the
- * Evidence library, under a name that does not overwrite another file.
+ * Downloads each file (allowed hosts only, size limit) and hands it to core's evidence policy,
+ * which checks its type, content and name and keeps it in the Evidence library: in the
+ * request's folder, or the person's own while they have not said which request it is for.
  */
-export async function storeEvidence(documents: DocumentStore, files: IncomingFile[], folder: string, options: EvidenceOptions): Promise<StoredEvidence[]> {
+export async function storeChatEvidence(
+  deps: Pick<UseCaseDeps, "repos" | "clock" | "documents">,
+  files: IncomingFile[],
+  requestId: string | undefined,
+  actor: Actor,
+  options: EvidenceOptions,
+): Promise<StoredEvidence[]> {
   const results: StoredEvidence[] = [];
-  for (const file of files) {
-    const type = fileTypeOf(file.name, file.declaredExtension);
-    if (!type) {
-      results.push({ ok: false, name: file.name, problem: "type" });
+  for (const incoming of files) {
+    // Said back in the chat: without the controls that could make a name read backwards.
+    const file = incoming;
+    const shown = incoming.name.replace(INVISIBLE, "").replace(CONTROL_CHARACTERS, "");
+    if (refusedByType(file)) {
+      results.push({ ok: false, name: shown, problem: "type" });
       continue;
     }
     let content: Uint8Array;
@@ -76,29 +87,16 @@ export async function storeEvidence(documents: DocumentStore, files: IncomingFil
       content = await downloadWithLimit(file.url, options);
     } catch (error) {
       if (!(error instanceof DownloadError)) throw error;
-      results.push({ ok: false, name: file.name, problem: error.refusal.reason });
+      results.push({ ok: false, name: shown, problem: error.refusal.reason });
       continue;
     }
-    if (!type.looksRight(content.subarray(0, 4096))) {
-      results.push({ ok: false, name: file.name, problem: "content" });
-      continue;
+    try {
+      const attachment = await storeEvidence(deps, { requestId, fileName: file.name, content, declaredExtension: file.declaredExtension, maxBytes: options.maxBytes }, actor);
+      results.push({ ok: true, attachment });
+    } catch (error) {
+      if (!(error instanceof EvidenceRefusedError)) throw error;
+      results.push({ ok: false, name: shown, problem: error.problem });
     }
-    const name = extensionOf(file.name) ? safeFileName(file.name, type.extension) : safeFileName(`${file.name}.${type.extension}`, type.extension);
-    const stored = await putWithoutOverwriting(documents, folder, name, content, type.contentType);
-    results.push({ ok: true, attachment: { name: stored.name, fileId: stored.id, webUrl: stored.webUrl, size: stored.size, contentType: type.contentType } });
   }
   return results;
-}
-
-async function putWithoutOverwriting(documents: DocumentStore, folder: string, name: string, content: Uint8Array, contentType: string) {
-  const extension = extensionOf(name);
-  const base = extension ? name.slice(0, -(extension.length + 1)) : name;
-  for (let copy = 1; ; copy += 1) {
-    const candidate = copy === 1 ? name : `${base} (${copy})${extension ? `.${extension}` : ""}`;
-    try {
-      return await documents.put("Evidence", folder, candidate, content, { contentType, onConflict: "fail" });
-    } catch (error) {
-      if (!(isDomainError(error) && error.code === "conflict") || copy >= 50) throw error;
-    }
-  }
 }

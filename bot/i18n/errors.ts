@@ -9,6 +9,7 @@ function validationWords(error: ValidationError, tr: Translator, attempt: Attemp
   if (issue && /^text$|\.text$/.test(issue.path) && /at most/.test(issue.message)) return tr.t("error.answerTooLong", { max: 20_000 });
   if (issue && /^text$|\.text$/.test(issue.path)) return tr.t("error.answerEmpty");
   if (issue && /comment/.test(issue.path) && attempt === "decide") return tr.t("error.returnNeedsComment");
+  if (issue && /^attachments\.\d+\.fileId$/.test(issue.path)) return tr.t("error.fileNotFound");
   return tr.t("error.validation", { detail: error.message });
 }
 

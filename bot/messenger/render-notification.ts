@@ -1,20 +1,18 @@
 import type { Directory } from "../../core/ports/directory";
 import type { Repositories } from "../../core/ports/repository";
-import { queryAll } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
 import type { OutboxEntryFields } from "../../core/outbox/outbox-entry";
 import { isAwaitingAnswer } from "../../core/requests/request-lifecycle";
 import { activeFocalPoints } from "../../core/ministries/focal-points";
 import type { Clock } from "../../core/ports/clock";
 import { isDomainError } from "../../core/errors";
-import { approvalKey } from "../../core/drafts/review-draft";
 import type { AdaptiveCard } from "../cards/adaptive";
 import { approvalCard } from "../cards/approval-card";
 import { digestCard, noticeCard } from "../cards/notice-card";
 import { requestCard } from "../cards/request-card";
 import type { Translator } from "../i18n/translate";
-import { loadRequestView, type RequestView } from "../views/request-view";
-import { loadReviewView } from "../views/review-view";
+import { readRequestForDelivery, type RequestView } from "../../core/requests/read-requests";
+import { readReviewForDelivery } from "../../core/drafts/read-drafts";
 
 export interface RenderDeps {
   repos: Repositories;
@@ -27,7 +25,7 @@ export type Rendered = { send: true; card: AdaptiveCard; summary: string } | { s
 
 async function requestViewOrGone(deps: RenderDeps, requestId: string): Promise<RequestView | undefined> {
   try {
-    return await loadRequestView(deps.repos, requestId);
+    return await readRequestForDelivery(deps, requestId);
   } catch (error) {
     if (isDomainError(error) && error.code === "not_found") return undefined;
     throw error;
@@ -82,20 +80,15 @@ export async function renderNotification(deps: RenderDeps, entry: Stored<OutboxE
     }
     case "approval":
     case "decision": {
-      const view = await loadReviewView(deps, notification.reviewId).catch((error: unknown) => {
+      const view = await readReviewForDelivery(deps, notification.reviewId).catch((error: unknown) => {
         if (isDomainError(error) && error.code === "not_found") return undefined;
         throw error;
       });
       if (!view) return { send: false, reason: `review ${notification.reviewId} no longer exists` };
-      const [roles, chairs, copies] = await Promise.all([
-        deps.directory.rolesOf(entry.recipientId),
-        deps.directory.usersWithRole("Chair"),
-        queryAll(deps.repos.outbox, { where: [{ field: "key", op: "startswith", value: approvalKey(notification.reviewId, "") }] }),
-      ]);
-      const refreshUserIds = [...new Set([...chairs.map((c) => c.id), ...copies.map((c) => c.recipientId)])];
+      const roles = await deps.directory.rolesOf(entry.recipientId);
       return {
         send: true,
-        card: approvalCard(view, tr, { viewerIsChair: roles.includes("Chair"), refreshUserIds }),
+        card: approvalCard(view, tr, { viewerIsChair: roles.includes("Chair"), refreshUserIds: view.viewerIds }),
         summary: `${notification.kind} of review ${notification.reviewId}`,
       };
     }

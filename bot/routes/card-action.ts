@@ -2,14 +2,13 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { LIMITS } from "../../core/records/common";
 import type { Attachment } from "../../core/contributions/contribution";
-import { calendarDateSchema } from "../../core/records/common";
 import { changeRequest } from "../../core/requests/change-request";
 import { recordContribution } from "../../core/contributions/record-contribution";
+import { fileEvidenceUnder } from "../../core/contributions/evidence";
 import { decideDraft } from "../../core/drafts/review-draft";
-import { approvalKey } from "../../core/drafts/review-draft";
-import { queryAll } from "../../core/ports/repository";
-import { ForbiddenError, InvalidStateError, isDomainError } from "../../core/errors";
-import { isAwaitingDelivery } from "../../core/requests/request-lifecycle";
+import { readReview } from "../../core/drafts/read-drafts";
+import { answerCandidates, openRequest, openRequestsOf, readRequest, refusalToAnswer, type RequestView } from "../../core/requests/read-requests";
+import { isDomainError, type ValidationError } from "../../core/errors";
 import { approvalCard } from "../cards/approval-card";
 import type { AdaptiveCard } from "../cards/adaptive";
 import { execute } from "../cards/adaptive";
@@ -25,10 +24,7 @@ import {
 import { errorCard, helpCard } from "../cards/welcome-card";
 import { isVerb, verbSchemas, type Verb, type VerbData } from "../cards/verbs";
 import { errorWords, type Attempt } from "../i18n/errors";
-import { loadRequestView, type RequestView } from "../views/request-view";
-import { loadReviewView } from "../views/review-view";
 import { attachToRequest } from "./message";
-import { answerCandidates, canAnswer, openRequestsOf } from "./open-requests";
 import { respondWithCard } from "./replies";
 import type { Turn } from "./turn-context";
 
@@ -83,19 +79,12 @@ function attemptOf(verb: Verb): Attempt {
 }
 
 function requestOptions(turn: Turn, view: RequestView) {
-  return { canAnswer: canAnswer(turn.persona, view.request), refreshUserIds: [turn.persona.userId] };
+  return { canAnswer: view.mayAnswer, refreshUserIds: [turn.persona.userId] };
 }
 
-/** The request card as the viewer should see it; marks it seen when its focal point opens it. */
+/** The request card as the viewer may see it; opening it marks it seen when its focal point opens it. */
 async function showRequest(turn: Turn, requestId: string, banner?: RequestBanner): Promise<AdaptiveCard> {
-  let view = await loadRequestView(turn.deps.repos, requestId);
-  if ((view.request.status === "sent" || isAwaitingDelivery(view.request.status)) && canAnswer(turn.persona, view.request)) {
-    const seen = await changeRequest(turn.deps, { requestId, change: { action: "see" } }, turn.persona.actor).catch((error: unknown) => {
-      turn.deps.logger.warn({ requestId, error: String(error) }, "could not mark a request as seen");
-      return undefined;
-    });
-    if (seen) view = { ...view, request: seen };
-  }
+  const view = await openRequest(turn.deps, requestId, turn.persona.actor, (error) => turn.deps.logger.warn({ requestId, error: String(error) }, "could not mark a request as seen"));
   return requestCard(view, turn, { ...requestOptions(turn, view), banner });
 }
 
@@ -103,29 +92,22 @@ function mergeAttachments(previous: Attachment[], added: Attachment[] | undefine
   return [...previous, ...(added ?? []).filter((a) => !previous.some((b) => b.fileId === a.fileId))];
 }
 
-/**
- * Files a card carries back (sent in the chat before) must be in the Evidence library: card data
- * comes from the client, and a file id that is not there is refused (core's NotFoundError).
- */
-async function assertInEvidence(turn: Turn, previous: Attachment[], added: Attachment[] | undefined): Promise<void> {
-  for (const attachment of added ?? []) {
-    if (previous.some((known) => known.fileId === attachment.fileId)) continue;
-    await turn.deps.documents.versions("Evidence", attachment.fileId);
-  }
+/** The issue of a validation error about a field (the card's input of that name). */
+function issueAbout(error: ValidationError, field: string) {
+  return error.issues.find((issue) => issue.path === field || issue.path.endsWith(`.${field}`));
 }
 
 const submitAnswer: Handler<"submitAnswer"> = async (turn, data) => {
   const { deps, tr, persona, activity } = turn;
-  const view = await loadRequestView(deps.repos, data.requestId);
+  const view = await readRequest(deps, data.requestId, persona.actor);
   const attachments = mergeAttachments(view.latest?.attachments ?? [], data.attachments);
   try {
-    await assertInEvidence(turn, view.latest?.attachments ?? [], data.attachments);
     const result = await recordContribution(
       deps,
       { requestId: data.requestId, text: data.answer, reportedStatus: data.status, attachments, submissionId: activity.id ?? randomUUID(), via: "card" },
       persona.actor,
     );
-    const updated = await loadRequestView(deps.repos, result.request);
+    const updated = await readRequest(deps, result.request, persona.actor);
     deps.logger.info({ requestId: data.requestId, version: result.contribution.version, replayed: result.replayed }, "answer from a card");
     return requestCard({ ...updated, latest: result.contribution }, turn, {
       ...requestOptions(turn, updated),
@@ -138,63 +120,58 @@ const submitAnswer: Handler<"submitAnswer"> = async (turn, data) => {
     if (error.code === "forbidden" || error.code === "not_found") {
       return errorCard(tr, words, { actions: [execute(tr.t("action.back"), "showRequest", { requestId: data.requestId })] });
     }
-    return requestCard(view, turn, { ...options, mode: "form", banner: { kind: "error", text: words }, draft: { text: data.answer.slice(0, LIMITS.contributionText * 2), status: data.status, attachments: data.attachments } });
+    // A file the evidence policy refused is not shown back (its name and link came from the card, not the library).
+    const refusedFiles = error.code === "validation" && (error as ValidationError).issues.some((issue) => issue.path.startsWith("attachments."));
+    return requestCard(view, turn, {
+      ...options,
+      mode: "form",
+      banner: { kind: "error", text: words },
+      draft: { text: data.answer.slice(0, LIMITS.contributionText * 2), status: data.status, attachments: refusedFiles ? undefined : data.attachments },
+    });
   }
 };
 
-const askMoreTime: Handler<"askMoreTime"> = async (turn, data) => {
-  const view = await loadRequestView(turn.deps.repos, data.requestId);
-  if (!canAnswer(turn.persona, view.request)) return errorCard(turn.tr, errorWords(forbiddenOrClosed(view), turn.tr, "request-change"));
-  return moreTimeCard(view, turn);
-};
-
-const notOurMinistry: Handler<"notOurMinistry"> = async (turn, data) => {
-  const view = await loadRequestView(turn.deps.repos, data.requestId);
-  if (!canAnswer(turn.persona, view.request)) return errorCard(turn.tr, errorWords(forbiddenOrClosed(view), turn.tr, "request-change"));
-  return notOurMinistryCard(view, turn);
-};
-
-/** Core's own errors, so that the words are the same as when core refuses. */
-function forbiddenOrClosed(view: RequestView): Error {
-  return view.request.status === "closed"
-    ? new InvalidStateError("this request is closed: it no longer takes answers", "closed", "answer")
-    : new ForbiddenError("only an active focal point of the ministry this concerns can do this");
+/** The form to ask for more time, or to decline: only for whoever may answer the request, while it is open. */
+async function requestChangeForm(turn: Turn, requestId: string, form: (view: RequestView) => AdaptiveCard): Promise<AdaptiveCard> {
+  const view = await readRequest(turn.deps, requestId, turn.persona.actor);
+  const refusal = refusalToAnswer(turn.persona.actor, view.request);
+  return refusal ? errorCard(turn.tr, errorWords(refusal, turn.tr, "request-change")) : form(view);
 }
 
 const confirmMoreTime: Handler<"confirmMoreTime"> = async (turn, data) => {
   const { deps, tr, persona } = turn;
-  const view = await loadRequestView(deps.repos, data.requestId);
-  const until = calendarDateSchema.safeParse(data.until);
-  const reason = data.reason.trim();
-  if (!until.success) return moreTimeCard(view, turn, { error: tr.t("moreTime.untilRequired"), reason: data.reason });
-  if (until.data <= view.request.dueDate) return moreTimeCard(view, turn, { error: tr.t("moreTime.afterDue", { date: tr.date(view.request.dueDate) }), reason: data.reason });
-  if (!reason) return moreTimeCard(view, turn, { error: tr.t("moreTime.reasonRequired"), until: until.data });
+  const view = await readRequest(deps, data.requestId, persona.actor);
   try {
-    const updated = await changeRequest(deps, { requestId: data.requestId, change: { action: "ask-more-time", until: until.data, reason } }, persona.actor);
+    // Core decides: a date after the due date, a reason, an open request of the person's ministry.
+    const updated = await changeRequest(deps, { requestId: data.requestId, change: { action: "ask-more-time", until: data.until, reason: data.reason } }, persona.actor);
     deps.kick();
-    const fresh = await loadRequestView(deps.repos, updated);
-    return requestChangedCard(fresh, turn, tr.t("moreTime.sent", { date: tr.date(until.data) }), requestOptions(turn, fresh));
+    const fresh = await readRequest(deps, updated, persona.actor);
+    return requestChangedCard(fresh, turn, tr.t("moreTime.sent", { date: tr.date(updated.moreTimeRequestedUntil ?? data.until) }), requestOptions(turn, fresh));
   } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.code === "validation") return moreTimeCard(view, turn, { error: errorWords(error, tr, "request-change"), until: until.data, reason: data.reason });
-    throw error;
+    if (!isDomainError(error) || error.code !== "validation") throw error;
+    const until = issueAbout(error as ValidationError, "until");
+    const reason = issueAbout(error as ValidationError, "reason");
+    const words = until
+      ? /after/.test(until.message) ? tr.t("moreTime.afterDue", { date: tr.date(view.request.dueDate) }) : tr.t("moreTime.untilRequired")
+      : reason
+        ? tr.t("moreTime.reasonRequired")
+        : errorWords(error, tr, "request-change");
+    return moreTimeCard(view, turn, { error: words, until: data.until || undefined, reason: data.reason });
   }
 };
 
 const confirmNotOurMinistry: Handler<"confirmNotOurMinistry"> = async (turn, data) => {
   const { deps, tr, persona } = turn;
-  const view = await loadRequestView(deps.repos, data.requestId);
-  const reason = data.reason.trim();
-  if (!reason) return notOurMinistryCard(view, turn, { error: tr.t("decline.reasonRequired") });
+  const view = await readRequest(deps, data.requestId, persona.actor);
   try {
-    const updated = await changeRequest(deps, { requestId: data.requestId, change: { action: "decline", reason } }, persona.actor);
+    const updated = await changeRequest(deps, { requestId: data.requestId, change: { action: "decline", reason: data.reason } }, persona.actor);
     deps.kick();
-    const fresh = await loadRequestView(deps.repos, updated);
+    const fresh = await readRequest(deps, updated, persona.actor);
     return requestChangedCard(fresh, turn, tr.t("decline.sent"), requestOptions(turn, fresh));
   } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.code === "validation") return notOurMinistryCard(view, turn, { error: errorWords(error, tr, "request-change"), reason: data.reason });
-    throw error;
+    if (!isDomainError(error) || error.code !== "validation") throw error;
+    const words = issueAbout(error as ValidationError, "reason") ? tr.t("decline.reasonRequired") : errorWords(error, tr, "request-change");
+    return notOurMinistryCard(view, turn, { error: words, reason: data.reason });
   }
 };
 
@@ -202,25 +179,26 @@ const confirmChatAnswer: Handler<"confirmChatAnswer"> = async (turn, data) => {
   const { deps, tr, persona } = turn;
   const answer = { text: data.text, messageId: data.messageId, attachments: data.attachments ?? [] };
   if (!data.requestId) {
-    const candidates = answerCandidates(await openRequestsOf(deps.repos, persona));
+    const candidates = answerCandidates(await openRequestsOf(deps, persona.actor));
     return chatAnswerCard(candidates, answer, turn, { error: tr.t("chatAnswer.whichRequired") });
   }
-  const view = await loadRequestView(deps.repos, data.requestId);
+  const view = await readRequest(deps, data.requestId, persona.actor);
   try {
-    await assertInEvidence(turn, view.latest?.attachments ?? [], data.attachments);
+    // Files sent before the request was chosen are filed under it now.
+    const filed = data.attachments?.length ? await fileEvidenceUnder(deps, data.requestId, data.attachments, persona.actor) : [];
     const result = await recordContribution(
       deps,
       {
         requestId: data.requestId,
         text: data.text,
         reportedStatus: data.status,
-        attachments: mergeAttachments(view.latest?.attachments ?? [], data.attachments),
+        attachments: mergeAttachments(view.latest?.attachments ?? [], filed),
         submissionId: data.messageId,
         via: "chat",
       },
       persona.actor,
     );
-    const updated = await loadRequestView(deps.repos, result.request);
+    const updated = await readRequest(deps, result.request, persona.actor);
     return requestCard({ ...updated, latest: result.contribution }, turn, {
       ...requestOptions(turn, updated),
       done: result.replayed ? tr.t("request.alreadySaved", { version: result.contribution.version }) : undefined,
@@ -238,55 +216,56 @@ const attachEvidence: Handler<"attachEvidence"> = async (turn, data) => {
   if (!data.requestId) {
     return errorCard(turn.tr, turn.tr.t("chatAnswer.whichRequired"), { actions: [execute(turn.tr.t("action.myRequests"), "myRequests", {})] });
   }
-  const view = await loadRequestView(turn.deps.repos, data.requestId);
-  if (!canAnswer(turn.persona, view.request)) return errorCard(turn.tr, errorWords(forbiddenOrClosed(view), turn.tr, "answer"));
-  await assertInEvidence(turn, view.latest?.attachments ?? [], data.attachments);
-  return attachToRequest(turn, view, data.messageId, data.attachments);
+  const view = await readRequest(turn.deps, data.requestId, turn.persona.actor);
+  const refusal = refusalToAnswer(turn.persona.actor, view.request);
+  if (refusal) return errorCard(turn.tr, errorWords(refusal, turn.tr, "answer"));
+  const filed = await fileEvidenceUnder(turn.deps, data.requestId, data.attachments, turn.persona.actor);
+  return attachToRequest(turn, view, data.messageId, filed);
 };
-
-async function reviewRecipients(turn: Turn, reviewId: string): Promise<string[]> {
-  const cards = await queryAll(turn.deps.repos.outbox, { where: [{ field: "key", op: "startswith", value: approvalKey(reviewId, "") }] });
-  const chairs = await turn.deps.directory.usersWithRole("Chair");
-  return [...new Set([...chairs.map((c) => c.id), ...cards.map((c) => c.recipientId)])];
-}
 
 async function decide(turn: Turn, reviewId: string, decision: "approved" | "returned", comment: string | undefined): Promise<AdaptiveCard> {
   const { deps, tr, persona } = turn;
   const viewerIsChair = persona.roles.includes("Chair");
-  const refreshUserIds = await reviewRecipients(turn, reviewId);
   try {
     const result = await decideDraft(deps, { reviewId, decision, comment: comment?.trim() || undefined }, persona.actor);
     deps.kick();
     deps.logger.info({ reviewId, decision, fileVersion: result.review.decidedFileVersion, replayed: result.replayed }, "draft decided");
-    return approvalCard(await loadReviewView(deps, reviewId), tr, { viewerIsChair, refreshUserIds });
+    const view = await readReview(deps, reviewId, persona.actor);
+    return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    const view = await loadReviewView(deps, reviewId);
-    return approvalCard(view, tr, { viewerIsChair, refreshUserIds, error: errorWords(error, tr, "decide"), comment });
+    const words = errorWords(error, tr, "decide");
+    // The card again, with what went wrong, for those who may see the approval (the policy decides); the words alone for others.
+    const view = await readReview(deps, reviewId, persona.actor).catch((refusal: unknown) => {
+      if (isDomainError(refusal) && refusal.code === "forbidden") return undefined;
+      throw refusal;
+    });
+    if (!view) return errorCard(tr, words);
+    return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds, error: words, comment });
   }
 }
 
 const HANDLERS: { [V in Verb]: Handler<V> } = {
   submitAnswer,
   editAnswer: async (turn, data) => {
-    const view = await loadRequestView(turn.deps.repos, data.requestId);
-    return requestCard(view, turn, { ...requestOptions(turn, view), mode: canAnswer(turn.persona, view.request) ? "form" : "auto" });
+    const view = await readRequest(turn.deps, data.requestId, turn.persona.actor);
+    return requestCard(view, turn, { ...requestOptions(turn, view), mode: view.mayAnswer ? "form" : "auto" });
   },
   showRequest: (turn, data) => showRequest(turn, data.requestId),
-  askMoreTime,
+  askMoreTime: (turn, data) => requestChangeForm(turn, data.requestId, (view) => moreTimeCard(view, turn)),
   confirmMoreTime,
-  notOurMinistry,
+  notOurMinistry: (turn, data) => requestChangeForm(turn, data.requestId, (view) => notOurMinistryCard(view, turn)),
   confirmNotOurMinistry,
   confirmChatAnswer,
   attachEvidence,
-  myRequests: async (turn) => myRequestsCard(await openRequestsOf(turn.deps.repos, turn.persona), turn),
+  myRequests: async (turn) => myRequestsCard(await openRequestsOf(turn.deps, turn.persona.actor), turn),
   help: async (turn) => helpCard(turn.persona, turn.tr, { secretariat: await turn.deps.directory.usersWithRole("Secretariat") }),
   approveDraft: (turn, data) => decide(turn, data.reviewId, "approved", data.comment),
   returnDraft: (turn, data) => decide(turn, data.reviewId, "returned", data.comment),
   refresh: async (turn, data) => {
     if (data.view === "approval") {
-      const view = await loadReviewView(turn.deps, data.reviewId);
-      return approvalCard(view, turn.tr, { viewerIsChair: turn.persona.roles.includes("Chair"), refreshUserIds: await reviewRecipients(turn, data.reviewId) });
+      const view = await readReview(turn.deps, data.reviewId, turn.persona.actor);
+      return approvalCard(view, turn.tr, { viewerIsChair: turn.persona.roles.includes("Chair"), refreshUserIds: view.viewerIds });
     }
     const banner: RequestBanner | undefined = data.banner ? { kind: data.banner } : undefined;
     return showRequest(turn, data.requestId, banner);

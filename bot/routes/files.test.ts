@@ -29,7 +29,7 @@ async function evidenceStored(world: Awaited<ReturnType<typeof buildTestBot>>["w
 
 describe("files sent in the 1:1 chat become evidence", () => {
   it("are stored in the Evidence library and attached to a new version of the latest answer", async () => {
-    const { send, from, action, world } = await buildTestBot({ config: { files: { allowHttp: true } } });
+    const { send, from, action, world } = await buildTestBot({ fetch: files.fetch });
     const { requests } = await askJustice(world);
     await send(action("fp-1-technical", "submitAnswer", { requestId: requests[0]!.id, answer: "Our answer", status: "implemented" }));
 
@@ -46,7 +46,7 @@ describe("files sent in the 1:1 chat become evidence", () => {
   });
 
   it("with no answer yet: the answer form carries the files, and submitting attaches them", async () => {
-    const { send, from, action, invokeCard, world } = await buildTestBot();
+    const { send, from, action, invokeCard, world } = await buildTestBot({ fetch: files.fetch });
     const { requests } = await askJustice(world);
     const [form] = cardsOf(await send(from("fp-1-technical", { attachments: [teamsFile("photo.png")] })));
     expect(visibleText(form)).toContain("photo.png saved in the Evidence library");
@@ -58,7 +58,7 @@ describe("files sent in the 1:1 chat become evidence", () => {
   });
 
   it("with several open requests: asks which one, then attaches", async () => {
-    const { send, from, action, invokeCard, world } = await buildTestBot();
+    const { send, from, action, invokeCard, world } = await buildTestBot({ fetch: files.fetch });
     const { requests } = await askJustice(world, { count: 2 });
     await send(action("fp-1-technical", "submitAnswer", { requestId: requests[1]!.id, answer: "Answer two" }));
     const [choice] = cardsOf(await send(from("fp-1-technical", { attachments: [teamsFile("report.pdf")], id: "msg-files" })));
@@ -67,10 +67,13 @@ describe("files sent in the 1:1 chat become evidence", () => {
     const attach = choice!.actions!.find((a) => a.verb === "attachEvidence")!;
     const done = invokeCard(await send(action("fp-1-technical", "attachEvidence", { ...(attach.data as Record<string, unknown>), requestId: requests[1]!.id })));
     expect(visibleText(done)).toContain("report.pdf attached to your answer (version 2)");
+    // Kept in the person's own folder until they chose, then filed under the request chosen.
+    const latest = await world.repos.contributions.get((await world.repos.requests.get(requests[1]!.id)).latestContributionId!);
+    expect((await world.documents.get("Evidence", latest.attachments[0]!.fileId)).file.folder).toBe(`Report ${requests[1]!.reportId}/Request ${requests[1]!.id}`);
   });
 
   it("refuses types off the allow-list, files too large, and files whose content is not their type, saving nothing", async () => {
-    const { send, from, world } = await buildTestBot({ config: { files: { maxBytes: 1024 } } });
+    const { send, from, world } = await buildTestBot({ config: { files: { maxBytes: 1024 } }, fetch: files.fetch });
     await askJustice(world);
     const sent = await send(from("fp-1-technical", { attachments: [teamsFile("tool.exe"), teamsFile("big.pdf"), teamsFile("fake.pdf")] }));
     const [text] = textsOf(sent);
@@ -83,10 +86,52 @@ describe("files sent in the 1:1 chat become evidence", () => {
   });
 
   it("takes plain attachments too (the Playground, Web Chat), and refuses files from someone with no open request", async () => {
-    const { send, from, world } = await buildTestBot();
+    const { send, from, world } = await buildTestBot({ fetch: files.fetch });
     await askJustice(world);
     const plain = cardsOf(await send(from("fp-1-technical", { attachments: [{ contentType: "application/pdf", name: "report.pdf", contentUrl: files.url("report.pdf") }] })));
     expect(visibleText(plain[0])).toContain("report.pdf saved in the Evidence library");
     expect(textsOf(await send(from("fp-2-technical", { attachments: [teamsFile("report.pdf")] })))[0]).toContain("no open request to attach this file to");
+  });
+});
+
+describe("files are fetched only from Teams' and the tenant's SharePoint hosts", () => {
+  it("never fetches a loopback, plain-http or foreign address, and says so", async () => {
+    const { send, from, world } = await buildTestBot({ fetch: files.fetch });
+    await askJustice(world);
+    const before = files.fetched.length;
+    const attachments = [
+      { contentType: "application/pdf", name: "local.pdf", contentUrl: `${files.base}/report.pdf` },
+      { contentType: "application/pdf", name: "loopback.pdf", contentUrl: "https://127.0.0.1/report.pdf" },
+      { contentType: "application/pdf", name: "elsewhere.pdf", contentUrl: "https://contoso-my.sharepoint.com.evil.example/report.pdf" },
+      { contentType: TEAMS_FILE_DOWNLOAD_INFO, name: "forged.pdf", content: { downloadUrl: "https://evil.example/report.pdf", fileType: "pdf" } },
+    ];
+    const [text] = textsOf(await send(from("fp-1-technical", { attachments })));
+    expect(text).toContain("I cannot download local.pdf: its address is not a secure (https) one.");
+    for (const name of ["loopback.pdf", "elsewhere.pdf", "forged.pdf"]) expect(text).toContain(`I cannot download ${name}: it does not come from Teams or your organisation's SharePoint.`);
+    expect(files.fetched.length).toBe(before);
+    expect(await evidenceStored(world)).toEqual([]);
+  });
+
+  it("follows a redirect only to another allowed host", async () => {
+    const { send, from, world } = await buildTestBot({ fetch: files.fetch });
+    await askJustice(world);
+    files.files.set("moved.pdf", { content: PDF_BYTES, redirectTo: files.url("report.pdf") });
+    files.files.set("away.pdf", { content: PDF_BYTES, redirectTo: "https://evil.example/report.pdf" });
+    const followed = cardsOf(await send(from("fp-1-technical", { attachments: [teamsFile("moved.pdf")] })));
+    expect(visibleText(followed[0])).toContain("saved in the Evidence library");
+    const fetchedBefore = files.fetched.length;
+    const [refused] = textsOf(await send(from("fp-1-technical", { attachments: [teamsFile("away.pdf")] })));
+    expect(refused).toContain("I cannot download away.pdf: it does not come from Teams or your organisation's SharePoint.");
+    expect(files.fetched.slice(fetchedBefore)).toEqual([files.url("away.pdf")]);
+  });
+
+  it("refuses a name with a direction override or a control character, without saying it back reversed", async () => {
+    const { send, from, world } = await buildTestBot({ fetch: files.fetch });
+    await askJustice(world);
+    files.files.set("invoice\u202Efdp.exe.pdf", { content: PDF_BYTES });
+    const [text] = textsOf(await send(from("fp-1-technical", { attachments: [teamsFile("invoice\u202Efdp.exe.pdf")] })));
+    expect(text).toContain("I cannot take invoicefdp.exe.pdf: its name holds a hidden control character");
+    expect(text).not.toContain("\u202E");
+    expect(await evidenceStored(world)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { TurnContext } from "botbuilder";
 import { welcomeCard } from "../cards/welcome-card";
 import { clientSettings } from "../people/identity";
-import { openRequestsOf, answerCandidates } from "./open-requests";
+import { answerCandidates, openRequestsOf } from "../../core/requests/read-requests";
 import { sendCard } from "./replies";
 import type { Turn } from "./turn-context";
 
@@ -25,7 +25,7 @@ export async function onInstall(turn: Turn): Promise<void> {
   const { firstContact } = await deps.conversations.remember(persona.userId, reference, { ...clientSettings(activity), install });
   deps.logger.info({ userId: persona.userId, firstContact, action: activity.action }, "conversation stored");
   if (!firstContact || !install) return;
-  const openRequests = persona.focalPoints.length ? answerCandidates(await openRequestsOf(deps.repos, persona)).length : 0;
+  const openRequests = persona.focalPoints.length ? answerCandidates(await openRequestsOf(deps, persona.actor)).length : 0;
   const secretariat = await deps.directory.usersWithRole("Secretariat");
   await sendCard(context, welcomeCard(persona, tr, { openRequests, secretariat }));
 }

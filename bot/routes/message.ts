@@ -3,14 +3,12 @@ import type { Attachment } from "../../core/contributions/contribution";
 import { recordContribution } from "../../core/contributions/record-contribution";
 import { chatAnswerCard, chooseEvidenceCard, myRequestsCard, requestCard } from "../cards/request-card";
 import { helpCard, welcomeCard } from "../cards/welcome-card";
-import { incomingFiles, refusedByType, storeEvidence, type IncomingFile } from "../files/evidence";
-import { ALLOWED_EXTENSIONS } from "../files/file-types";
+import { incomingFiles, storeChatEvidence, type IncomingFile } from "../files/evidence";
+import { EVIDENCE_EXTENSIONS } from "../../core/contributions/evidence";
 import { commandOf, plainText } from "../i18n/commands";
 import { errorWords } from "../i18n/errors";
 import { isKnown } from "../people/persona";
-import type { RequestView } from "../views/request-view";
-import { loadRequestView } from "../views/request-view";
-import { answerCandidates, openRequestsOf } from "./open-requests";
+import { answerCandidates, openRequestsOf, readRequest, type RequestView } from "../../core/requests/read-requests";
 import { sendCard, sendText } from "./replies";
 import type { Turn } from "./turn-context";
 
@@ -27,7 +25,7 @@ export async function onMessage(turn: Turn): Promise<void> {
     return;
   }
   if (command === "myRequests") {
-    await sendCard(context, myRequestsCard(await openRequestsOf(deps.repos, persona), turn));
+    await sendCard(context, myRequestsCard(await openRequestsOf(deps, persona.actor), turn));
     return;
   }
   if (!isKnown(persona)) {
@@ -43,7 +41,7 @@ export async function onMessage(turn: Turn): Promise<void> {
     await sendText(context, tr.t("error.answerTooLong", { max: LIMITS.contributionText }));
     return;
   }
-  const candidates = answerCandidates(await openRequestsOf(deps.repos, persona));
+  const candidates = answerCandidates(await openRequestsOf(deps, persona.actor));
   if (!candidates.length) {
     await sendText(context, tr.t("chat.noOpenRequests"));
     await sendCard(context, helpCard(persona, tr, { secretariat: [] }));
@@ -54,10 +52,6 @@ export async function onMessage(turn: Turn): Promise<void> {
 
 function sizeText(bytes: number, tr: Turn["tr"]): string {
   return bytes >= 1024 * 1024 ? `${tr.number(Math.floor(bytes / (1024 * 1024)))} MB` : `${tr.number(Math.max(1, Math.floor(bytes / 1024)))} KB`;
-}
-
-function evidenceFolder(view: RequestView | undefined, date: string): string {
-  return view ? `Report ${view.request.reportId}/Request ${view.request.id}` : `Unsorted/${date}`;
 }
 
 /**
@@ -72,25 +66,24 @@ async function onFiles(turn: Turn, files: IncomingFile[], text: string): Promise
     return;
   }
   // Evidence usually backs an answer already given: every open request is a candidate.
-  const candidates = await openRequestsOf(deps.repos, persona);
+  const candidates = await openRequestsOf(deps, persona.actor);
   if (!candidates.length) {
     await sendText(context, tr.t("evidence.noOpenRequest"));
     return;
   }
-  const wrongType = files.filter(refusedByType);
-  const accepted = files.filter((file) => !refusedByType(file));
-  const messages: string[] = wrongType.map((file) => tr.t("evidence.refusedType", { name: file.name, types: ALLOWED_EXTENSIONS.join(", ") }));
-
+  // With one open request the files go to its folder; with several, to the person's own until they choose.
   const single = candidates.length === 1 ? candidates[0] : undefined;
-  const folder = evidenceFolder(single, turn.now.toISOString().slice(0, 10));
-  const results = accepted.length
-    ? await storeEvidence(deps.documents, accepted, folder, { maxBytes: deps.config.files.maxBytes, timeoutMs: deps.config.files.downloadTimeoutMs, allowHttp: deps.config.files.allowHttp, fetch: deps.fetch })
-    : [];
+  const { maxBytes, downloadTimeoutMs, allowedHosts } = deps.config.files;
+  const results = await storeChatEvidence(deps, files, single?.request.id, persona.actor, { maxBytes, timeoutMs: downloadTimeoutMs, allowedHosts, fetch: deps.fetch });
+  const messages: string[] = [];
   for (const result of results) {
     if (result.ok) continue;
-    if (result.problem === "too-large") messages.push(tr.t("evidence.refusedSize", { name: result.name, max: sizeText(deps.config.files.maxBytes, tr) }));
+    if (result.problem === "type") messages.push(tr.t("evidence.refusedType", { name: result.name, types: EVIDENCE_EXTENSIONS.join(", ") }));
+    else if (result.problem === "too-large") messages.push(tr.t("evidence.refusedSize", { name: result.name, max: sizeText(maxBytes, tr) }));
     else if (result.problem === "content") messages.push(tr.t("evidence.refusedContent", { name: result.name }));
+    else if (result.problem === "name") messages.push(tr.t("evidence.refusedName", { name: result.name }));
     else if (result.problem === "insecure-url") messages.push(tr.t("evidence.refusedInsecure", { name: result.name }));
+    else if (result.problem === "foreign-host") messages.push(tr.t("evidence.refusedHost", { name: result.name }));
     else messages.push(tr.t("evidence.refusedDownload", { name: result.name }));
   }
   const attachments = results.flatMap((result) => (result.ok ? [result.attachment] : []));
@@ -134,7 +127,7 @@ export async function attachToRequest(turn: Turn, view: RequestView, submissionI
       { requestId: view.request.id, text: latest.text, reportedStatus: latest.reportedStatus, attachments: merged, submissionId, via: "chat" },
       persona.actor,
     );
-    const updated = await loadRequestView(deps.repos, result.request);
+    const updated = await readRequest(deps, result.request, persona.actor);
     return requestCard(updated, turn, {
       canAnswer: true,
       refreshUserIds,

@@ -1,5 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import type { Activity } from "botbuilder";
+import type { MechanismRules } from "../../core/auth/policy";
 import type { AppInstaller } from "../../core/ports/app-installer";
 import type { Clock } from "../../core/ports/clock";
 import type { Directory } from "../../core/ports/directory";
@@ -26,6 +27,8 @@ export interface BotDeps {
   kick(): void;
   /** Downloads files sent in the chat (tests pass their own). */
   fetch?: FetchLike;
+  /** The mechanism's choices the authorization policy applies (core's defaults when absent). */
+  rules?: MechanismRules;
 }
 
 /** One turn, as a route sees it: who, in which language, when. */

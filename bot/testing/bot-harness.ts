@@ -4,10 +4,12 @@
  * from the build).
  */
 import { TestAdapter, type Activity } from "botbuilder";
+import type { MechanismRules } from "../../core/auth/policy";
 import type { AppInstaller, InstallOutcome } from "../../core/ports/app-installer";
 import { buildWorld, type World } from "../../core/testing/world";
 import { createBot, type Bot } from "../create-bot";
 import type { FetchLike } from "../files/download";
+import { TEST_ONEDRIVE_HOST } from "./file-server";
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from "../cards/adaptive";
 
 /** An AppInstaller that answers what the test says, and records who it installed for. */
@@ -36,7 +38,7 @@ export interface TestBot {
 
 let counter = 0;
 
-export async function buildTestBot(options: { config?: Record<string, unknown>; fetch?: FetchLike; installer?: FakeInstaller } = {}): Promise<TestBot> {
+export async function buildTestBot(options: { config?: Record<string, unknown>; fetch?: FetchLike; installer?: FakeInstaller; rules?: MechanismRules } = {}): Promise<TestBot> {
   const world = await buildWorld();
   const installer = options.installer ?? new FakeInstaller();
   const bot = createBot({
@@ -45,8 +47,9 @@ export async function buildTestBot(options: { config?: Record<string, unknown>; 
     directory: world.directory,
     documents: world.documents,
     installer,
-    config: { timeZone: "Europe/Ljubljana", ...options.config, files: { allowHttp: true, ...(options.config?.files as object | undefined) } },
+    config: { timeZone: "Europe/Ljubljana", ...options.config, files: { allowedHosts: [TEST_ONEDRIVE_HOST], ...(options.config?.files as object | undefined) } },
     fetch: options.fetch,
+    rules: options.rules,
   });
   const adapter = new TestAdapter(async () => undefined);
 

@@ -25,9 +25,9 @@ export type MinistryWithFocalPointsDto = z.infer<typeof ministryWithFocalPointsS
 
 export const ministryQuerySchema = z.strictObject({ active: booleanQuerySchema.optional() });
 export const ministryListSchema = z.object({ items: z.array(ministryWithFocalPointsSchema) });
-export const createMinistryBodySchema = ministryFieldsSchema.strict();
+export const createMinistryBodySchema = ministryFieldsSchema.omit({ nameKey: true }).strict();
 export type CreateMinistryBody = z.input<typeof createMinistryBodySchema>;
-export const updateMinistryBodySchema = updateOf(patchOf(ministryFieldsSchema));
+export const updateMinistryBodySchema = updateOf(patchOf(ministryFieldsSchema.omit({ nameKey: true })));
 export type UpdateMinistryBody = z.input<typeof updateMinistryBodySchema>;
 
 /** Every nomination of the ministry, past ones included (who answered what stays attributed). */

@@ -127,6 +127,8 @@ export const meSchema = z.object({
     administer: z.boolean(),
     /** Whether the person answers requests and reports status (for their ministries). */
     answerRequests: z.boolean(),
+    /** Whether the person reads the ministries' answers (at least their own ministry's): observers do not. */
+    readAnswers: z.boolean(),
   }),
 });
 export type MeDto = z.infer<typeof meSchema>;

@@ -22,7 +22,11 @@ export const requestSubjectViewShape = {
 };
 export type RequestSubjectView = { subjectText?: string; subjectReference?: { documentSymbol: string; paragraph: string } };
 
-export const requestSchema = storedOf(requestFieldsSchema).safeExtend(requestSubjectViewShape);
+export const requestSchema = storedOf(requestFieldsSchema).safeExtend({
+  ...requestSubjectViewShape,
+  /** `shared`: the caller reads this request as it is shared with observers (its status, not its answers, reasons or notices). */
+  access: z.literal("shared").optional(),
+});
 export type RequestDto = z.infer<typeof requestSchema>;
 
 export const requestQuerySchema = z.strictObject({

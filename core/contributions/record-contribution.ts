@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authorize, type Actor } from "../auth/policy";
 import { ConcurrencyError, InvalidStateError, isDomainError } from "../errors";
-import { attachmentSchema, contributionKey, type ContributionFields } from "./contribution";
+import { attachmentSchema, contributionKey, type Attachment, type ContributionFields } from "./contribution";
 import { LIMITS, recordIdSchema, textSchema, type Stored } from "../records/common";
 import type { RequestFields } from "../requests/request";
 import { implementationStatusSchema } from "../records/taxonomy";
@@ -12,6 +12,7 @@ import { audit } from "../audit/audit";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 import { ministriesOfFocalPoint } from "../ministries/focal-points";
 import { withFreshRead } from "../ports/retry-on-conflict";
+import { evidenceOfRequest } from "./evidence";
 import { applyStatusChange } from "../recommendations/update-recommendation-status";
 
 export const recordContributionInputSchema = z.object({
@@ -34,7 +35,7 @@ export interface RecordContributionResult {
   statusNotApplied?: string;
 }
 
-type Deps = Pick<UseCaseDeps, "repos" | "clock">;
+type Deps = Pick<UseCaseDeps, "repos" | "clock" | "documents">;
 
 /** How many times a reservation is tried again when other answers to the same request win the race. */
 const RESERVATION_TRIES = 60;
@@ -88,7 +89,7 @@ export async function recordContribution(deps: Deps, rawInput: RecordContributio
   return { contribution, request: linked, replayed: false, statusNotApplied };
 }
 
-function contributionOf(input: z.output<typeof recordContributionInputSchema>, { request, version }: { request: Stored<RequestFields>; version: number }, actor: Actor, now: string): ContributionFields {
+function contributionOf(input: z.output<typeof recordContributionInputSchema>, { request, version, attachments }: { request: Stored<RequestFields>; version: number; attachments: Attachment[] }, actor: Actor, now: string): ContributionFields {
   return {
     key: contributionKey(request.id, version),
     requestId: request.id,
@@ -97,7 +98,7 @@ function contributionOf(input: z.output<typeof recordContributionInputSchema>, {
     version,
     text: input.text,
     reportedStatus: input.reportedStatus,
-    attachments: input.attachments,
+    attachments,
     authorId: actor.userId,
     authorName: actor.displayName.slice(0, LIMITS.shortText),
     answeredAt: now,
@@ -111,7 +112,7 @@ function ignoreStoreFailure(error: unknown): void {
   if (!isDomainError(error)) throw error;
 }
 
-type Reservation = { request: Stored<RequestFields>; version: number } | { request: Stored<RequestFields>; replay: Stored<ContributionFields> };
+type Reservation = { request: Stored<RequestFields>; version: number; attachments: Attachment[] } | { request: Stored<RequestFields>; replay: Stored<ContributionFields> };
 
 /** Reads the request, refuses what may not be done, and reserves the next version for this submission (or finds it saved). */
 async function reserveVersion(deps: Deps, input: z.output<typeof recordContributionInputSchema>, acting: Actor): Promise<Reservation> {
@@ -120,13 +121,15 @@ async function reserveVersion(deps: Deps, input: z.output<typeof recordContribut
   const versions = await queryAll(deps.repos.contributions, { where: [{ field: "requestId", op: "eq", value: request.id }] });
   const saved = versions.find((c) => c.submissionId === input.submissionId);
   if (saved) return { request, replay: saved };
+  // The files it lists must be this request's evidence, as the library describes them (core/contributions/evidence.ts).
+  const attachments = await evidenceOfRequest(deps, request, input.attachments);
   // Reserved by an earlier call of this submission that stopped before storing it: that version is still ours.
-  if (request.pendingSubmissionId === input.submissionId && !versions.some((c) => c.version === request.latestVersion)) return { request, version: request.latestVersion };
+  if (request.pendingSubmissionId === input.submissionId && !versions.some((c) => c.version === request.latestVersion)) return { request, version: request.latestVersion, attachments };
   if (!isOpen(request.status)) throw new InvalidStateError("this request is closed: it no longer takes answers", request.status, "answer");
   await refuseStatusTheyMayNotReport(deps, request, input, acting);
   const version = Math.max(request.latestVersion, ...versions.map((c) => c.version)) + 1;
   const updated = await deps.repos.requests.update(request.id, { latestVersion: version, pendingSubmissionId: input.submissionId }, request.eTag);
-  return { request: updated, version };
+  return { request: updated, version, attachments };
 }
 
 /** A lead ministry's answer that reports a status: the person must be allowed to report it, checked before anything is written. */

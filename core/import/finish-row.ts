@@ -1,4 +1,5 @@
 import { documentSymbolSchema, recommendationFieldsSchema, recommendationKey } from "../recommendations/recommendation";
+import { tidyIdentifier } from "../records/normalize";
 import type { ImportedFields, ParsedRow, SourceField } from "./import-types";
 
 /** A row as a parser reads it, before it is checked against the record's schema. */
@@ -24,6 +25,9 @@ export function finishRow(draft: RowDraft): ParsedRow {
   const place = { row: draft.row, ...(draft.table !== undefined ? { table: draft.table } : {}), ...(draft.ref ? { ref: draft.ref } : {}) };
   const reasons = [...draft.reasons];
   const fields = dropUndefined(draft.fields);
+  // Paragraph numbers and symbols as people read them: `148.１` is 148.1, an invisible character is nothing.
+  if (fields.paragraph) fields.paragraph = tidyIdentifier(fields.paragraph);
+  if (fields.documentSymbol) fields.documentSymbol = tidyIdentifier(fields.documentSymbol);
   // A parser's own, more precise reason about the same thing comes first; these are the fallbacks.
   const add = (topic: RegExp, reason: string) => {
     if (!reasons.some((known) => topic.test(known))) reasons.push(reason);

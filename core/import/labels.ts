@@ -4,6 +4,7 @@
  * `supported` / `supported-in-part` / `noted`, sessions as numbers with their UPR cycle,
  * dates as `YYYY-MM-DD`, bodies as mechanisms.
  */
+import { foldFullwidth, INVISIBLE } from "../records/normalize";
 import { MECHANISM_NAMES, MECHANISMS, normalizeLabel, TREATY_BODIES, type Mechanism, type UprPosition } from "../records/taxonomy";
 
 /** A value cell that holds one value per line, each starting with "- " (UHRI, OHCHR). */
@@ -124,9 +125,13 @@ export function splitParagraph(raw: string): ParagraphSplit {
   return { paragraph, text: text.slice(match[0].length).trim() };
 }
 
-/** A recommendation's text as stored: each line trimmed, runs of spaces collapsed, no blank lines. */
+/**
+ * A recommendation's text as stored: NFC, no invisible characters, fullwidth digits and letters as
+ * ASCII (so that `148.１` is read as paragraph 148.1), each line trimmed, runs of spaces
+ * collapsed, no blank lines.
+ */
 export function cleanText(raw: string): string {
-  return raw
+  return foldFullwidth(raw.normalize("NFC").replace(INVISIBLE, ""))
     .split(/\r\n|\r|\n/)
     .map((line) => line.replace(/[\s\u00A0]+/g, " ").trim())
     .filter(Boolean)

@@ -1,5 +1,7 @@
 import { authorize, type Actor } from "../auth/policy";
-import { ValidationError } from "../errors";
+import { ConflictError, isDomainError, ValidationError } from "../errors";
+import { queryAll } from "../ports/repository";
+import { nameKey, tidyIdentifier, tidyText } from "../records/normalize";
 import type { Stored } from "../records/common";
 import type { FieldsOf, InputOf } from "../records/kinds";
 import { recommendationKey } from "../recommendations/recommendation";
@@ -31,12 +33,17 @@ function repositoryOf<Name extends EditableList>(deps: Deps, list: Name): Reposi
 /** Adds a record to one of the secretariat's lists. */
 export async function createRecord<Name extends EditableList>(deps: Deps, list: Name, input: InputOf<Name>, actor: Actor): Promise<Stored<FieldsOf<Name>>> {
   authorize(actor, { kind: "edit-lists" });
-  let prepared = input as Record<string, unknown>;
+  let prepared = tidied(list, input as Record<string, unknown>);
   if (list === "recommendations" && typeof prepared.documentSymbol === "string" && typeof prepared.paragraph === "string") {
     prepared = { ...prepared, key: recommendationKey(prepared.documentSymbol, prepared.paragraph) };
   }
   if (list === "reports" && !prepared.createdAt) prepared = { ...prepared, createdAt: deps.clock.now().toISOString() };
-  const created = await repositoryOf(deps, list).create(prepared as InputOf<Name>);
+  if (list === "ministries" && typeof prepared.name === "string") await assertNameFree(deps, prepared.name);
+  const created = await repositoryOf(deps, list)
+    .create(prepared as InputOf<Name>)
+    .catch((error: unknown) => {
+      throw list === "ministries" && isDomainError(error) && error.code === "conflict" ? nameTaken(String(prepared.name)) : error;
+    });
   await audit(deps, actor, { action: `${list}.created`, entity: list, entityId: created.id, summary: `Added ${describe(list, created)}` });
   return created;
 }
@@ -60,12 +67,19 @@ export async function updateRecord<Name extends EditableList>(
   }
   const repository = repositoryOf(deps, list);
   const before = await repository.get(id);
-  let prepared = changes as Record<string, unknown>;
+  let prepared = tidied(list, changes as Record<string, unknown>);
+  if (list === "ministries" && typeof prepared.name === "string") {
+    await assertNameFree(deps, prepared.name, id);
+    // The key follows the name (the store writes only the fields a change names).
+    prepared = { ...prepared, nameKey: nameKey(prepared.name) };
+  }
   if (list === "recommendations" && ("documentSymbol" in changes || "paragraph" in changes)) {
     const merged = { ...(before as Record<string, unknown>), ...prepared } as { documentSymbol: string; paragraph: string };
     prepared = { ...prepared, key: recommendationKey(merged.documentSymbol, merged.paragraph) };
   }
-  const updated = await repository.update(id, prepared as Partial<FieldsOf<Name>>, eTag);
+  const updated = await repository.update(id, prepared as Partial<FieldsOf<Name>>, eTag).catch((error: unknown) => {
+    throw list === "ministries" && isDomainError(error) && error.code === "conflict" ? nameTaken(String(prepared.name)) : error;
+  });
   await audit(deps, actor, {
     action: `${list}.updated`,
     entity: list,
@@ -74,6 +88,32 @@ export async function updateRecord<Name extends EditableList>(
     changes: changedFields(before, updated, Object.keys(prepared)),
   });
   return updated;
+}
+
+/** Names as they are kept (NFC, no invisible characters, single spaces); paragraph numbers and symbols as they read (`１` is `1`). */
+function tidied(list: EditableList, fields: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...fields };
+  if (list === "ministries" && typeof out.name === "string") out.name = tidyText(out.name);
+  if (list === "recommendations") {
+    if (typeof out.paragraph === "string") out.paragraph = tidyIdentifier(out.paragraph);
+    if (typeof out.documentSymbol === "string") out.documentSymbol = tidyIdentifier(out.documentSymbol);
+  }
+  return out;
+}
+
+/**
+ * Another spelling of an existing ministry's name is refused. The store's unique name key
+ * decides between two writes at the same moment; this reading also catches rows written
+ * before the key existed, or typed in SharePoint.
+ */
+async function assertNameFree(deps: Deps, name: string, exceptId?: string): Promise<void> {
+  const key = nameKey(name);
+  const same = (await queryAll(deps.repos.ministries)).find((m) => m.id !== exceptId && nameKey(m.name) === key);
+  if (same) throw nameTaken(same.name);
+}
+
+function nameTaken(existing: string): ConflictError {
+  return new ConflictError(`a ministry named "${existing}" already exists: the name is the same, whatever its spelling (case, spaces, look-alike letters)`, "Ministry", nameKey(existing));
 }
 
 function describe(list: EditableList, record: object): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierKey } from "../records/normalize";
 import { instantSchema, LIMITS, recordIdSchema, shortTextSchema, textSchema, userIdSchema } from "../records/common";
 import {
   implementationStatusSchema,
@@ -63,9 +64,13 @@ export const recommendationFieldsSchema = z.object({
 export type RecommendationFields = z.infer<typeof recommendationFieldsSchema>;
 export type RecommendationInput = z.input<typeof recommendationFieldsSchema>;
 
-/** The de-duplication key of a recommendation: its document symbol and paragraph, normalized. */
+/**
+ * The de-duplication key of a recommendation: its document symbol and paragraph, normalised as
+ * every key is (core/records/normalize.ts): `148.１`, `148.1` followed by a zero-width space and
+ * `148.1.` are all paragraph 148.1.
+ */
 export function recommendationKey(documentSymbol: string, paragraph: string): string {
-  const symbol = documentSymbol.replace(/\s+/g, "").toUpperCase();
-  const para = paragraph.replace(/\s+/g, "").replace(/\.$/, "").toLowerCase();
+  const symbol = identifierKey(documentSymbol).toUpperCase();
+  const para = identifierKey(paragraph).replace(/\.$/, "");
   return `${symbol}#${para}`;
 }

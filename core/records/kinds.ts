@@ -5,7 +5,7 @@ import { contributionFieldsSchema } from "../contributions/contribution";
 import { conversationFieldsSchema } from "../outbox/conversation";
 import { draftFieldsSchema, reviewFieldsSchema } from "../drafts/draft";
 import { focalPointFieldsSchema } from "../ministries/focal-point";
-import { ministryFieldsSchema } from "../ministries/ministry";
+import { ministryRecordSchema } from "../ministries/ministry";
 import { outboxEntryFieldsSchema } from "../outbox/outbox-entry";
 import { operationFieldsSchema } from "../operations/operation";
 import { recommendationFieldsSchema } from "../recommendations/recommendation";
@@ -31,7 +31,7 @@ function kind<Schema extends z.ZodType>(definition: RecordKind<Schema>): RecordK
 }
 
 export const RECORD_KINDS = {
-  ministries: kind({ name: "ministries", label: "Ministry", schema: ministryFieldsSchema, queryable: ["name", "active"], uniqueKey: "name" }),
+  ministries: kind({ name: "ministries", label: "Ministry", schema: ministryRecordSchema, queryable: ["name", "nameKey", "active"], uniqueKey: "nameKey" }),
   focalPoints: kind({
     name: "focalPoints",
     label: "Focal point",

@@ -41,6 +41,10 @@ type Deps = Pick<UseCaseDeps, "repos" | "clock" | "directory">;
 export async function changeRequest(deps: Deps, rawInput: ChangeRequestInput, actor: Actor): Promise<Stored<RequestFields>> {
   const { requestId, eTag, change } = parseOrThrow(changeRequestInputSchema, rawInput, "The change");
   const request = await deps.repos.requests.get(requestId);
+  const bySecretariat = change.action === "extend" || change.action === "close" || change.action === "reopen" || change.action === "resend";
+  // Who may act comes first: a refusal, and a stale eTag, tell nothing about a request the caller may not touch.
+  if (bySecretariat) authorize(actor, { kind: "edit-lists" });
+  else authorize({ ...actor, ministryIds: await ministriesOfFocalPoint(deps, actor.userId) }, { kind: "answer-request", ministryId: request.ministryId });
   if (eTag && eTag !== request.eTag) throw new ConcurrencyError("Request", request.id, request);
   const now = deps.clock.now().toISOString();
 
@@ -49,45 +53,37 @@ export async function changeRequest(deps: Deps, rawInput: ChangeRequestInput, ac
   const notices: OutboxEntryInput[] = [];
   switch (change.action) {
     case "extend":
+      changes = applyRequestEvent(request, { type: "extend", until: change.until });
+      summary = `Extended request ${request.id} from ${request.dueDate} to ${change.until}`;
+      break;
     case "close":
+      changes = applyRequestEvent(request, { type: "close", at: now });
+      summary = `Closed request ${request.id}`;
+      break;
     case "reopen":
+      changes = applyRequestEvent(request, { type: "reopen" });
+      summary = `Reopened request ${request.id}`;
+      break;
     case "resend":
-      authorize(actor, { kind: "edit-lists" });
-      if (change.action === "extend") {
-        changes = applyRequestEvent(request, { type: "extend", until: change.until });
-        summary = `Extended request ${request.id} from ${request.dueDate} to ${change.until}`;
-      } else if (change.action === "close") {
-        changes = applyRequestEvent(request, { type: "close", at: now });
-        summary = `Closed request ${request.id}`;
-      } else if (change.action === "reopen") {
-        changes = applyRequestEvent(request, { type: "reopen" });
-        summary = `Reopened request ${request.id}`;
-      } else {
-        // With the eTag the tab sends, a double click resends once: the second one is stale.
-        changes = { notices: [...request.notices, `resend:${now}`] };
-        summary = `Sent request ${request.id} again`;
-      }
+      // With the eTag the tab sends, a double click resends once: the second one is stale.
+      changes = { notices: [...request.notices, `resend:${now}`] };
+      summary = `Sent request ${request.id} again`;
       break;
     case "see":
-    case "ask-more-time":
-    case "decline": {
-      const ministryIds = await ministriesOfFocalPoint(deps, actor.userId);
-      authorize({ ...actor, ministryIds }, { kind: "answer-request", ministryId: request.ministryId });
-      if (change.action === "see") {
-        changes = applyRequestEvent(request, { type: "see", at: now });
-        summary = `${actor.displayName} saw request ${request.id}`;
-        if (Object.keys(changes).length === 0) return request;
-      } else if (change.action === "ask-more-time") {
-        changes = { moreTimeRequestedUntil: change.until, moreTimeReason: change.reason };
-        summary = `${actor.displayName} asked for more time on request ${request.id}, until ${change.until}`;
-        notices.push(...(await secretariatNotices(deps, request, "more-time-requested", `${summary}: ${change.reason}`, now)));
-      } else {
-        changes = applyRequestEvent(request, { type: "decline", reason: change.reason });
-        summary = `${actor.displayName} says request ${request.id} is not for their ministry`;
-        notices.push(...(await secretariatNotices(deps, request, "not-our-ministry", `${summary}: ${change.reason}`, now)));
-      }
+      changes = applyRequestEvent(request, { type: "see", at: now });
+      summary = `${actor.displayName} saw request ${request.id}`;
+      if (Object.keys(changes).length === 0) return request;
       break;
-    }
+    case "ask-more-time":
+      changes = applyRequestEvent(request, { type: "ask-more-time", until: change.until, reason: change.reason });
+      summary = `${actor.displayName} asked for more time on request ${request.id}, until ${change.until}`;
+      notices.push(...(await secretariatNotices(deps, request, "more-time-requested", `${summary}: ${change.reason}`, now)));
+      break;
+    case "decline":
+      changes = applyRequestEvent(request, { type: "decline", reason: change.reason });
+      summary = `${actor.displayName} says request ${request.id} is not for their ministry`;
+      notices.push(...(await secretariatNotices(deps, request, "not-our-ministry", `${summary}: ${change.reason}`, now)));
+      break;
   }
 
   const updated = await deps.repos.requests.update(request.id, changes, request.eTag);

@@ -16,6 +16,7 @@ describe("the request lifecycle", () => {
     "mark-overdue": ["undeliverable", "sent", "seen", "overdue", "escalated", "extended"],
     escalate: ["overdue", "escalated"],
     extend: ["queued", "undeliverable", "sent", "seen", "overdue", "escalated", "extended", "declined"],
+    "ask-more-time": ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
     decline: ["queued", "undeliverable", "sent", "seen", "overdue", "escalated", "extended", "declined"],
     close: ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
     reopen: ["closed"],
@@ -29,6 +30,7 @@ describe("the request lifecycle", () => {
     "mark-overdue": { type: "mark-overdue" },
     escalate: { type: "escalate" },
     extend: { type: "extend", until: "2026-04-01" },
+    "ask-more-time": { type: "ask-more-time", until: "2026-04-01", reason: "The figures come out in March." },
     decline: { type: "decline", reason: "Belongs to the Ministry of Health" },
     close: { type: "close", at },
     reopen: { type: "reopen" },
@@ -57,6 +59,13 @@ describe("the request lifecycle", () => {
   it("only moves a due date later", () => {
     expect(applyRequestEvent(request("overdue"), { type: "extend", until: "2026-04-01" })).toEqual({ status: "extended", dueDate: "2026-04-01" });
     expect(() => applyRequestEvent(request("overdue"), { type: "extend", until: "2026-03-20" })).toThrow(ValidationError);
+  });
+
+  it("asks for more time only for a date after the due date, with a reason, while the request is open; its status stays", () => {
+    expect(applyRequestEvent(request("overdue"), { type: "ask-more-time", until: "2026-04-01", reason: " Figures in March " })).toEqual({ moreTimeRequestedUntil: "2026-04-01", moreTimeReason: "Figures in March" });
+    expect(() => applyRequestEvent(request("seen"), { type: "ask-more-time", until: "2026-03-20", reason: "Figures" })).toThrow(ValidationError);
+    expect(() => applyRequestEvent(request("seen"), { type: "ask-more-time", until: "2026-03-21", reason: "  " })).toThrow(ValidationError);
+    expect(() => applyRequestEvent(request("closed"), { type: "ask-more-time", until: "2026-04-01", reason: "Figures" })).toThrow(InvalidStateError);
   });
 
   it("reopens a closed request in the state it was closed in", () => {

@@ -12,6 +12,8 @@ import type { RequestFields, RequestStatus, UndeliverableReason } from "./reques
  *   extended: the secretariat gave more time (from any open, unanswered state)
  *   declined: the ministry says the request is not theirs (the secretariat reassigns or closes)
  *   closed → reopen → the state it was closed in
+ *   ask-more-time: the ministry asks for a later due date, with a reason (any open state; the
+ *     status stays: the secretariat decides, by extending or not)
  */
 export type RequestEvent =
   /** Teams accepted a card of the request. */
@@ -25,6 +27,7 @@ export type RequestEvent =
   | { type: "mark-overdue" }
   | { type: "escalate" }
   | { type: "extend"; until: CalendarDate }
+  | { type: "ask-more-time"; until: CalendarDate; reason: string }
   | { type: "decline"; reason: string }
   | { type: "close"; at: string }
   | { type: "reopen" };
@@ -69,6 +72,7 @@ const TRANSITIONS: Record<RequestEvent["type"], Partial<Record<RequestStatus, Ou
   "mark-overdue": { undeliverable: "overdue", sent: "overdue", seen: "overdue", extended: "overdue", overdue: "unchanged", escalated: "unchanged" },
   escalate: { overdue: "escalated", escalated: "unchanged" },
   extend: { queued: "queued", undeliverable: "undeliverable", sent: "extended", seen: "extended", overdue: "extended", escalated: "extended", extended: "extended", declined: "extended" },
+  "ask-more-time": { queued: "queued", undeliverable: "undeliverable", sent: "sent", seen: "seen", answered: "answered", overdue: "overdue", escalated: "escalated", extended: "extended", declined: "declined" },
   decline: { queued: "declined", undeliverable: "declined", sent: "declined", seen: "declined", overdue: "declined", escalated: "declined", extended: "declined", declined: "unchanged" },
   close: { queued: "closed", undeliverable: "closed", sent: "closed", seen: "closed", answered: "closed", overdue: "closed", escalated: "closed", extended: "closed", declined: "closed" },
   reopen: { closed: "sent" },
@@ -83,6 +87,7 @@ const REFUSALS: Record<RequestEvent["type"], string> = {
   "mark-overdue": "only a request still waiting for its answer can become overdue",
   escalate: "only an overdue request can be escalated",
   extend: "only a request still waiting for its answer can be given more time",
+  "ask-more-time": "this request is closed: more time cannot be asked for it",
   decline: "only a request still waiting for its answer can be declined",
   close: "this request is already closed",
   reopen: "only a closed request can be reopened",
@@ -120,6 +125,12 @@ export function applyRequestEvent(request: Pick<RequestFields, "status" | "dueDa
         throw new ValidationError("a new due date must come after the current one", [{ path: "until", message: `after ${request.dueDate}` }]);
       }
       return { status: outcome, dueDate: event.until };
+    case "ask-more-time":
+      if (event.until <= request.dueDate) {
+        throw new ValidationError(`ask for a date after the current due date (${request.dueDate})`, [{ path: "until", message: `after ${request.dueDate}` }]);
+      }
+      if (!event.reason.trim()) throw new ValidationError("say why you need more time", [{ path: "reason", message: "say why" }]);
+      return { moreTimeRequestedUntil: event.until, moreTimeReason: event.reason.trim() };
     case "decline":
       return { status: outcome, declinedReason: event.reason };
     case "close":

@@ -20,12 +20,14 @@ const COMMENTS_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/
  * `{{title}}`, `{{date}}` and `{{version}}` their text. The template is checked again first, so
  * that no unchecked file is ever patched.
  */
-export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayout, wordCountOf: (tally: WordTally) => WordCount): Promise<RenderedDraft> {
+export async function renderIntoTemplate(template: Uint8Array, original: DraftLayout, wordCountOf: (tally: WordTally) => WordCount): Promise<RenderedDraft> {
   const check = await validateTemplate(template);
+  const tally = tallyWords(original, { title: !check.placeholders.includes("title") ? "block" : check.inBody.includes("title") ? "title" : "none" });
+  // Placeholders are read from the template only: people's words are guarded so that none reads as one.
+  const layout = guarded(original);
   const has = new Set(check.placeholders);
   const writer = new DraftWriter(layout.rtl);
 
-  const tally = tallyWords(layout, { title: !has.has("title") ? "block" : check.inBody.includes("title") ? "title" : "none" });
   const body: FileChild[] = [];
   if (!has.has("title")) body.push(...writer.titleBlock(layout));
   body.push(tableOfContents(layout.contentsTitle), ...writer.write(layout.body));
@@ -50,6 +52,27 @@ export async function renderIntoTemplate(template: Uint8Array, layout: DraftLayo
     },
   });
   return { content: await finish(patched, writer.comments), wordCount: wordCountOf(tally) };
+}
+
+/**
+ * A character no text of ours holds (Unicode's private use area), put between two opening braces
+ * of people's words before the template is patched and taken out after: `{{annex}}` typed in an
+ * answer cannot be taken for the template's placeholder, and comes out as typed.
+ */
+const BRACE_GUARD = "\ue000";
+
+function guardText(text: string): string {
+  return text.replaceAll(BRACE_GUARD, "").replace(/\{(?=\{)/g, `{${BRACE_GUARD}`);
+}
+
+/** The layout with every string guarded (dates and other values as they are). */
+function guarded<T>(value: T): T {
+  if (typeof value === "string") return guardText(value) as T;
+  if (Array.isArray(value)) return value.map((item) => guarded(item)) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, guarded(item)])) as T;
+  }
+  return value;
 }
 
 /**
@@ -92,6 +115,11 @@ async function finish(patched: Uint8Array, comments: ICommentOptions[]): Promise
     if (at > 0) zip.file("word/settings.xml", `${settings.slice(0, at)}<w:updateFields w:val="true"/>${settings.slice(at)}`);
   }
   if (comments.length > 0) await addComments(zip, comments);
+  // The guard comes out of every part people's words went into (the body, headers, footnotes, comments, the properties).
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".xml"))) {
+    const xml = await zip.file(name)!.async("string");
+    if (xml.includes(BRACE_GUARD)) zip.file(name, xml.replaceAll(BRACE_GUARD, ""));
+  }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 

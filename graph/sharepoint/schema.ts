@@ -124,6 +124,7 @@ export const SITE_SCHEMA: ListSpec[] = [
     kind: "ministries",
     columns: columns([
       ["name", text, { name: "MinistryName", display: "Name", ...uniqueKey }],
+      ["nameKey", text, { name: "MinistryNameKey", display: "Name key", ...uniqueKey }],
       ["acronym", text],
       ["email", text, { display: "E-mail" }],
       ["active", boolean, indexed],

@@ -3,15 +3,16 @@ import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
 import type { TemplateDto } from "../../core/api/drafts";
 import { authorize } from "../../core/auth/policy";
-import { InvalidStateError, ValidationError } from "../../core/errors";
+import { ValidationError } from "../../core/errors";
 import { queryAll } from "../../core/ports/repository";
 import type { AuditEntryFields } from "../../core/audit/audit-entry";
 import { audit } from "../../core/audit/audit";
 import { compileDraft } from "../../core/drafts/compile-draft";
 import { decideDraft, sendDraftForApproval } from "../../core/drafts/review-draft";
+import { listDrafts, readDraft, readDraftFile } from "../../core/drafts/read-drafts";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import { HttpError } from "../http/errors";
-import { authorizeReportRead, type ApiServices } from "./services";
+import type { ApiServices } from "./services";
 
 export const TEMPLATES_FOLDER = "Templates";
 const TEMPLATE_UPLOADED = "template.uploaded";
@@ -20,11 +21,7 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function registerDraftRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
   const { deps } = services;
 
-  bindRoute(router, API_ROUTES.listDrafts, binding, async ({ params, actor }) => {
-    const report = await authorizeReportRead(services, actor, params.id);
-    const drafts = await queryAll(deps.repos.drafts, { where: [{ field: "reportId", op: "eq", value: report.id }] });
-    return { items: drafts.sort((a, b) => b.version - a.version) };
-  });
+  bindRoute(router, API_ROUTES.listDrafts, binding, async ({ params, actor }) => ({ items: await listDrafts(deps, params.id, actor) }));
 
   bindRoute(router, API_ROUTES.compileDraft, binding, async ({ params, body, actor }) => {
     authorize(actor, { kind: "compile-drafts" });
@@ -45,21 +42,11 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
     return used ? { ...result, template: used } : result;
   });
 
-  bindRoute(router, API_ROUTES.getDraft, binding, async ({ params, actor }) => {
-    authorize(actor, { kind: "read" });
-    const draft = await deps.repos.drafts.get(params.id);
-    await authorizeReportRead(services, actor, draft.reportId);
-    const reviews = await queryAll(deps.repos.reviews, { where: [{ field: "draftId", op: "eq", value: draft.id }] });
-    return { ...draft, reviews: reviews.sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)) };
-  });
+  bindRoute(router, API_ROUTES.getDraft, binding, async ({ params, actor }) => readDraft(deps, params.id, actor));
 
   bindRoute(router, API_ROUTES.downloadDraft, binding, async ({ params, actor }) => {
-    authorize(actor, { kind: "read" });
-    const draft = await deps.repos.drafts.get(params.id);
-    await authorizeReportRead(services, actor, draft.reportId);
-    if (!draft.fileId) throw new InvalidStateError("this draft is still being compiled, or its compile was interrupted: it has no file", draft.reviewState, "download");
-    const { file, content } = await deps.documents.get("Drafts", draft.fileId);
-    return { file: content, contentType: DOCX, fileName: file.name };
+    const { content, contentType, fileName } = await readDraftFile(deps, params.id, actor);
+    return { file: content, contentType, fileName };
   });
 
   bindRoute(router, API_ROUTES.sendDraftForApproval, binding, async ({ params, body, actor }) => sendDraftForApproval(deps, { ...body, draftId: params.id }, actor));

@@ -1,81 +1,21 @@
 /** The dashboard, the audit log, the signed-in person, the public configuration, the local sign-in. */
 import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
-import { DUE_SOON_DAYS, type DashboardDto, type DueRequestDto, type MeDto, type PublicConfigDto } from "../../core/api/overview";
+import type { MeDto, PublicConfigDto } from "../../core/api/overview";
 import { authorize, can } from "../../core/auth/policy";
 import { NotFoundError } from "../../core/errors";
 import { queryAll, type Condition } from "../../core/ports/repository";
 import type { AuditEntryFields } from "../../core/audit/audit-entry";
 import { isActiveFocalPoint } from "../../core/ministries/focal-point";
-import { REQUEST_STATUSES, type RequestStatus } from "../../core/requests/request";
-import { rollUpStatus } from "../../core/recommendations/status-rollup";
 import { ministriesOfFocalPoint } from "../../core/ministries/focal-points";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
-import { dueRequests, type DueRequest } from "./due-requests";
-import { visibleRecommendations } from "./recommendations";
-import { describeSubject, subjectLookups } from "./request-subjects";
+import { readDashboard } from "../../core/dashboard/dashboard";
 import type { ApiServices } from "./services";
 
 export function registerOverviewRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
   const { deps } = services;
 
-  bindRoute(router, API_ROUTES.dashboard, binding, async ({ query, actor }) => {
-    const visible = await visibleRecommendations(services, actor);
-    const recommendations = visible.filter((r) => (!query.mechanism || r.mechanism === query.mechanism) && (query.cycle === undefined || r.cycle === query.cycle));
-    const [ministries, reports, requests] = await Promise.all([queryAll(deps.repos.ministries), queryAll(deps.repos.reports), services.views.requests.all()]);
-    const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
-    // Codes, not words: the tab names a mechanism, an SDG or "no lead ministry yet" in the person's language; a ministry's name is data.
-    const label = (key: string): { label?: string } => {
-      const name = query.dimension === "ministry" && key !== "" ? ministryName.get(key) : undefined;
-      return name === undefined ? {} : { label: name };
-    };
-    // The totals: every recommendation rolled up under one key.
-    const [all] = rollUpStatus(recommendations.map((r) => ({ ...r, mechanism: "UPR" as const })), "mechanism");
-    const open = reports
-      .filter((r) => r.status !== "submitted" && can(actor, { kind: "read-record", sharedWithObservers: r.sharedWithObservers }))
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-
-    // Requests needing attention: of the open reports the caller may read (observers: those shared with them).
-    const openReports = new Map(open.map((r) => [r.id, r]));
-    const due = dueRequests(query.ministryId ? requests.filter((r) => r.ministryId === query.ministryId) : requests, openReports, deps.clock.now(), DUE_SOON_DAYS);
-    const shown = [...due.overdue.slice(0, query.dueItems), ...due.dueSoon.slice(0, query.dueItems), ...due.undeliverable.slice(0, query.dueItems)];
-    // The recommendations were read for the roll-up already (observers: only those shared with them).
-    const lookups = await subjectLookups(services, shown.map((d) => d.request), { recommendations: visible, reports: open });
-    const dueItem = ({ request, daysLeft }: DueRequest): DueRequestDto => ({
-      id: request.id,
-      reportId: request.reportId,
-      reportTitle: openReports.get(request.reportId)?.title ?? "",
-      ministryId: request.ministryId,
-      // A ministry removed since: its id (a code; the tab shows it as it shows any unknown ministry).
-      ministryName: ministryName.get(request.ministryId) ?? request.ministryId,
-      subject: request.subject,
-      ...describeSubject(request.subject, request.reportId, lookups, actor),
-      dueDate: request.dueDate,
-      status: request.status,
-      ...(request.undeliverableReason ? { undeliverableReason: request.undeliverableReason } : {}),
-      daysLeft,
-    });
-    const dashboard: DashboardDto = {
-      generatedAt: deps.clock.now().toISOString(),
-      dimension: query.dimension,
-      recommendations: all
-        ? { total: all.total, byStatus: all.byStatus, implementedShare: all.implementedShare, progressShare: all.progressShare }
-        : { total: 0, byStatus: emptyStatusCounts(), implementedShare: 0, progressShare: 0 },
-      rows: rollUpStatus(recommendations, query.dimension).map((row) => ({ ...row, ...label(row.key) })),
-      reports: open.map((report) => {
-        const own = requests.filter((r) => r.reportId === report.id);
-        const byStatus = Object.fromEntries(REQUEST_STATUSES.map((status) => [status, own.filter((r) => r.status === status).length])) as Record<RequestStatus, number>;
-        return { id: report.id, title: report.title, mechanism: report.mechanism, status: report.status, dueDate: report.dueDate, requests: { total: own.length, byStatus } };
-      }),
-      requestsDue: {
-        horizonDays: DUE_SOON_DAYS,
-        overdue: { count: due.overdue.length, items: due.overdue.slice(0, query.dueItems).map(dueItem) },
-        dueSoon: { count: due.dueSoon.length, items: due.dueSoon.slice(0, query.dueItems).map(dueItem) },
-        undeliverable: { count: due.undeliverable.length, items: due.undeliverable.slice(0, query.dueItems).map(dueItem) },
-      },
-    };
-    return dashboard;
-  });
+  bindRoute(router, API_ROUTES.dashboard, binding, async ({ query, actor }) => readDashboard(deps, query, actor));
 
   bindRoute(router, API_ROUTES.listAudit, binding, async ({ query, actor }) => {
     authorize(actor, { kind: "read-audit" });
@@ -118,6 +58,7 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
         decideDrafts: can(fresh, { kind: "decide-draft" }),
         administer: can(fresh, { kind: "administer" }),
         answerRequests: ministryIds.length > 0,
+        readAnswers: can(fresh, { kind: "read-answers" }),
       },
     };
     return me;
@@ -142,10 +83,6 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
     return { accessToken, tokenType: "Bearer" as const, expiresIn: 8 * 60 * 60 };
   });
   bindRoute(router, API_ROUTES.localJwks, binding, async () => local.issuer.jwks());
-}
-
-function emptyStatusCounts(): DashboardDto["recommendations"]["byStatus"] {
-  return { "not-assessed": 0, "not-started": 0, "in-progress": 0, "partially-implemented": 0, implemented: 0, "no-longer-relevant": 0 };
 }
 
 /** What the tab needs before anyone signs in (`/api/config`, and inline in the tab's page). */

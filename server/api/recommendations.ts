@@ -1,7 +1,8 @@
 import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
 import type { BulkResultDto } from "../../core/api/recommendations";
-import { authorize, can, type Actor } from "../../core/auth/policy";
+import { authorize } from "../../core/auth/policy";
+import { readRecommendation, visibleRecommendations } from "../../core/recommendations/read-recommendations";
 import { isDomainError, ValidationError } from "../../core/errors";
 import { queryAll } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
@@ -19,13 +20,6 @@ type Recommendation = Stored<RecommendationFields>;
 /** Folds case and accents, so that "roma" finds "Roma" and "solidarite" finds "solidarité". */
 export function fold(text: string): string {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-}
-
-/** The recommendations a person may see: observers only those shared with them. */
-export async function visibleRecommendations(services: ApiServices, actor: Actor): Promise<Recommendation[]> {
-  authorize(actor, { kind: "read" });
-  const all = await services.views.recommendations.all();
-  return can(actor, { kind: "read-record", sharedWithObservers: false }) ? all : all.filter((r) => r.sharedWithObservers);
 }
 
 async function assertMinistriesExist(services: ApiServices, ids: (string | undefined)[], path: string): Promise<void> {
@@ -65,7 +59,7 @@ export function registerRecommendationRoutes(router: Router, binding: RouteBindi
     const symbol = query.documentSymbol?.toUpperCase().replace(/\s+/g, "");
     const cluster = query.cluster ? fold(query.cluster) : undefined;
     const theme = query.theme ? fold(query.theme) : undefined;
-    const matches = (await visibleRecommendations(services, actor)).filter((r) => {
+    const matches = (await visibleRecommendations(deps, actor)).filter((r) => {
       if (query.mechanism && r.mechanism !== query.mechanism) return false;
       if (query.status && r.status !== query.status) return false;
       if (query.position && r.position !== query.position) return false;
@@ -86,12 +80,7 @@ export function registerRecommendationRoutes(router: Router, binding: RouteBindi
     return pageOfArray(matches.sort(comparator(query.sort)), query);
   });
 
-  bindRoute(router, API_ROUTES.getRecommendation, binding, async ({ params, actor }) => {
-    authorize(actor, { kind: "read" });
-    const recommendation = await deps.repos.recommendations.get(params.id);
-    authorize(actor, { kind: "read-record", sharedWithObservers: recommendation.sharedWithObservers });
-    return recommendation;
-  });
+  bindRoute(router, API_ROUTES.getRecommendation, binding, async ({ params, actor }) => readRecommendation(deps, params.id, actor));
 
   bindRoute(router, API_ROUTES.createRecommendation, binding, async ({ body, actor }) => {
     authorize(actor, { kind: "edit-lists" });

@@ -6,15 +6,12 @@
  */
 import type { z } from "zod";
 import type { Stored } from "../../core/records/common";
-import { queryAll, type Repository } from "../../core/ports/repository";
+import type { RecordsView } from "../../core/ports/read-models";
 import type { GraphClient } from "../../graph/client/graph-client";
 import { ListDeltaView } from "../../graph/sharepoint/delta-view";
 import type { SharePointListRepository } from "../../graph/sharepoint/list-repository";
 
-export interface RecordsView<Fields> {
-  /** Every record, as of now. */
-  all(): Promise<Stored<Fields>[]>;
-}
+export type { RecordsView };
 
 /** Over a SharePoint list: the delta view, refreshed before each read (concurrent reads share one refresh). */
 export class DeltaRecordsView<Schema extends z.ZodType> implements RecordsView<z.output<Schema>> {
@@ -33,13 +30,5 @@ export class DeltaRecordsView<Schema extends z.ZodType> implements RecordsView<z
     }
     await this.refreshing;
     return this.view.all();
-  }
-}
-
-/** Over any repository (the in-memory ones in unit tests): reads every page each time. */
-export class QueryRecordsView<Fields> implements RecordsView<Fields> {
-  constructor(private readonly repository: Repository<Fields, unknown>) {}
-  async all(): Promise<Stored<Fields>[]> {
-    return queryAll(this.repository, { top: 5000 });
   }
 }

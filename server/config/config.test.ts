@@ -28,6 +28,11 @@ test("local mode is the default: loopback, port 3978, the emulator's data in .da
   expect(config.signIn.audiences[0]).toMatch(/^api:\/\/localhost\//);
 });
 
+test("each ministry reads only its own requests and answers unless the mechanism lets focal points read every ministry's", () => {
+  expect(configFromEnvironment({}).rules).toEqual({ focalPointsRead: "own-ministry" });
+  expect(configFromEnvironment({ NMIRF_FOCAL_POINTS_READ: "all-ministries" }).rules).toEqual({ focalPointsRead: "all-ministries" });
+});
+
 test("tenant mode: Entra ID v2 issuers of the allowed tenants, audience api://{host}/{client id}", () => {
   const config = configFromEnvironment({ ...TENANT, AAD_ALLOWED_TENANTS: "99999999-2222-4333-8444-555555555555" });
   expect(config.host).toBe("0.0.0.0");
@@ -57,6 +62,7 @@ test.each([
   ["AAD_TENANT_ID", "contoso", /AAD_TENANT_ID.*GUID/],
   ["GRAPH_SITE_PATH", "sites/nmirf", /GRAPH_SITE_PATH/],
   ["SEED_DEMO", "perhaps", /SEED_DEMO/],
+  ["NMIRF_FOCAL_POINTS_READ", "everything", /NMIRF_FOCAL_POINTS_READ/],
 ])("a malformed %s is named", (key, value, message) => {
   expect(problemsOf({ [key]: value })).toContainEqual(expect.stringMatching(message));
 });

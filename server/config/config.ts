@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { timeZoneSchema } from "../../core/records/common";
+import { FOCAL_POINTS_READ, type MechanismRules } from "../../core/auth/policy";
 
 /** Microsoft Graph's hosts in Microsoft's clouds (global, US Government L4 and L5, China by 21Vianet). */
 const MICROSOFT_GRAPH_HOSTS = ["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"];
@@ -60,6 +61,8 @@ export const environmentSchema = z.object({
   BOT_ID: optional(z.string().min(1)),
   BOT_PASSWORD: optional(z.string().min(1)),
   TEAMS_APP_CATALOG_ID: optional(z.string().min(1)),
+  /** More hosts files sent in the chat may come from, besides the site's SharePoint and OneDrive hosts and Teams' (comma-separated). */
+  BOT_FILE_HOSTS: list,
 
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, positiveInt.default(300)),
   RATE_LIMIT_BURST: z.preprocess(emptyAsUndefined, positiveInt.default(60)),
@@ -82,6 +85,8 @@ export const environmentSchema = z.object({
   NMIRF_TEST_GRAPH_CA_FILE: optional(z.string().min(1)),
   NMIRF_TEST_GRAPH_TOKEN: optional(z.string().min(1).max(4096)),
   NMIRF_TEST_JWKS_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** Whose requests and answers a ministry's focal points read: `own-ministry` (default) or `all-ministries`. */
+  NMIRF_FOCAL_POINTS_READ: z.preprocess(emptyAsUndefined, z.enum(FOCAL_POINTS_READ).default("own-ministry")),
 });
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -117,7 +122,7 @@ export interface ServerConfig {
     emulatorDataFile?: string;
     credentials?: { tenantId: string; clientId: string; clientSecret: string; authorityHost: string };
   };
-  bot: { id?: string; password?: string; teamsAppCatalogId?: string };
+  bot: { id?: string; password?: string; teamsAppCatalogId?: string; fileHosts: string[] };
   limits: { ratePerMinute: number; rateBurst: number; bodyBytes: number; uploadBytes: number };
   shutdownGraceMs: number;
   seedDemo: boolean;
@@ -131,6 +136,8 @@ export interface ServerConfig {
   telemetry: { exporter: "off" | "console" | "azure-monitor"; connectionString?: string };
   /** Tenant mode against loopback stand-ins (NMIRF_TEST_*): never set in a deployment. */
   testEndpoints?: TestEndpoints;
+  /** The mechanism's choices the authorization policy applies. */
+  rules: MechanismRules;
 }
 
 export interface TestEndpoints {
@@ -215,7 +222,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
       emulatorDataFile: local ? path.join(dataDir, "graph.sqlite") : undefined,
       credentials,
     },
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID, fileHosts: e.BOT_FILE_HOSTS },
     limits: { ratePerMinute: e.RATE_LIMIT_PER_MINUTE, rateBurst: e.RATE_LIMIT_BURST, bodyBytes: e.BODY_LIMIT_BYTES, uploadBytes: e.UPLOAD_LIMIT_BYTES },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemo: e.SEED_DEMO ?? local,
@@ -225,6 +232,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     leader: { leaseSeconds: e.LEADER_LEASE_SECONDS },
     telemetry: { exporter: telemetryExporter, connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     testEndpoints,
+    rules: { focalPointsRead: e.NMIRF_FOCAL_POINTS_READ },
   };
 }
 

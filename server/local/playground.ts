@@ -87,6 +87,11 @@ export async function installInPlayground(port: number, persona: PlaygroundPerso
   if (response.status !== 200) throw new Error(`the Playground did not install the app for ${persona.name}: ${response.status} ${await response.text()}`);
 }
 
+/** The Bot Connector a Playground on this port is (what it puts in its activities' serviceUrl). */
+export function playgroundConnector(port: number): string {
+  return `http://localhost:${port}/_connector`;
+}
+
 /** One running Playground, for one persona. */
 export class RunningPlayground {
   private constructor(
@@ -144,6 +149,11 @@ export class RunningPlayground {
   /** Installs the app for the persona: the bot receives installationUpdate and conversationUpdate. */
   async install(): Promise<void> {
     await installInPlayground(this.port, this.persona);
+  }
+
+  /** Its Bot Connector, the service URL of the activities it sends (the bot trusts it: local mode's stand-in for a channel's token). */
+  get serviceUrl(): string {
+    return playgroundConnector(this.port);
   }
 
   get running(): boolean {

@@ -73,6 +73,8 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
       );
       playgrounds.push(playground);
       installer.register(playground);
+      // Local mode's stand-in for a channel's token: the bot takes activities only from the connectors started here.
+      server.bot.trustConnector(playground.serviceUrl);
     }
     // Each start of a Playground is a new Bot Connector: installing tells the bot where the chat is now.
     for (const playground of playgrounds) await playground.install();

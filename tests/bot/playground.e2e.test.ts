@@ -31,6 +31,7 @@ beforeAll(async () => {
     Playground.start(persona("fp-2-senior"), server.endpoint),
     Playground.start(persona("chair-1"), server.endpoint),
   ]);
+  for (const playground of [tess, sue, carla]) server.bot.trustConnector(playground.serviceUrl);
 });
 
 afterAll(async () => {

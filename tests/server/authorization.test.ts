@@ -56,7 +56,7 @@ const MATRIX: Record<RouteId, Allowed> = {
   seeRequest: ["focalPoint"],
   askMoreTime: ["focalPoint"],
   declineRequest: ["focalPoint"],
-  listContributions: "members",
+  listContributions: ["secretariat", "chair", "focalPoint", "admin"],
   createContribution: ["focalPoint"],
   uploadAttachment: ["focalPoint"],
   listDrafts: "members",

@@ -57,10 +57,10 @@ test("a report from request to the chair's decision", async () => {
   const request = mine.body.items[0]!;
   const seen = await api.call<{ status: string; eTag: string }>("POST", `/api/requests/${request.id}/see`, { token: focalPoint, body: { eTag: request.eTag } });
   expect(seen.body.status).toBe("seen");
-  const file = await api.call<{ name: string; webUrl: string; fileId: string; size: number }>("POST", `/api/requests/${request.id}/attachments?fileName=${encodeURIComponent("Annual report 2025.pdf")}`, { token: focalPoint, raw: new Uint8Array([37, 80, 68, 70, 10, 1, 2, 3]), contentType: "application/pdf" });
+  const file = await api.call<{ name: string; webUrl: string; fileId: string; size: number }>("POST", `/api/requests/${request.id}/attachments?fileName=${encodeURIComponent("Annual report 2025.pdf")}`, { token: focalPoint, raw: new Uint8Array([37, 80, 68, 70, 45, 1, 2, 3]), contentType: "application/pdf" });
   expect(file.status).toBe(201);
   expect(file.body).toMatchObject({ name: "Annual report 2025.pdf", size: 8 });
-  const sameName = await api.call<{ name: string }>("POST", `/api/requests/${request.id}/attachments?fileName=${encodeURIComponent("Annual report 2025.pdf")}`, { token: focalPoint, raw: new Uint8Array([37, 80, 68, 70, 10, 9]), contentType: "application/pdf" });
+  const sameName = await api.call<{ name: string }>("POST", `/api/requests/${request.id}/attachments?fileName=${encodeURIComponent("Annual report 2025.pdf")}`, { token: focalPoint, raw: new Uint8Array([37, 80, 68, 70, 45, 9]), contentType: "application/pdf" });
   expect(sameName.body.name).toBe("Annual report 2025 (2).pdf");
   const submissionId = randomUUID();
   const answer = { text: "The Ombudsman Act was amended; see the annual report.", reportedStatus: "partially-implemented", attachments: [file.body], submissionId };

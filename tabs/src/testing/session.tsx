@@ -25,12 +25,12 @@ export function fakeApi(handlers: Handlers): Api & { calls: { id: RouteId; input
   };
 }
 
-const NO = { read: true, readAudit: false, editLists: false, import: false, createRequests: false, compileDrafts: false, sendForApproval: false, decideDrafts: false, administer: false, answerRequests: false };
+const NO = { read: true, readAudit: false, editLists: false, import: false, createRequests: false, compileDrafts: false, sendForApproval: false, decideDrafts: false, administer: false, answerRequests: false, readAnswers: false };
 
 export const ME = {
-  secretariat: { userId: "u-sec", displayName: "Maja Novak", roles: ["Secretariat"], ministries: [], can: { ...NO, readAudit: true, editLists: true, import: true, createRequests: true, compileDrafts: true, sendForApproval: true } },
-  chair: { userId: "u-chair", displayName: "Irena Kralj", roles: ["Chair"], ministries: [], can: { ...NO, readAudit: true, decideDrafts: true } },
-  focalPoint: { userId: "u-fp", displayName: "Petra Kovač", roles: [], ministries: [{ id: "m1", name: "Ministry of Justice", role: "technical" }], can: { ...NO, answerRequests: true } },
+  secretariat: { userId: "u-sec", displayName: "Maja Novak", roles: ["Secretariat"], ministries: [], can: { ...NO, readAudit: true, editLists: true, import: true, createRequests: true, compileDrafts: true, sendForApproval: true, readAnswers: true } },
+  chair: { userId: "u-chair", displayName: "Irena Kralj", roles: ["Chair"], ministries: [], can: { ...NO, readAudit: true, decideDrafts: true, readAnswers: true } },
+  focalPoint: { userId: "u-fp", displayName: "Petra Kovač", roles: [], ministries: [{ id: "m1", name: "Ministry of Justice", role: "technical" }], can: { ...NO, answerRequests: true, readAnswers: true } },
   observer: { userId: "u-obs", displayName: "Ana Zupan", roles: ["Observer"], ministries: [], can: NO },
 } satisfies Record<string, MeDto>;
 

@@ -11,7 +11,7 @@
  *   /_connector/v3/...                                  the Bot Connector the bot sends to (its serviceUrl)
  */
 import WebSocket from "ws";
-import { installInPlayground, personalChatOf, RunningPlayground, type PlaygroundPersona } from "../../../server/local/playground";
+import { installInPlayground, personalChatOf, playgroundConnector, RunningPlayground, type PlaygroundPersona } from "../../../server/local/playground";
 
 /** What the driver needs of a Playground process: one it started, or one started elsewhere (npm start). */
 interface PlaygroundProcess {
@@ -47,6 +47,11 @@ export class Playground {
 
   get url(): string {
     return `http://127.0.0.1:${this.running.port}`;
+  }
+
+  /** Its Bot Connector: the bot must trust it (`bot.trustConnector`) to take its activities. */
+  get serviceUrl(): string {
+    return playgroundConnector(this.running.port);
   }
 
   /** Starts a Playground for one persona, talking to the bot at `botEndpoint`. */

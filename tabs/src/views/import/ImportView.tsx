@@ -4,19 +4,13 @@
  * without writing anything; committing writes it.
  */
 import { Badge, Button, Dropdown, Field, Input, Label, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import type { ImportSessionDto } from "../../../../core/api";
 import type { Mechanism } from "../../../../core/records/taxonomy";
-import { useAction } from "../../api/use-resource";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
-import { useSession } from "../../shell/session";
 import { MECHANISM_CODES } from "../../taxonomy";
+import { FORMATS, useImport, type Format, type Outcome } from "./use-import";
 
-const FORMATS = ["ohchr-docx", "uhri-xlsx", "uhri-csv", "csv"] as const;
-type Format = (typeof FORMATS)[number];
-type Outcome = "all" | "new" | "changed" | "unchanged" | "duplicate" | "invalid";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, marginBlockEnd: tokens.spacingVerticalL },
@@ -34,35 +28,7 @@ const MAX_ROWS_SHOWN = 500;
 export default function ImportView() {
   const styles = useStyles();
   const { t, plural, number, dateTime } = useI18n();
-  const { api } = useSession();
-  const [file, setFile] = useState<File>();
-  const [format, setFormat] = useState<Format>();
-  const [mechanism, setMechanism] = useState<Mechanism>();
-  const [symbol, setSymbol] = useState("");
-  const [session, setSession] = useState("");
-  const [preview, setPreview] = useState<ImportSessionDto>();
-  const [outcome, setOutcome] = useState<Outcome>("all");
-  const [committed, setCommitted] = useState<{ created: number; updated: number; unchanged: number; invalid: number; failed: number; duplicates: number }>();
-
-  const upload = useAction(async () => {
-    if (!file) return;
-    setCommitted(undefined);
-    const result = await api.call("uploadImport", {
-      query: { fileName: file.name, format, mechanism, documentSymbol: symbol.trim() || undefined, session: session.trim() ? Number(session) : undefined },
-      body: file,
-    });
-    setPreview(result);
-    setOutcome("all");
-  });
-  const commit = useAction(async () => {
-    if (!preview) return;
-    const result = await api.call("commitImport", { params: { id: preview.id } });
-    setCommitted(result);
-    setPreview(undefined);
-  });
-
-  const p = preview?.preview;
-  const rows = (p?.rows ?? []).filter((row) => outcome === "all" || row.outcome === outcome);
+  const { setFile, format, setFormat, mechanism, setMechanism, symbol, setSymbol, session, setSession, preview, outcome, setOutcome, committed, upload, commit, p, rows, file } = useImport();
   return (
     <>
       <PageHeader title={t("import.title")} description={t("import.description")} />

@@ -4,16 +4,14 @@
  * history with what that person answered.
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, makeStyles, Option, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
 import type { FocalPointDto, MinistryWithFocalPointsDto } from "../../../../core/api";
 import type { FocalPointRole } from "../../../../core/ministries/focal-point";
-import { useAction, useResource } from "../../api/use-resource";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { FormDialog } from "../../components/FormDialog";
 import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
-import { useSession } from "../../shell/session";
+import { useMinistriesView, useNewMinistry, useNomination, useNominationHistory } from "./use-ministries-view";
 
 const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
@@ -26,15 +24,7 @@ const useStyles = makeStyles({
 export default function MinistriesView() {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api, me, reloadMinistries } = useSession();
-  const list = useResource((signal) => api.call("listMinistries", { signal }).then((r) => r.items), [api]);
-  const [nominating, setNominating] = useState<{ ministry: MinistryWithFocalPointsDto; role: FocalPointRole }>();
-  const [history, setHistory] = useState<MinistryWithFocalPointsDto>();
-  const [adding, setAdding] = useState(false);
-  const changed = () => {
-    list.reload();
-    reloadMinistries();
-  };
+  const { me, list, nominating, setNominating, history, setHistory, adding, setAdding, changed } = useMinistriesView();
   const person = (people: FocalPointDto[]) =>
     people.length === 0 ? (
       <Text className={styles.muted}>{t("ministries.vacant")}</Text>
@@ -126,16 +116,7 @@ export default function MinistriesView() {
 function NominateDialog({ ministry, role: initialRole, onClose, onDone }: { ministry: MinistryWithFocalPointsDto; role: FocalPointRole; onClose(): void; onDone(): void }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api, personas } = useSession();
-  const [role, setRole] = useState<FocalPointRole>(initialRole);
-  const [userId, setUserId] = useState("");
-  const [displayName, setDisplayName] = useState("");
-  const [email, setEmail] = useState("");
-  const nominate = useAction(async () => {
-    await api.call("nominateFocalPoint", { params: { id: ministry.id }, body: { role, person: { userId: userId.trim(), displayName: displayName.trim(), email: email.trim() } } });
-    onDone();
-  });
-  const current = role === "technical" ? ministry.focalPoints.technical : ministry.focalPoints.senior;
+  const { personas, role, setRole, userId, setUserId, displayName, setDisplayName, email, setEmail, nominate, current } = useNomination(ministry, initialRole, onDone);
   return (
     <FormDialog
       title={t("ministries.nominateTitle", { ministry: ministry.name })}
@@ -188,8 +169,7 @@ function NominateDialog({ ministry, role: initialRole, onClose, onDone }: { mini
 function HistoryDialog({ ministry, onClose }: { ministry: MinistryWithFocalPointsDto; onClose(): void }) {
   const styles = useStyles();
   const { t, dateTime } = useI18n();
-  const { api } = useSession();
-  const history = useResource((signal) => api.call("listFocalPoints", { params: { id: ministry.id }, signal }).then((r) => r.items), [api, ministry.id]);
+  const history = useNominationHistory(ministry);
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -223,14 +203,7 @@ function HistoryDialog({ ministry, onClose }: { ministry: MinistryWithFocalPoint
 function AddMinistryDialog({ onClose, onDone }: { onClose(): void; onDone(): void }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api } = useSession();
-  const [name, setName] = useState("");
-  const [acronym, setAcronym] = useState("");
-  const [email, setEmail] = useState("");
-  const add = useAction(async () => {
-    await api.call("createMinistry", { body: { name: name.trim(), ...(acronym.trim() ? { acronym: acronym.trim() } : {}), ...(email.trim() ? { email: email.trim() } : {}) } });
-    onDone();
-  });
+  const { name, setName, acronym, setAcronym, email, setEmail, add } = useNewMinistry(onDone);
   return (
     <FormDialog
       title={t("ministries.add")}

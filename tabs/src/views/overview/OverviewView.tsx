@@ -3,31 +3,18 @@
  * same figures as a table), the requests overdue and due soon, and the reports' deadlines.
  */
 import { Card, CardHeader, Link, makeStyles, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
-import { HorizontalBarChart, type ChartProps } from "@fluentui/react-charts";
-import { useState } from "react";
+import { HorizontalBarChart } from "@fluentui/react-charts";
 import type { DashboardDto, DueRequestDto } from "../../../../core/api";
-import type { ImplementationStatus } from "../../../../core/records/taxonomy";
-import { useResource } from "../../api/use-resource";
 import { RequestStatusBadge, ReportStatusBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
-import { useSession } from "../../shell/session";
 import { STATUS_CODES } from "../../taxonomy";
 import { subjectLabel } from "../requests/subject";
+import { STATUS_COLORS, useOverview, type Dimension } from "./use-overview";
 
-type Dimension = "ministry" | "mechanism" | "theme" | "sdg";
-
-const STATUS_COLORS: Record<ImplementationStatus, string> = {
-  "not-assessed": tokens.colorNeutralForeground4,
-  "not-started": tokens.colorPaletteRedForeground1,
-  "in-progress": tokens.colorPaletteMarigoldForeground1,
-  "partially-implemented": tokens.colorPaletteBerryForeground1,
-  implemented: tokens.colorPaletteGreenForeground1,
-  "no-longer-relevant": tokens.colorNeutralForeground3,
-};
 
 const useStyles = makeStyles({
   kpis: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", gap: tokens.spacingHorizontalM, marginBlockEnd: tokens.spacingVerticalL },
@@ -42,33 +29,11 @@ const useStyles = makeStyles({
   clip: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
-const MAX_ROWS = 12;
-/** How many requests each list of the Overview shows (the count says how many there are). */
-const DUE_ITEMS = 8;
-
 export default function OverviewView() {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, percent, number } = i18n;
-  const { api, me } = useSession();
-  const [dimension, setDimension] = useState<Dimension>("ministry");
-  const [asTable, setAsTable] = useState(false);
-  // A focal point of one ministry sees that ministry's requests needing attention (the server judges the dates, in each report's time zone).
-  const ministry = me.ministries.length === 1 ? me.ministries[0] : undefined;
-  const dashboard = useResource<DashboardDto>((signal) => api.call("dashboard", { query: { dimension, ministryId: ministry?.id, dueItems: DUE_ITEMS }, signal }), [api, dimension, ministry?.id]);
-
-  const label = (key: string, fallback: string | undefined) => (key === "" ? t("overview.none") : dimension === "mechanism" ? t(`mechanism.${key}` as "mechanism.UPR") : dimension === "sdg" ? `${key} · ${t(`sdg.${key}` as "sdg.1")}` : (fallback ?? key));
-  const rows = (dashboard.data?.rows ?? []).slice(0, MAX_ROWS).map((row) => ({ ...row, label: label(row.key, row.label) }));
-  const chartData: ChartProps[] = rows.map((row) => ({
-    chartTitle: `${row.label} — ${t("overview.implementedShare", { share: percent(row.implementedShare) })}`,
-    chartData: STATUS_CODES.filter((s) => row.byStatus[s] > 0).map((status) => ({
-      legend: t(`status.${status}`),
-      horizontalBarChartdata: { x: row.byStatus[status], total: row.total },
-      color: STATUS_COLORS[status],
-      xAxisCalloutData: row.label,
-      yAxisCalloutData: number(row.byStatus[status]),
-    })),
-  }));
+  const { me, ministry, dimension, setDimension, asTable, setAsTable, dashboard, rows, chartData } = useOverview();
 
   const d = dashboard.data;
   return (

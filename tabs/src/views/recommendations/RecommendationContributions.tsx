@@ -18,15 +18,16 @@ const useStyles = makeStyles({
 export function RecommendationContributions({ recommendationId }: { recommendationId: string }) {
   const styles = useStyles();
   const { t, date, dateTime } = useI18n();
-  const { api, ministries } = useSession();
+  const { api, me, ministries } = useSession();
   const data = useResource(
     async (signal) => {
       const requests = (await api.call("listRequests", { query: { recommendationId, pageSize: 200 }, signal })).items;
-      const answered = requests.filter((r) => r.latestVersion > 0);
+      // Answers only of the requests the person reads in full (not those read as shared with observers).
+      const answered = me.can.readAnswers ? requests.filter((r) => r.latestVersion > 0 && r.access !== "shared") : [];
       const contributions = await Promise.all(answered.map((r) => api.call("listContributions", { params: { id: r.id }, signal }).then((c) => c.items)));
       return requests.map((request): { request: RequestDto; contributions: ContributionDto[] } => ({ request, contributions: contributions[answered.indexOf(request)] ?? [] }));
     },
-    [api, recommendationId],
+    [api, recommendationId, me.can.readAnswers],
   );
   if (data.error) return <ProblemBar error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;

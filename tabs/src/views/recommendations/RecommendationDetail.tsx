@@ -15,19 +15,16 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { can } from "../../../../core/auth/policy";
 import type { RecommendationDto } from "../../../../core/api";
-import { useResource } from "../../api/use-resource";
 import { ImplementationBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";
 import { ProblemBar } from "../../components/ProblemBar";
 import { ShareLinkButton } from "../../components/ShareLinkButton";
 import { useI18n } from "../../i18n/i18n";
-import { useSession } from "../../shell/session";
-import { useState } from "react";
 import { EditRecommendationForm } from "./EditRecommendationForm";
 import { StatusForm } from "./StatusForm";
 import { RecommendationContributions } from "./RecommendationContributions";
+import { useRecommendationDetail } from "./use-recommendation-detail";
 
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingBlockEnd: tokens.spacingVerticalXXL },
@@ -52,17 +49,7 @@ export function RecommendationDetail({ id, known, onClose, onChanged }: Recommen
   const styles = useStyles();
   const i18n = useI18n();
   const { t, dateTime } = i18n;
-  const { api, me, actor, ministries } = useSession();
-  const fresh = useResource((signal) => api.call("getRecommendation", { params: { id }, signal }), [api, id]);
-  const [mode, setMode] = useState<"view" | "edit" | "status">("view");
-  const r = fresh.data ?? known;
-  const ministryName = (ministryId: string | undefined) => (ministryId ? (ministries.get(ministryId)?.name ?? ministryId) : t("grid.noLead"));
-  const canReport = Boolean(r?.leadMinistryId && can(actor, { kind: "update-status", ministryId: r.leadMinistryId }));
-  const saved = (record: RecommendationDto) => {
-    fresh.set(() => record);
-    onChanged(record);
-    setMode("view");
-  };
+  const { me, fresh, mode, setMode, r, ministryName, canReport, saved } = useRecommendationDetail({ id, known, onChanged });
 
   return (
     <OverlayDrawer open position="end" size="large" onOpenChange={(_, data) => !data.open && onClose()} aria-label={t("detail.label")}>
@@ -179,7 +166,7 @@ export function RecommendationDetail({ id, known, onClose, onChanged }: Recommen
               <ol className={styles.history}>
                 {[...r.statusHistory].reverse().map((change) => (
                   <li key={change.at + change.status}>
-                    <ImplementationBadge status={change.status} /> <Text>{t("detail.changedBy", { name: change.byName, at: dateTime(change.at) })}</Text>
+                    <ImplementationBadge status={change.status} /> <Text>{change.byName ? t("detail.changedBy", { name: change.byName, at: dateTime(change.at) }) : dateTime(change.at)}</Text>
                     {change.note && <div className={styles.note}>{change.note}</div>}
                   </li>
                 ))}

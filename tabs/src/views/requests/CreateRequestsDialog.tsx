@@ -26,7 +26,7 @@ import { useSession } from "../../shell/session";
 import { addDays, todayIn } from "../../taxonomy";
 import { parseQuestions } from "../reports/CreateReportDialog";
 
-type Result = { created: unknown[]; alreadyExisting: number; skipped: unknown[]; unaddressed: unknown[] };
+export type CreateRequestsResult = { created: unknown[]; alreadyExisting: number; skipped: unknown[]; unaddressed: unknown[] };
 
 const useStyles = makeStyles({
   surface: { maxWidth: "760px", width: "100%" },
@@ -35,7 +35,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function CreateRequestsDialog({ report, onClose, onCreated }: { report: ReportDto; onClose(): void; onCreated(result: Result): void }) {
+export function CreateRequestsDialog({ report, onClose, onCreated }: { report: ReportDto; onClose(): void; onCreated(result: CreateRequestsResult): void }) {
   const styles = useStyles();
   const { t, plural } = useI18n();
   const { api, ministries, config } = useSession();

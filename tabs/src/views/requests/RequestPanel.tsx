@@ -38,7 +38,12 @@ export function RequestPanel({ id, known, onClose, onChanged }: { id: string; kn
   const { api, me, actor, ministries } = useSession();
   const request = useResource((signal) => api.call("getRequest", { params: { id }, signal }), [api, id]);
   const r = request.data ?? known;
-  const contributions = useResource((signal) => api.call("listContributions", { params: { id }, signal }).then((c) => c.items), [api, id, r?.latestVersion]);
+  // Answers are read by whoever reads the request in full (not at the level shared with observers).
+  const readsAnswers = me.can.readAnswers && r !== undefined && r.access !== "shared";
+  const contributions = useResource(
+    readsAnswers ? (signal) => api.call("listContributions", { params: { id }, signal }).then((c) => c.items) : undefined,
+    [api, id, r?.latestVersion, readsAnswers],
+  );
   const recommendation = useResource(
     r?.subject.kind === "recommendation" ? (signal) => api.call("getRecommendation", { params: { id: r.recommendationId ?? "" }, signal }) : undefined,
     [api, r?.recommendationId],
@@ -200,8 +205,8 @@ export function RequestPanel({ id, known, onClose, onChanged }: { id: string; kn
                 }}
               />
             )}
-            <Divider />
-            <Subtitle2 as="h2">{t("requestPanel.answers")}</Subtitle2>
+            {readsAnswers && <Divider />}
+            {readsAnswers && <Subtitle2 as="h2">{t("requestPanel.answers")}</Subtitle2>}
             <ProblemBar error={contributions.error} onRetry={contributions.reload} />
             {contributions.data && contributions.data.length === 0 && <Text>{t("requestPanel.noAnswer")}</Text>}
             {contributions.data && contributions.data.length > 0 && (

@@ -5,21 +5,18 @@
  * every version of its answers. A focal point sees their ministry's requests and answers here.
  */
 import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
-import type { RequestDto } from "../../../../core/api";
 import type { RequestStatus } from "../../../../core/requests/request";
-import { useResource } from "../../api/use-resource";
 import { RequestStatusBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
-import { navigate, useRoute } from "../../shell/router";
-import { useSession } from "../../shell/session";
+import { navigate } from "../../shell/router";
 import { REQUEST_STATUS_CODES } from "../../taxonomy";
 import { CreateRequestsDialog } from "./CreateRequestsDialog";
 import { RequestPanel } from "./RequestPanel";
 import { subjectLabel } from "./subject";
+import { useRequestsView } from "./use-requests-view";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", marginBlockEnd: tokens.spacingVerticalM },
@@ -37,46 +34,7 @@ export default function RequestsView() {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, date, plural } = i18n;
-  const { api, me, ministries } = useSession();
-  const route = useRoute();
-  const reportId = route.params.get("report") ?? undefined;
-  const openId = route.params.get("request") ?? undefined;
-  const ownMinistry = me.ministries.length === 1 ? me.ministries[0]?.id : undefined;
-  const [status, setStatus] = useState<RequestStatus>();
-  const [ministryId, setMinistryId] = useState<string | undefined>(ownMinistry);
-  const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState<string>();
-
-  const reports = useResource((signal) => api.call("listReports", { signal }).then((r) => r.items), [api]);
-  const report = reports.data?.find((r) => r.id === reportId);
-
-  // The secretariat works report by report: open the first report still in progress.
-  useEffect(() => {
-    if (reportId || !reports.data || me.ministries.length) return;
-    const first = reports.data.find((r) => r.status !== "submitted") ?? reports.data[0];
-    if (first) navigate(`/requests?report=${first.id}`, { replace: true });
-  }, [reportId, reports.data, me.ministries.length]);
-
-  const requests = useResource(
-    reportId || ministryId
-      ? async (signal) => {
-          const items: RequestDto[] = [];
-          let pageToken: string | undefined;
-          do {
-            const page = await api.call("listRequests", { query: { reportId, ministryId, status, pageSize: 200, pageToken }, signal });
-            items.push(...page.items);
-            pageToken = page.nextPageToken;
-          } while (pageToken);
-          return items;
-        }
-      : undefined,
-    [api, reportId, ministryId, status],
-  );
-  const sorted = useMemo(() => [...(requests.data ?? [])].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || Number(a.id) - Number(b.id)), [requests.data]);
-  const open = (request: RequestDto) => navigate(`/requests?${new URLSearchParams({ ...(reportId ? { report: reportId } : {}), request: request.id }).toString()}`);
-  const close = () => navigate(reportId ? `/requests?report=${reportId}` : "/requests");
-  const replace = (updated: RequestDto) => requests.set((list) => list?.map((r) => (r.id === updated.id ? updated : r)));
-  const ministryOptions = [...ministries.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const { me, ministries, reportId, openId, reports, report, requests, sorted, status, setStatus, ministryId, setMinistryId, ministryOptions, creating, setCreating, notice, open, close, replace, created } = useRequestsView();
 
   return (
     <>
@@ -176,16 +134,7 @@ export default function RequestsView() {
         <CreateRequestsDialog
           report={report}
           onClose={() => setCreating(false)}
-          onCreated={(result) => {
-            setCreating(false);
-            setNotice(
-              [plural("requests.created", result.created.length), result.alreadyExisting ? plural("requests.alreadyExisting", result.alreadyExisting) : "", result.skipped.length ? plural("requests.skipped", result.skipped.length) : "", result.unaddressed.length ? plural("requests.unaddressed", result.unaddressed.length) : ""]
-                .filter(Boolean)
-                .join(" "),
-            );
-            requests.reload();
-            reports.reload();
-          }}
+          onCreated={created}
         />
       )}
     </>

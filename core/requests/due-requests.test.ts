@@ -1,5 +1,5 @@
-import type { Stored } from "../../core/records/common";
-import type { RequestFields, RequestStatus } from "../../core/requests/request";
+import type { Stored } from "../records/common";
+import type { RequestFields, RequestStatus } from "./request";
 import { dueRequests } from "./due-requests";
 
 function request(id: string, reportId: string, dueDate: string, status: RequestStatus = "sent"): Stored<RequestFields> {

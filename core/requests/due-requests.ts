@@ -3,12 +3,12 @@
  * today or within the next days, each judged in its report's time zone (a request due on
  * 29 March is overdue from 00:00 on 30 March there, as the reminder scheduler judges it).
  */
-import type { Stored } from "../../core/records/common";
-import type { ReportFields } from "../../core/reports/report";
-import type { RequestFields } from "../../core/requests/request";
-import { addDays, calendarDateAt, daysBetween } from "../../core/calendar/calendar";
-import { isOverdue } from "../../core/reminders/reminder-schedule";
-import { isAwaitingAnswer } from "../../core/requests/request-lifecycle";
+import type { Stored } from "../records/common";
+import type { ReportFields } from "../reports/report";
+import type { RequestFields } from "./request";
+import { addDays, calendarDateAt, daysBetween } from "../calendar/calendar";
+import { isOverdue } from "../reminders/reminder-schedule";
+import { isAwaitingAnswer } from "./request-lifecycle";
 
 type Request = Stored<RequestFields>;
 type Report = Pick<Stored<ReportFields>, "id" | "status" | "timeZone">;

@@ -5,14 +5,17 @@
  * a section's title. The lookups are batched: the recommendations come from their read model
  * (one refresh over SharePoint, whatever the number of rows) and the reports are read once.
  */
-import type { RequestSubjectView } from "../../core/api/requests";
-import { can, type Actor } from "../../core/auth/policy";
-import { queryAll } from "../../core/ports/repository";
-import type { Stored } from "../../core/records/common";
-import type { RecommendationFields } from "../../core/recommendations/recommendation";
-import type { ReportFields } from "../../core/reports/report";
-import type { RequestSubject } from "../../core/requests/request";
-import type { ApiServices } from "./services";
+import type { RequestSubjectView } from "../api/requests";
+import { can, type Actor } from "../auth/policy";
+import { queryAll } from "../ports/repository";
+import type { Stored } from "../records/common";
+import type { RecommendationFields } from "../recommendations/recommendation";
+import type { ReportFields } from "../reports/report";
+import type { RequestSubject } from "./request";
+import { viewsOf, type UseCaseDeps } from "../ports/use-case-deps";
+
+type Deps = Pick<UseCaseDeps, "repos" | "views">;
+
 
 type Recommendation = Pick<Stored<RecommendationFields>, "id" | "documentSymbol" | "paragraph" | "text" | "sharedWithObservers">;
 type Report = Pick<Stored<ReportFields>, "id" | "questions">;
@@ -67,7 +70,7 @@ export interface Preloaded {
 }
 
 /** Everything needed to describe these requests' subjects, read in at most two batched reads. */
-export async function subjectLookups(services: ApiServices, requests: readonly { reportId: string; subject: RequestSubject }[], preloaded: Preloaded = {}): Promise<SubjectLookups> {
+export async function subjectLookups(deps: Deps, requests: readonly { reportId: string; subject: RequestSubject }[], preloaded: Preloaded = {}): Promise<SubjectLookups> {
   const recommendationIds = new Set(requests.flatMap((r) => (r.subject.kind === "recommendation" ? [r.subject.recommendationId] : [])));
   const questionReports = new Set(requests.filter((r) => r.subject.kind === "question").map((r) => r.reportId));
   const [recommendations, reports] = await Promise.all([
@@ -75,16 +78,16 @@ export async function subjectLookups(services: ApiServices, requests: readonly {
       ? []
       : (preloaded.recommendations ??
         // One recommendation (one request's page): read it; more: the read model, one read for the whole page.
-        (recommendationIds.size === 1 ? readRecommendation(services, [...recommendationIds][0]!) : services.views.recommendations.all())),
-    questionReports.size === 0 ? [] : (preloaded.reports ?? (questionReports.size === 1 ? readOne(services, [...questionReports][0]!) : queryAll(services.deps.repos.reports))),
+        (recommendationIds.size === 1 ? readRecommendation(deps, [...recommendationIds][0]!) : viewsOf(deps).recommendations.all())),
+    questionReports.size === 0 ? [] : (preloaded.reports ?? (questionReports.size === 1 ? readOne(deps, [...questionReports][0]!) : queryAll(deps.repos.reports))),
   ]);
   const byRecommendation = new Map(recommendations.map((r) => [r.id, r]));
   const byReport = new Map(reports.map((r) => [r.id, r]));
   return { recommendation: (id) => byRecommendation.get(id), report: (id) => byReport.get(id) };
 }
 
-async function readRecommendation(services: ApiServices, id: string): Promise<Recommendation[]> {
-  const recommendation = await services.deps.repos.recommendations.get(id).catch(notFoundAsNothing);
+async function readRecommendation(deps: Deps, id: string): Promise<Recommendation[]> {
+  const recommendation = await deps.repos.recommendations.get(id).catch(notFoundAsNothing);
   return recommendation ? [recommendation] : [];
 }
 
@@ -93,20 +96,20 @@ function notFoundAsNothing(error: unknown): undefined {
   throw error;
 }
 
-async function readOne(services: ApiServices, reportId: string): Promise<Report[]> {
-  const report = await services.deps.repos.reports.get(reportId).catch(notFoundAsNothing);
+async function readOne(deps: Deps, reportId: string): Promise<Report[]> {
+  const report = await deps.repos.reports.get(reportId).catch(notFoundAsNothing);
   return report ? [report] : [];
 }
 
 /** The requests with their subjects in words. */
-export async function withSubjects<R extends { reportId: string; subject: RequestSubject }>(services: ApiServices, actor: Actor, requests: readonly R[], preloaded: Preloaded = {}): Promise<(R & RequestSubjectView)[]> {
+export async function withSubjects<R extends { reportId: string; subject: RequestSubject }>(deps: Deps, actor: Actor, requests: readonly R[], preloaded: Preloaded = {}): Promise<(R & RequestSubjectView)[]> {
   if (requests.length === 0) return [];
-  const lookups = await subjectLookups(services, requests, preloaded);
+  const lookups = await subjectLookups(deps, requests, preloaded);
   return requests.map((request) => ({ ...request, ...describeSubject(request.subject, request.reportId, lookups, actor) }));
 }
 
 /** One request with its subject in words. */
-export async function withSubject<R extends { reportId: string; subject: RequestSubject }>(services: ApiServices, actor: Actor, request: R, preloaded: Preloaded = {}): Promise<R & RequestSubjectView> {
-  const [described] = await withSubjects(services, actor, [request], preloaded);
+export async function withSubject<R extends { reportId: string; subject: RequestSubject }>(deps: Deps, actor: Actor, request: R, preloaded: Preloaded = {}): Promise<R & RequestSubjectView> {
+  const [described] = await withSubjects(deps, actor, [request], preloaded);
   return described!;
 }

@@ -1,4 +1,4 @@
-import type { Actor } from "../../core/auth/policy";
+import type { Actor } from "../auth/policy";
 import { describeSubject, firstWords, type SubjectLookups } from "./request-subjects";
 
 describe("what a request is about, in words", () => {
