@@ -18,7 +18,7 @@ const IMPLEMENTATION_COLORS: Record<ImplementationStatus, Color> = {
 };
 
 const REQUEST_COLORS: Record<RequestStatus, Color> = {
-  queued: "subtle",
+  queued: "informative",
   undeliverable: "danger",
   sent: "informative",
   seen: "brand",
