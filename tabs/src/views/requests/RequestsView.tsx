@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", marginBlockEnd: tokens.spacingVerticalM },
   dropdown: { minWidth: "220px" },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
-  rowButton: { backgroundColor: "transparent", border: "none", padding: 0, margin: 0, fontFamily: "inherit", fontSize: "inherit", textAlign: "start", cursor: "pointer", color: tokens.colorBrandForegroundLink, ":hover": { textDecorationLine: "underline" }, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  rowButton: { backgroundColor: "transparent", border: "none", padding: 0, margin: 0, fontFamily: "inherit", fontSize: "inherit", textAlign: "start", cursor: "pointer", color: tokens.colorNeutralForeground1, textDecorationLine: "underline", ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   about: { width: "40%" },
   // What the request is about, at most two lines (the panel has the whole text).
   ask: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden" },
