@@ -1,6 +1,6 @@
 import { createTranslator } from "../i18n/translate";
 import { visibleText } from "./adaptive";
-import { digestCard } from "./notice-card";
+import { digestCard, noticeCard } from "./notice-card";
 import { requestCard } from "./request-card";
 import type { RequestView } from "../../core/requests/read-requests";
 
@@ -62,5 +62,21 @@ describe("cards speak the person's language", () => {
     expect(text).toContain("45 requests are overdue.");
     expect(text).toContain("3 days late");
     expect(text).toContain("…and 15 more");
+  });
+});
+
+describe("the focal point hears the secretariat's decisions in words", () => {
+  it("a refusal of more time says the date stays, with the secretariat's reason, in French", () => {
+    const tr = createTranslator("fr-FR", "Europe/Paris");
+    const card = noticeCard({ kind: "notice", topic: "more-time-refused", text: "x", requestId: "7", comment: "Le rapport part le 10 avril" }, view(), { tr, now });
+    expect(visibleText(card)).toContain("Délai supplémentaire refusé");
+    expect(visibleText(card)).toContain("la demande reste à rendre le 30 mars 2026");
+    expect(visibleText(card)).toContain("Le rapport part le 10 avril");
+  });
+
+  it("a request moved to another ministry names it", () => {
+    const tr = createTranslator("en-GB");
+    const card = noticeCard({ kind: "notice", topic: "reassigned", text: "x", requestId: "7", ministryName: "Ministry of Health" }, view({ status: "closed" }), { tr, now });
+    expect(visibleText(card)).toContain("moved this request to the Ministry of Health");
   });
 });

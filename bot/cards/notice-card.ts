@@ -6,15 +6,27 @@ import { dueText, requestStatusLabel, subjectLabel, type CardContext } from "./r
 
 type NoticeNotification = Extract<Notification, { kind: "notice" }>;
 
-/** Something the secretariat should know: more time asked, not our ministry, a message that could not be delivered. */
+/** The secretariat's decisions a focal point hears of: said in the reader's language, with the secretariat's own words. */
+const DECISION_TOPICS = new Set<NoticeNotification["topic"]>(["more-time-granted", "more-time-refused", "reassigned", "answer-accepted", "answer-returned"]);
+
+/**
+ * Something the secretariat should know (more time asked, not our ministry, a message that could
+ * not be delivered), or a decision of the secretariat a focal point should hear.
+ */
 export function noticeCard(notice: NoticeNotification, view: RequestView | undefined, ctx: CardContext): AdaptiveCard {
   const { tr } = ctx;
   const title = tr.t(`notice.${notice.topic}` as MessageKey);
+  const decision = DECISION_TOPICS.has(notice.topic);
+  const date = notice.until ?? view?.request.dueDate;
+  const body = decision
+    ? tr.t(`notice.body.${notice.topic}` as MessageKey, { date: date ? tr.date(date) : "", ministry: notice.ministryName ?? "" })
+    : notice.text;
   return adaptiveCard(
     tr,
     [
       heading(title),
-      textBlock(notice.text),
+      textBlock(body),
+      decision && notice.comment ? facts([[tr.t("notice.comment"), notice.comment]]) : undefined,
       view
         ? facts([
             [tr.t("notice.request"), subjectLabel(view, tr)],
@@ -25,7 +37,7 @@ export function noticeCard(notice: NoticeNotification, view: RequestView | undef
           ])
         : undefined,
     ],
-    { fallbackText: `${title}: ${notice.text}` },
+    { fallbackText: `${title}: ${body}` },
   );
 }
 

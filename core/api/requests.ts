@@ -4,6 +4,8 @@ import { calendarDateSchema, LIMITS, recordIdSchema, textSchema } from "../recor
 import { attachmentSchema, contributionFieldsSchema } from "../contributions/contribution";
 import { requestFieldsSchema, requestStatusSchema, requestSubjectSchema } from "../requests/request";
 import { createRequestsInputSchema } from "../requests/create-requests";
+import { requestDecisionSchema } from "../requests/decide-request";
+import { DECISION_KINDS } from "../requests/decisions";
 import { recordContributionInputSchema } from "../contributions/record-contribution";
 import { eTagSchema, pageOf, pageQueryShape, storedOf } from "./common";
 
@@ -64,6 +66,16 @@ export const declineRequestBodySchema = z.strictObject({
   reason: textSchema(LIMITS.comment).pipe(z.string().trim().min(1, "say which ministry it belongs to, or why")),
 });
 export type DeclineRequestBody = z.input<typeof declineRequestBodySchema>;
+
+/** The secretariat's decision on a request: grant or refuse more time, move it, accept or return its answer. */
+export const decideRequestBodySchema = z.strictObject({ eTag: eTagSchema, decision: requestDecisionSchema });
+export type DecideRequestBody = z.input<typeof decideRequestBodySchema>;
+export const decideRequestResultSchema = z.object({ request: requestSchema, reassignedTo: requestSchema.optional() });
+
+/** A request waiting for the secretariat, with what it waits for. */
+export const decisionItemSchema = requestSchema.safeExtend({ decisions: z.array(z.enum(DECISION_KINDS)).min(1) });
+export type DecisionItemDto = z.infer<typeof decisionItemSchema>;
+export const decisionListSchema = z.object({ items: z.array(decisionItemSchema) });
 
 export const contributionSchema = storedOf(contributionFieldsSchema);
 export type ContributionDto = z.infer<typeof contributionSchema>;

@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { calendarDateSchema, LIMITS, recordIdSchema, textSchema } from "../records/common";
 
+/** To the secretariat: the first four; to a focal point: the secretariat's decisions. */
+export const NOTICE_TOPICS = [
+  "more-time-requested",
+  "not-our-ministry",
+  "undeliverable",
+  "answer-received",
+  "more-time-granted",
+  "more-time-refused",
+  "reassigned",
+  "answer-accepted",
+  "answer-returned",
+] as const;
+export type NoticeTopic = (typeof NOTICE_TOPICS)[number];
+
 /**
  * What a proactive message says, in domain terms. The bot turns each kind into a card;
  * nothing here knows Teams.
@@ -17,12 +31,23 @@ export const notificationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("approval"), reviewId: recordIdSchema }),
   /** The chair decided: every copy of the approval card shows the outcome. */
   z.object({ kind: z.literal("decision"), reviewId: recordIdSchema }),
-  /** Something the secretariat should know (more time asked, not our ministry, undeliverable...). */
+  /**
+   * Something the secretariat should know (more time asked, not our ministry, undeliverable...),
+   * or the secretariat's decision a focal point should hear (more time granted or refused, the
+   * request moved to another ministry, the answer accepted or sent back for revision).
+   */
   z.object({
     kind: z.literal("notice"),
-    topic: z.enum(["more-time-requested", "not-our-ministry", "undeliverable", "answer-received"]),
+    topic: z.enum(NOTICE_TOPICS),
+    /** In English, for the logs and a card's fallback; cards say it in the reader's language from the fields below. */
     text: textSchema(LIMITS.comment),
     requestId: recordIdSchema.optional(),
+    /** What the secretariat wrote (a refusal's reason, what to revise). */
+    comment: textSchema(LIMITS.comment).optional(),
+    /** The new due date given. */
+    until: calendarDateSchema.optional(),
+    /** The ministry the request was moved to. */
+    ministryName: z.string().max(255).optional(),
   }),
 ]);
 export type Notification = z.infer<typeof notificationSchema>;

@@ -3,7 +3,7 @@ import { REQUEST_STATUSES, type RequestStatus } from "./request";
 import { applyRequestEvent, canApply, type RequestEvent } from "./request-lifecycle";
 
 const at = "2026-03-10T10:00:00.000Z";
-const request = (status: RequestStatus) => ({ status, dueDate: "2026-03-20", statusBeforeClose: undefined });
+const request = (status: RequestStatus) => ({ status, dueDate: "2026-03-20", statusBeforeClose: undefined, moreTimeRequestedUntil: "2026-04-01", latestVersion: 1 });
 
 describe("the request lifecycle", () => {
   const everyStatus = [...REQUEST_STATUSES];
@@ -20,6 +20,11 @@ describe("the request lifecycle", () => {
     decline: ["queued", "undeliverable", "sent", "seen", "overdue", "escalated", "extended", "declined"],
     close: ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
     reopen: ["closed"],
+    "grant-more-time": ["queued", "undeliverable", "sent", "seen", "overdue", "escalated", "extended", "declined"],
+    "refuse-more-time": ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined"],
+    reassign: ["queued", "undeliverable", "sent", "seen", "overdue", "escalated", "extended", "declined"],
+    "accept-answer": ["answered"],
+    "return-answer": ["answered"],
   };
   const events: Record<RequestEvent["type"], RequestEvent> = {
     deliver: { type: "deliver", at },
@@ -34,6 +39,11 @@ describe("the request lifecycle", () => {
     decline: { type: "decline", reason: "Belongs to the Ministry of Health" },
     close: { type: "close", at },
     reopen: { type: "reopen" },
+    "grant-more-time": { type: "grant-more-time", until: "2026-04-01" },
+    "refuse-more-time": { type: "refuse-more-time" },
+    reassign: { type: "reassign", at, toRequestId: "9", toMinistryId: "2" },
+    "accept-answer": { type: "accept-answer", at, version: 1 },
+    "return-answer": { type: "return-answer", at, comment: "Give the budget" },
   };
 
   for (const [event, statuses] of Object.entries(allowed) as [RequestEvent["type"], RequestStatus[]][]) {

@@ -14,6 +14,11 @@ import type { RequestFields, RequestStatus, UndeliverableReason } from "./reques
  *   closed → reopen → the state it was closed in
  *   ask-more-time: the ministry asks for a later due date, with a reason (any open state; the
  *     status stays: the secretariat decides, by extending or not)
+ *   grant-more-time: the secretariat gives the time asked (as extend, and the ask is answered)
+ *   refuse-more-time: the secretariat refuses it, with a reason (the status and due date stay)
+ *   reassign: the secretariat moves the request to another ministry: it is closed here, and made there
+ *   accept-answer: the secretariat accepts the latest answer (answered stays answered)
+ *   return-answer: the secretariat sends the answer back for revision: answered → seen (waiting again)
  */
 export type RequestEvent =
   /** Teams accepted a card of the request. */
@@ -30,7 +35,12 @@ export type RequestEvent =
   | { type: "ask-more-time"; until: CalendarDate; reason: string }
   | { type: "decline"; reason: string }
   | { type: "close"; at: string }
-  | { type: "reopen" };
+  | { type: "reopen" }
+  | { type: "grant-more-time"; until: CalendarDate }
+  | { type: "refuse-more-time" }
+  | { type: "reassign"; at: string; toRequestId: string; toMinistryId: string }
+  | { type: "accept-answer"; at: string; version: number }
+  | { type: "return-answer"; at: string; comment: string };
 
 /** Waiting for the ministry's answer, its card received: reminders and escalations apply. */
 export const AWAITING_ANSWER: readonly RequestStatus[] = ["sent", "seen", "overdue", "escalated", "extended"];
@@ -76,6 +86,11 @@ const TRANSITIONS: Record<RequestEvent["type"], Partial<Record<RequestStatus, Ou
   decline: { queued: "declined", undeliverable: "declined", sent: "declined", seen: "declined", overdue: "declined", escalated: "declined", extended: "declined", declined: "unchanged" },
   close: { queued: "closed", undeliverable: "closed", sent: "closed", seen: "closed", answered: "closed", overdue: "closed", escalated: "closed", extended: "closed", declined: "closed" },
   reopen: { closed: "sent" },
+  "grant-more-time": { queued: "queued", undeliverable: "undeliverable", sent: "extended", seen: "extended", overdue: "extended", escalated: "extended", extended: "extended", declined: "extended" },
+  "refuse-more-time": { queued: "queued", undeliverable: "undeliverable", sent: "sent", seen: "seen", answered: "answered", overdue: "overdue", escalated: "escalated", extended: "extended", declined: "declined" },
+  reassign: { queued: "closed", undeliverable: "closed", sent: "closed", seen: "closed", overdue: "closed", escalated: "closed", extended: "closed", declined: "closed" },
+  "accept-answer": { answered: "answered" },
+  "return-answer": { answered: "seen" },
 };
 
 const REFUSALS: Record<RequestEvent["type"], string> = {
@@ -91,6 +106,11 @@ const REFUSALS: Record<RequestEvent["type"], string> = {
   decline: "only a request still waiting for its answer can be declined",
   close: "this request is already closed",
   reopen: "only a closed request can be reopened",
+  "grant-more-time": "only a request still waiting for its answer can be given more time",
+  "refuse-more-time": "this request is closed: there is no more time to refuse",
+  reassign: "only a request still waiting for its answer can be moved to another ministry",
+  "accept-answer": "only an answered request has an answer to accept",
+  "return-answer": "only an answered request has an answer to send back",
 };
 
 /** Whether an event is allowed in a status (an allowed event may change nothing). */
@@ -102,7 +122,7 @@ export function canApply(status: RequestStatus, event: RequestEvent["type"]): bo
  * The changes an event makes to a request, or an InvalidStateError when the lifecycle refuses
  * it. An empty object means the event is allowed and changes nothing.
  */
-export function applyRequestEvent(request: Pick<RequestFields, "status" | "dueDate" | "statusBeforeClose">, event: RequestEvent): Partial<RequestFields> {
+export function applyRequestEvent(request: Pick<RequestFields, "status" | "dueDate" | "statusBeforeClose"> & Partial<Pick<RequestFields, "moreTimeRequestedUntil" | "latestVersion">>, event: RequestEvent): Partial<RequestFields> {
   const outcome = TRANSITIONS[event.type][request.status];
   if (outcome === undefined || outcome === "refused") {
     throw new InvalidStateError(REFUSALS[event.type], request.status, event.type);
@@ -137,6 +157,22 @@ export function applyRequestEvent(request: Pick<RequestFields, "status" | "dueDa
       return { status: outcome, closedAt: event.at, statusBeforeClose: request.status };
     case "reopen":
       return { status: request.statusBeforeClose ?? outcome, closedAt: undefined, statusBeforeClose: undefined };
+    case "grant-more-time":
+      if (event.until <= request.dueDate) {
+        throw new ValidationError("a new due date must come after the current one", [{ path: "until", message: `after ${request.dueDate}` }]);
+      }
+      return { status: outcome, dueDate: event.until, moreTimeRequestedUntil: undefined, moreTimeReason: undefined };
+    case "refuse-more-time":
+      if (!request.moreTimeRequestedUntil) throw new InvalidStateError("no more time was asked for this request", request.status, event.type);
+      return { moreTimeRequestedUntil: undefined, moreTimeReason: undefined };
+    case "reassign":
+      return { status: outcome, closedAt: event.at, statusBeforeClose: request.status, reassignedToRequestId: event.toRequestId, reassignedToMinistryId: event.toMinistryId };
+    case "accept-answer":
+      if (event.version !== request.latestVersion) throw new InvalidStateError("a newer answer came in: read it before accepting", request.status, event.type);
+      return { acceptedVersion: event.version, acceptedAt: event.at };
+    case "return-answer":
+      if (!event.comment.trim()) throw new ValidationError("say what to revise", [{ path: "comment", message: "say what to revise" }]);
+      return { status: outcome, revisionComment: event.comment.trim(), revisionRequestedAt: event.at };
     default:
       return { status: outcome };
   }

@@ -64,6 +64,17 @@ export const requestFieldsSchema = z.object({
   moreTimeRequestedUntil: calendarDateSchema.optional(),
   moreTimeReason: textSchema(LIMITS.comment).optional(),
   declinedReason: textSchema(LIMITS.comment).optional(),
+  /** The secretariat moved the request to another ministry: the request made there (this one is closed). */
+  reassignedToRequestId: recordIdSchema.optional(),
+  reassignedToMinistryId: recordIdSchema.optional(),
+  /** The request this one was moved from (another ministry declined it, or could not be reached). */
+  reassignedFromRequestId: recordIdSchema.optional(),
+  /** The version of the answer the secretariat accepted, and when. */
+  acceptedVersion: z.number().int().min(1).optional(),
+  acceptedAt: instantSchema.optional(),
+  /** The secretariat sent the answer back for revision: what to change, and when. */
+  revisionComment: textSchema(LIMITS.comment).optional(),
+  revisionRequestedAt: instantSchema.optional(),
 });
 export type RequestFields = z.infer<typeof requestFieldsSchema>;
 export type RequestInput = z.input<typeof requestFieldsSchema>;

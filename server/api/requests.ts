@@ -4,6 +4,7 @@ import { API_ROUTES } from "../../core/api/routes";
 import type { Actor } from "../../core/auth/policy";
 import { changeRequest, type ChangeRequestInput } from "../../core/requests/change-request";
 import { createRequests } from "../../core/requests/create-requests";
+import { decideRequest, listDecisions } from "../../core/requests/decide-request";
 import { recordContribution } from "../../core/contributions/record-contribution";
 import { EvidenceRefusedError, storeEvidence } from "../../core/contributions/evidence";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
@@ -44,6 +45,16 @@ export function registerRequestRoutes(router: Router, binding: RouteBinding, ser
   bindRoute(router, API_ROUTES.seeRequest, binding, async ({ params, body, actor }) => change(params.id, body.eTag, { action: "see" }, actor));
   bindRoute(router, API_ROUTES.askMoreTime, binding, async ({ params, body, actor }) => change(params.id, body.eTag, { action: "ask-more-time", until: body.until, reason: body.reason }, actor));
   bindRoute(router, API_ROUTES.declineRequest, binding, async ({ params, body, actor }) => change(params.id, body.eTag, { action: "decline", reason: body.reason }, actor));
+
+  bindRoute(router, API_ROUTES.listDecisions, binding, async ({ actor }) => {
+    const items = await listDecisions(deps, actor);
+    const described = await withSubjects(deps, actor, items.map((item) => item.request));
+    return { items: described.map((request, index) => ({ ...request, decisions: items[index]!.decisions })) };
+  });
+  bindRoute(router, API_ROUTES.decideRequest, binding, async ({ params, body, actor }) => {
+    const result = await decideRequest(deps, { requestId: params.id, eTag: body.eTag, decision: body.decision }, actor);
+    return { request: await withSubject(deps, actor, result.request), ...(result.reassignedTo ? { reassignedTo: await withSubject(deps, actor, result.reassignedTo) } : {}) };
+  });
 
   bindRoute(router, API_ROUTES.listContributions, binding, async ({ params, actor }) => ({ items: await listContributions(deps, params.id, actor) }));
 

@@ -56,6 +56,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   seeRequest: ["focalPoint"],
   askMoreTime: ["focalPoint"],
   declineRequest: ["focalPoint"],
+  listDecisions: ["secretariat"],
+  decideRequest: ["secretariat"],
   listContributions: ["secretariat", "chair", "focalPoint", "admin"],
   createContribution: ["focalPoint"],
   uploadAttachment: ["focalPoint"],
@@ -212,6 +214,11 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
     case "askMoreTime": {
       const request = await ctx.request("148.14", ctx.justice);
       return { params: { id: request.id }, body: { eTag: request.eTag, until: "2099-02-28", reason: "The statistics office publishes the figures in February." } };
+    }
+    case "decideRequest": {
+      // The more time the focal point asked for (askMoreTime comes first), granted.
+      const request = await ctx.request("148.14", ctx.justice);
+      return { params: { id: request.id }, body: { eTag: request.eTag, decision: { decision: "grant-more-time", until: "2099-03-31" } } };
     }
     case "declineRequest": {
       const request = await ctx.request("148.18", ctx.justice);

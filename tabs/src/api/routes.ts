@@ -43,6 +43,8 @@ export const ROUTES = {
   seeRequest: ["post", "/api/requests/{id}/see"],
   askMoreTime: ["post", "/api/requests/{id}/ask-more-time"],
   declineRequest: ["post", "/api/requests/{id}/decline"],
+  listDecisions: ["get", "/api/decisions"],
+  decideRequest: ["post", "/api/requests/{id}/decide"],
   listContributions: ["get", "/api/requests/{id}/contributions"],
   createContribution: ["post", "/api/requests/{id}/contributions"],
   uploadAttachment: ["post", "/api/requests/{id}/attachments"],
