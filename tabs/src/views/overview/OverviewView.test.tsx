@@ -50,7 +50,7 @@ beforeEach(() => window.history.replaceState(null, "", "/overview"));
 
 describe("the overview's requests needing attention", () => {
   test("come from the dashboard in one call: how many are overdue, the most overdue first, each with its subject, ministry, report and due date", async () => {
-    const fake = fakeApi({ dashboard: () => dashboard });
+    const fake = fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }) });
     renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fake });
     const overdue = await screen.findByRole("region", { name: "Overdue (11)" });
     const items = within(overdue).getAllByRole("listitem");
@@ -71,12 +71,14 @@ describe("the overview's requests needing attention", () => {
 
     // The figure counts every overdue request, not the ones listed.
     expect(screen.getByText("Requests overdue").closest(".fui-Card")).toHaveTextContent("11");
-    expect(fake.calls.map((c) => c.id)).toEqual(["dashboard"]);
-    expect(fake.calls[0]?.input).toMatchObject({ query: { dimension: "ministry", ministryId: undefined } });
+    // The dashboard in one call; beside it, what waits for the secretariat's decision.
+    expect(fake.calls.map((c) => c.id).sort()).toEqual(["dashboard", "listDecisions"]);
+    expect(fake.calls.find((c) => c.id === "dashboard")?.input).toMatchObject({ query: { dimension: "ministry", ministryId: undefined } });
+    expect(await screen.findByText("Nothing waits for your decision.")).toBeInTheDocument();
   });
 
   test("list the requests whose card reached nobody, with what to do about each", async () => {
-    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => dashboard }) });
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }) }) });
     const undelivered = await screen.findByRole("region", { name: "Not delivered in Teams (1)" });
     const [item] = within(undelivered).getAllByRole("listitem");
     expect(item).toHaveTextContent("Ministry of Sport");

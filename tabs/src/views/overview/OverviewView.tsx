@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
 import { STATUS_CODES } from "../../taxonomy";
 import { subjectLabel } from "../requests/subject";
+import { DecisionsInbox } from "../requests/DecisionsInbox";
 import { STATUS_COLORS, useOverview, type Dimension } from "./use-overview";
 
 
@@ -49,6 +50,7 @@ export default function OverviewView() {
           <Kpi label={t("overview.overdue")} value={number(d.requestsDue.overdue.count)} />
         </div>
       )}
+      {me.can.editLists && <DecisionsInbox limit={8} />}
       <section className={styles.section} aria-labelledby="progress-heading">
         <Title3 as="h2" id="progress-heading">
           {t("overview.progressBy")}

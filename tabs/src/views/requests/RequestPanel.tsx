@@ -133,7 +133,27 @@ export function RequestPanel({ id, known, onClose, onChanged }: { id: string; kn
               {r.declinedReason && (
                 <>
                   <dt className={styles.term}>{t("requestPanel.declined")}</dt>
-                  <dd className={styles.def}>{r.declinedReason}</dd>
+                  <dd className={styles.def} dir="auto">{r.declinedReason}</dd>
+                </>
+              )}
+              {r.reassignedToMinistryId && (
+                <>
+                  <dt className={styles.term}>{t("requestPanel.movedTo")}</dt>
+                  <dd className={styles.def}>
+                    <bdi>{ministries.get(r.reassignedToMinistryId)?.name ?? r.reassignedToMinistryId}</bdi>
+                  </dd>
+                </>
+              )}
+              {r.revisionComment && r.revisionRequestedAt && (
+                <>
+                  <dt className={styles.term}>{t("requestPanel.returned", { at: dateTime(r.revisionRequestedAt) })}</dt>
+                  <dd className={styles.def} dir="auto">{r.revisionComment}</dd>
+                </>
+              )}
+              {r.acceptedVersion && r.acceptedAt && (
+                <>
+                  <dt className={styles.term}>{t("requestPanel.accepted")}</dt>
+                  <dd className={styles.def}>{t("requestPanel.acceptedValue", { version: r.acceptedVersion, at: dateTime(r.acceptedAt) })}</dd>
                 </>
               )}
             </dl>

@@ -25,6 +25,7 @@ const notShared: RequestDto = { ...base, id: "q3", key: "r1|rec:12|m2", subject:
 function api() {
   return fakeApi({
     listReports: () => ({ items: [report] }),
+    listDecisions: () => ({ items: [] }),
     listRequests: () => ({ items: [aboutRecommendation, aboutQuestion, notShared], total: 3 }),
     getRequest: ({ params }) => [aboutRecommendation, aboutQuestion, notShared].find((r) => r.id === params?.id)!,
     listContributions: () => ({ items: [] }),

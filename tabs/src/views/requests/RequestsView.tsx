@@ -4,7 +4,7 @@
  * resends, extends, closes and reopens them; anyone who may read them opens a request to read
  * every version of its answers. A focal point sees their ministry's requests and answers here.
  */
-import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import type { RequestStatus } from "../../../../core/requests/request";
 import { RequestStatusBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";
@@ -14,6 +14,8 @@ import { useI18n } from "../../i18n/i18n";
 import { navigate } from "../../shell/router";
 import { REQUEST_STATUS_CODES } from "../../taxonomy";
 import { CreateRequestsDialog } from "./CreateRequestsDialog";
+import { DecisionsInbox } from "./DecisionsInbox";
+import { decisionsWaiting } from "../../../../core/requests/decisions";
 import { RequestPanel } from "./RequestPanel";
 import { subjectLabel } from "./subject";
 import { useRequestsView } from "./use-requests-view";
@@ -24,6 +26,7 @@ const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   rowButton: { backgroundColor: "transparent", border: "none", padding: 0, margin: 0, fontFamily: "inherit", fontSize: "inherit", textAlign: "start", cursor: "pointer", color: tokens.colorNeutralForeground1, textDecorationLine: "underline", ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   about: { width: "40%" },
+  waiting: { marginInlineStart: tokens.spacingHorizontalXS },
   // What the request is about, at most two lines (the panel has the whole text).
   ask: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden" },
 });
@@ -87,6 +90,7 @@ export default function RequestsView() {
           </Dropdown>
         </Field>
       </div>
+      {me.can.editLists && <DecisionsInbox reportId={reportId} onChanged={() => requests.reload()} />}
       <ProblemBar error={reports.error ?? requests.error} onRetry={reports.error ? reports.reload : requests.reload} />
       {notice && (
         <MessageBar intent="success">
@@ -122,6 +126,12 @@ export default function RequestsView() {
                 <TableCell>{date(r.dueDate)}</TableCell>
                 <TableCell>
                   <RequestStatusBadge status={r.status} />
+                  {me.can.editLists &&
+                    decisionsWaiting(r).map((kind) => (
+                      <Badge key={kind} appearance="tint" color="warning" className={styles.waiting}>
+                        {t(`decisions.kind.${kind}`)}
+                      </Badge>
+                    ))}
                 </TableCell>
                 <TableCell>{r.latestVersion ? plural("requests.versions", r.latestVersion) : "—"}</TableCell>
               </TableRow>
