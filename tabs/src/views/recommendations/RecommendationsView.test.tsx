@@ -18,6 +18,12 @@ function api() {
       const next = offset + 200;
       return { items: all.slice(offset, next), total: all.length, ...(next < all.length ? { nextPageToken: String(next) } : {}) };
     },
+    listReports: () => ({ items: [{ id: "r1", eTag: "e", title: "UPR national report", mechanism: "UPR", type: "upr-national", language: "en", dueDate: "2027-02-12", timeZone: "UTC", wordLimit: 10700, status: "collecting", questions: [], reminderPolicy: { remindDaysBefore: [7], escalateDaysAfter: 1, sendAt: "09:00", dailyDigest: true }, sharedWithObservers: false, createdAt: "2026-01-01T00:00:00.000Z" }] }),
+    listRequests: () => ({
+      items: ["1", "5", "7", "11", "13"].map((id) => ({ id: `q${id}`, eTag: "e", key: `r1|rec:${id}|m1`, reportId: "r1", subject: { kind: "recommendation" as const, recommendationId: id }, recommendationId: id, ministryId: "m1", ministryRole: "lead" as const, ask: "x", dueDate: "2026-12-01", status: "sent" as const, createdBy: "u", latestVersion: 0, notices: [] })),
+      total: 5,
+    }),
+    createRequests: ({ body }) => ({ created: (body as { subjects: unknown[] }).subjects.map(() => ({}) as never), alreadyExisting: 0, skipped: [], unaddressed: [] }),
     bulkAssignRecommendations: ({ body }) => {
       const { items, leadMinistryId } = body as { items: { id: string }[]; leadMinistryId: string };
       return { results: items.map(({ id }) => ({ ok: true as const, id, record: { ...all.find((r) => r.id === id)!, leadMinistryId, eTag: "new" } })), updated: items.length, failed: 0 };
@@ -48,6 +54,28 @@ describe("the recommendations view", () => {
     await screen.findByText("2 recommendations assigned.");
     const call = fake.calls.find((c) => c.id === "bulkAssignRecommendations");
     expect(call?.input).toMatchObject({ body: { items: [{ id: "1", eTag: "e1" }, { id: "2", eTag: "e2" }], leadMinistryId: "m2" } });
+  });
+
+  test("the secretariat asks the lead ministries about every recommendation the filters show, with a preview per ministry", async () => {
+    const fake = api();
+    renderSignedIn(<RecommendationsView />, { me: ME.secretariat, api: fake });
+    await screen.findByText("450 of 450 recommendations");
+    await userEvent.type(screen.getByRole("searchbox"), "ombudsman");
+    await userEvent.click(screen.getByRole("button", { name: "Ask the lead ministries about these 225" }));
+    const dialog = await screen.findByRole("dialog", { name: "Ask about 225 recommendations" });
+    const preview = await within(dialog).findByRole("table", { name: "Who will be asked" });
+    const justice = within(preview).getByRole("row", { name: /Ministry of Justice/ });
+    expect(justice).toHaveTextContent("145");
+    expect(within(preview).queryByRole("row", { name: /Ministry of Health/ })).toBeNull();
+    expect(dialog).toHaveTextContent("5 were already asked for this report: left out.");
+    expect(dialog).toHaveTextContent("75 chosen recommendations have no lead ministry");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Ask about 145 recommendations" }));
+    await screen.findByText(/145 requests made/);
+    const call = fake.calls.find((c) => c.id === "createRequests");
+    expect(call?.input).toMatchObject({ params: { id: "r1" }, body: { ministries: { mode: "lead" } } });
+    const subjects = (call?.input as { body: { subjects: { recommendationId: string }[] } }).body.subjects;
+    expect(subjects).toHaveLength(145);
+    expect(subjects.some((s) => s.recommendationId === "1" || s.recommendationId === "3")).toBe(false);
   });
 
   test("a focal point sees their ministry's recommendations and no bulk assignment", async () => {

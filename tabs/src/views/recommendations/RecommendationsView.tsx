@@ -14,6 +14,7 @@ import { useI18n } from "../../i18n/i18n";
 import { navigate, useRoute } from "../../shell/router";
 import { useSession } from "../../shell/session";
 import { BulkAssignDialog } from "./BulkAssignDialog";
+import { AskSelectionDialog } from "./AskSelectionDialog";
 import { facetsOf, filterRecommendations, NO_FILTERS, sortRecommendations, type RecommendationFilters, type Sort, type SortKey } from "./filter";
 import { RecommendationDetail } from "./RecommendationDetail";
 import { RecommendationFiltersBar } from "./RecommendationFiltersBar";
@@ -38,6 +39,7 @@ export default function RecommendationsView() {
   const [sort, setSort] = useState<Sort>({ key: "symbol", direction: "ascending" });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState<string>();
 
   const ministryShort = useCallback((id: string | undefined) => (id ? ministryShortName(ministries, id) : ""), [ministries]);
@@ -61,6 +63,8 @@ export default function RecommendationsView() {
       }
     : undefined;
   const selectedRecords = useMemo(() => list.items.filter((r) => selected.has(r.id)), [list.items, selected]);
+  // What "ask about these" means: the rows ticked, or with none ticked every row the filters show.
+  const toAsk = selected.size ? selectedRecords : rows;
 
   return (
     <>
@@ -68,11 +72,18 @@ export default function RecommendationsView() {
         title={t("recommendations.title")}
         description={me.ministries.length ? t("recommendations.descriptionFocalPoint") : t("recommendations.description")}
         actions={
-          selection && (
-            <Button appearance="primary" disabled={selected.size === 0} onClick={() => setBulkOpen(true)}>
-              {selected.size ? plural("recommendations.assignSelected", selected.size) : t("recommendations.assign")}
-            </Button>
-          )
+          <>
+            {me.can.createRequests && (
+              <Button disabled={toAsk.length === 0 || !list.complete} onClick={() => setAsking(true)}>
+                {plural("ask.button", toAsk.length)}
+              </Button>
+            )}
+            {selection && (
+              <Button appearance="primary" disabled={selected.size === 0} onClick={() => setBulkOpen(true)}>
+                {selected.size ? plural("recommendations.assignSelected", selected.size) : t("recommendations.assign")}
+              </Button>
+            )}
+          </>
         }
       />
       <RecommendationFiltersBar
@@ -105,6 +116,21 @@ export default function RecommendationsView() {
           known={list.items.find((r) => r.id === route.id)}
           onClose={() => navigate("/recommendations")}
           onChanged={(record) => list.replace([record])}
+        />
+      )}
+      {asking && (
+        <AskSelectionDialog
+          records={toAsk}
+          onClose={() => setAsking(false)}
+          onDone={(result) => {
+            setAsking(false);
+            setSelected(new Set());
+            setNotice(
+              [plural("requests.created", result.created.length), result.alreadyExisting ? plural("requests.alreadyExisting", result.alreadyExisting) : "", result.skipped.length ? plural("requests.skipped", result.skipped.length) : "", result.unaddressed.length ? plural("requests.unaddressed", result.unaddressed.length) : ""]
+                .filter(Boolean)
+                .join(" "),
+            );
+          }}
         />
       )}
       {bulkOpen && (
