@@ -6,4 +6,5 @@ export * from "./requests";
 export * from "./drafts";
 export * from "./imports";
 export * from "./overview";
+export * from "./exports";
 export { API_ROUTES, isBinaryBody, isBinaryResponse, pathOf, type ApiRoute, type ApiRoutes, type BinaryBody, type BinaryResponse, type HttpMethod, type RouteId } from "./routes";

@@ -1,4 +1,7 @@
 import type { Router } from "express";
+import type { z } from "zod";
+import type { recommendationQuerySchema } from "../../core/api/recommendations";
+import type { Actor } from "../../core/auth/policy";
 import { API_ROUTES } from "../../core/api/routes";
 import type { BulkResultDto } from "../../core/api/recommendations";
 import { authorize } from "../../core/auth/policy";
@@ -51,33 +54,38 @@ function comparator(sort: string): (a: Recommendation, b: Recommendation) => num
   return (a, b) => (descending ? -1 : 1) * (primary(a, b) || byParagraph(a, b));
 }
 
+/** The recommendations the reader may see that the grid's filters match, in the grid's order (the list and the export). */
+export async function matchingRecommendations(deps: ApiServices["deps"], query: Omit<z.output<typeof recommendationQuerySchema>, "pageSize" | "pageToken">, actor: Actor) {
+  const words = query.q ? fold(query.q).split(/\s+/).filter(Boolean) : [];
+  const symbol = query.documentSymbol?.toUpperCase().replace(/\s+/g, "");
+  const cluster = query.cluster ? fold(query.cluster) : undefined;
+  const theme = query.theme ? fold(query.theme) : undefined;
+  const matches = (await visibleRecommendations(deps, actor)).filter((r) => {
+    if (query.mechanism && r.mechanism !== query.mechanism) return false;
+    if (query.status && r.status !== query.status) return false;
+    if (query.position && r.position !== query.position) return false;
+    if (query.leadMinistryId === "none" ? r.leadMinistryId : query.leadMinistryId && r.leadMinistryId !== query.leadMinistryId) return false;
+    if (query.ministryId && r.leadMinistryId !== query.ministryId && !r.supportingMinistryIds.includes(query.ministryId)) return false;
+    if (query.cycle !== undefined && r.cycle !== query.cycle) return false;
+    if (symbol && r.documentSymbol.toUpperCase() !== symbol) return false;
+    if (cluster && fold(r.cluster ?? "") !== cluster) return false;
+    if (theme && !r.themes.some((t) => fold(t) === theme)) return false;
+    if (query.sdg !== undefined && !r.sdgGoals.includes(query.sdg)) return false;
+    if (query.sharedWithObservers !== undefined && r.sharedWithObservers !== query.sharedWithObservers) return false;
+    if (words.length) {
+      const haystack = fold([r.text, r.documentSymbol, r.paragraph, r.cluster ?? "", ...r.recommendingStates, ...r.themes, ...r.affectedGroups].join(" "));
+      if (!words.every((word) => haystack.includes(word))) return false;
+    }
+    return true;
+  });
+  return matches.sort(comparator(query.sort));
+}
+
 export function registerRecommendationRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
   const { deps } = services;
 
   bindRoute(router, API_ROUTES.listRecommendations, binding, async ({ query, actor }) => {
-    const words = query.q ? fold(query.q).split(/\s+/).filter(Boolean) : [];
-    const symbol = query.documentSymbol?.toUpperCase().replace(/\s+/g, "");
-    const cluster = query.cluster ? fold(query.cluster) : undefined;
-    const theme = query.theme ? fold(query.theme) : undefined;
-    const matches = (await visibleRecommendations(deps, actor)).filter((r) => {
-      if (query.mechanism && r.mechanism !== query.mechanism) return false;
-      if (query.status && r.status !== query.status) return false;
-      if (query.position && r.position !== query.position) return false;
-      if (query.leadMinistryId === "none" ? r.leadMinistryId : query.leadMinistryId && r.leadMinistryId !== query.leadMinistryId) return false;
-      if (query.ministryId && r.leadMinistryId !== query.ministryId && !r.supportingMinistryIds.includes(query.ministryId)) return false;
-      if (query.cycle !== undefined && r.cycle !== query.cycle) return false;
-      if (symbol && r.documentSymbol.toUpperCase() !== symbol) return false;
-      if (cluster && fold(r.cluster ?? "") !== cluster) return false;
-      if (theme && !r.themes.some((t) => fold(t) === theme)) return false;
-      if (query.sdg !== undefined && !r.sdgGoals.includes(query.sdg)) return false;
-      if (query.sharedWithObservers !== undefined && r.sharedWithObservers !== query.sharedWithObservers) return false;
-      if (words.length) {
-        const haystack = fold([r.text, r.documentSymbol, r.paragraph, r.cluster ?? "", ...r.recommendingStates, ...r.themes, ...r.affectedGroups].join(" "));
-        if (!words.every((word) => haystack.includes(word))) return false;
-      }
-      return true;
-    });
-    return pageOfArray(matches.sort(comparator(query.sort)), query);
+    return pageOfArray(await matchingRecommendations(deps, query, actor), query);
   });
 
   bindRoute(router, API_ROUTES.getRecommendation, binding, async ({ params, actor }) => readRecommendation(deps, params.id, actor));

@@ -15,6 +15,7 @@ import { registerListRoutes } from "../api/lists";
 import { publicConfigOf, registerOverviewRoutes } from "../api/overview";
 import { registerRecommendationRoutes } from "../api/recommendations";
 import { registerRequestRoutes } from "../api/requests";
+import { registerExportRoutes } from "../api/exports";
 import type { ApiServices } from "../api/services";
 import { isLoopback } from "../config/config";
 import type { TokenValidator } from "../auth/token-validator";
@@ -159,6 +160,7 @@ export function createApp(options: AppOptions): express.Express {
   registerRecommendationRoutes(api, binding, services);
   registerListRoutes(api, binding, services);
   registerRequestRoutes(api, binding, services);
+  registerExportRoutes(api, binding, services);
   registerDraftRoutes(api, binding, services);
   registerImportRoutes(api, binding, services);
   app.use(api);

@@ -5,6 +5,7 @@
  * nothing, call one use case, return its result.
  */
 import type { Request, RequestHandler, Response, Router } from "express";
+import type { Writable } from "node:stream";
 import type { z } from "zod";
 import { isBinaryBody, isBinaryResponse, type ApiRoute, type BinaryBody } from "../../core/api/routes";
 import type { Actor } from "../../core/auth/policy";
@@ -12,12 +13,8 @@ import type { FieldIssue } from "../../core/errors";
 import { issuesOf } from "../../core/records/validate";
 import { HttpError } from "./errors";
 
-/** A file answer. */
-export interface FileResult {
-  file: Uint8Array;
-  contentType: string;
-  fileName: string;
-}
+/** A file answer: its bytes, or a writer that streams them (an export of thousands of rows). */
+export type FileResult = { contentType: string; fileName: string } & ({ file: Uint8Array } | { write(out: Writable): Promise<void> });
 
 type Out<S> = [Exclude<S, undefined>] extends [z.ZodType] ? z.output<Exclude<S, undefined>> : undefined;
 type BodyOf<B> = [Exclude<B, undefined>] extends [BinaryBody] ? Uint8Array : [Exclude<B, undefined>] extends [z.ZodType] ? z.output<Exclude<B, undefined>> : undefined;
@@ -100,7 +97,13 @@ export function bindRoute<R extends ApiRoute>(router: Router, route: R, binding:
       res.setHeader("Content-Type", file.contentType);
       res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
       res.setHeader("Cache-Control", "private, no-store");
-      res.end(Buffer.from(file.file));
+      if ("write" in file) {
+        // Everything that can fail before the first byte (authorization, reading) has already run.
+        await file.write(res);
+        if (!res.writableEnded) res.end();
+      } else {
+        res.end(Buffer.from(file.file));
+      }
       return;
     }
     res.status(route.status ?? 200).json(result);

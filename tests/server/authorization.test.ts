@@ -74,6 +74,9 @@ const MATRIX: Record<RouteId, Allowed> = {
   commitImport: ["secretariat"],
   dashboard: "members",
   listAudit: ["secretariat", "chair", "admin"],
+  exportRecommendations: "members",
+  exportRequests: "members",
+  exportAudit: ["secretariat", "chair", "admin"],
 };
 
 function allowedRoles(allowed: Allowed): RoleName[] {

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { AuditEntryDto } from "../../../../core/api";
 import { isAbort } from "../../api/client";
 import { Loading } from "../../components/Loading";
+import { ExportMenu } from "../../components/ExportMenu";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
@@ -77,7 +78,11 @@ export default function AuditView() {
 
   return (
     <>
-      <PageHeader title={t("audit.title")} description={t("audit.description")} />
+      <PageHeader
+        title={t("audit.title")}
+        description={t("audit.description")}
+        actions={<ExportMenu name={t("audit.title")} load={(format, lang) => api.call("exportAudit", { query: { entity, entityId: entityId.trim() || undefined, action: action.trim() || undefined, actorId, format, lang } })} />}
+      />
       <div className={styles.bar} role="search" aria-label={t("filter.label")}>
         <Field label={t("audit.entity")}>
           <Dropdown value={entity ? t(`audit.entity.${entity}` as "audit.entity.requests") : t("filter.any")} selectedOptions={[entity ?? ANY]} onOptionSelect={(_, d) => setEntity(d.optionValue === ANY ? undefined : d.optionValue)}>

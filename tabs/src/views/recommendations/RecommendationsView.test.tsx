@@ -23,6 +23,7 @@ function api() {
       items: ["1", "5", "7", "11", "13"].map((id) => ({ id: `q${id}`, eTag: "e", key: `r1|rec:${id}|m1`, reportId: "r1", subject: { kind: "recommendation" as const, recommendationId: id }, recommendationId: id, ministryId: "m1", ministryRole: "lead" as const, ask: "x", dueDate: "2026-12-01", status: "sent" as const, createdBy: "u", latestVersion: 0, notices: [] })),
       total: 5,
     }),
+    exportRecommendations: () => new Blob(["x"], { type: "text/csv" }),
     createRequests: ({ body }) => ({ created: (body as { subjects: unknown[] }).subjects.map(() => ({}) as never), alreadyExisting: 0, skipped: [], unaddressed: [] }),
     bulkAssignRecommendations: ({ body }) => {
       const { items, leadMinistryId } = body as { items: { id: string }[]; leadMinistryId: string };
@@ -76,6 +77,21 @@ describe("the recommendations view", () => {
     const subjects = (call?.input as { body: { subjects: { recommendationId: string }[] } }).body.subjects;
     expect(subjects).toHaveLength(145);
     expect(subjects.some((s) => s.recommendationId === "1" || s.recommendationId === "3")).toBe(false);
+  });
+
+  test("exports the rows the filters show, as Excel or CSV", async () => {
+    const fake = api();
+    URL.createObjectURL = jest.fn(() => "blob:export");
+    URL.revokeObjectURL = jest.fn();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    renderSignedIn(<RecommendationsView />, { me: ME.secretariat, api: fake });
+    await screen.findByText("450 of 450 recommendations");
+    await userEvent.type(screen.getByRole("searchbox"), "ombudsman");
+    await userEvent.click(screen.getByRole("button", { name: "Export" }));
+    await userEvent.click(await screen.findByRole("menuitem", { name: "CSV" }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(fake.calls.find((c) => c.id === "exportRecommendations")?.input).toMatchObject({ query: { format: "csv", q: "ombudsman", lang: "en" } });
+    click.mockRestore();
   });
 
   test("a focal point sees their ministry's recommendations and no bulk assignment", async () => {

@@ -9,6 +9,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { RecommendationDto } from "../../../../core/api";
 import { ministryShortName } from "../../components/MinistriesPicker";
 import { PageHeader } from "../../components/PageHeader";
+import { ExportMenu } from "../../components/ExportMenu";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { navigate, useRoute } from "../../shell/router";
@@ -73,6 +74,26 @@ export default function RecommendationsView() {
         description={me.ministries.length ? t("recommendations.descriptionFocalPoint") : t("recommendations.description")}
         actions={
           <>
+            <ExportMenu
+              name={t("recommendations.title")}
+              load={(format, lang) =>
+                api.call("exportRecommendations", {
+                  query: {
+                    format,
+                    lang,
+                    q: filters.q.trim() || undefined,
+                    mechanism: filters.mechanism,
+                    cycle: filters.cycle,
+                    theme: filters.theme,
+                    sdg: filters.sdg,
+                    position: filters.position,
+                    leadMinistryId: filters.leadMinistryId,
+                    status: filters.status,
+                    ministryId: filters.ministryIds?.length === 1 ? filters.ministryIds[0] : undefined,
+                  },
+                })
+              }
+            />
             {me.can.createRequests && (
               <Button disabled={toAsk.length === 0 || !list.complete} onClick={() => setAsking(true)}>
                 {plural("ask.button", toAsk.length)}

@@ -8,10 +8,12 @@ import { Badge, Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody,
 import type { RequestStatus } from "../../../../core/requests/request";
 import { RequestStatusBadge } from "../../components/badges";
 import { Loading } from "../../components/Loading";
+import { ExportMenu } from "../../components/ExportMenu";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { navigate } from "../../shell/router";
+import { useSession } from "../../shell/session";
 import { REQUEST_STATUS_CODES } from "../../taxonomy";
 import { CreateRequestsDialog } from "./CreateRequestsDialog";
 import { DecisionsInbox } from "./DecisionsInbox";
@@ -37,6 +39,7 @@ export default function RequestsView() {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, date, plural } = i18n;
+  const { api } = useSession();
   const { me, ministries, reportId, openId, reports, report, requests, sorted, status, setStatus, ministryId, setMinistryId, ministryOptions, creating, setCreating, notice, open, close, replace, created } = useRequestsView();
 
   return (
@@ -45,12 +48,14 @@ export default function RequestsView() {
         title={t("requests.title")}
         description={me.ministries.length ? t("requests.descriptionFocalPoint") : t("requests.description")}
         actions={
-          me.can.createRequests &&
-          report && (
-            <Button appearance="primary" onClick={() => setCreating(true)} disabled={report.status === "submitted"}>
-              {t("requests.new")}
-            </Button>
-          )
+          <>
+            {(reportId || ministryId) && <ExportMenu name={report ? `${t("requests.title")} ${report.title}` : t("requests.title")} load={(format, lang) => api.call("exportRequests", { query: { reportId, ministryId, status, format, lang } })} />}
+            {me.can.createRequests && report && (
+              <Button appearance="primary" onClick={() => setCreating(true)} disabled={report.status === "submitted"}>
+                {t("requests.new")}
+              </Button>
+            )}
+          </>
         }
       />
       <div className={styles.bar}>

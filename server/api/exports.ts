@@ -1,0 +1,157 @@
+/**
+ * The grids as Excel or CSV: the recommendations, the requests and the audit log, filtered as
+ * the grid's list route filters them, read through the same read use cases (what the reader may
+ * see, at their level), with headings and codes in the person's language, streamed.
+ */
+import type { Router } from "express";
+import { API_ROUTES } from "../../core/api/routes";
+import { XLSX_CONTENT_TYPE, type ExportFormat } from "../../core/api/exports";
+import { authorize } from "../../core/auth/policy";
+import type { AuditEntryFields } from "../../core/audit/audit-entry";
+import { queryAll, type Condition } from "../../core/ports/repository";
+import { decisionsWaiting } from "../../core/requests/decisions";
+import { listRequests } from "../../core/requests/read-requests";
+import { withSubjects } from "../../core/requests/request-subjects";
+import { defaultCatalogue } from "../../i18n/catalogue";
+import { isRightToLeftLanguage, type Formatter } from "../../i18n/message-format";
+import { bindRoute, type FileResult, type RouteBinding } from "../http/bind-route";
+import { writeCsv, writeXlsx, type ExportTable } from "../exports/table-writer";
+import { matchingRecommendations } from "./recommendations";
+import type { ApiServices } from "./services";
+
+function wordsFor(lang: string): Formatter {
+  return defaultCatalogue().formatter(lang, ["tab", "terms"]);
+}
+
+function fileOf(table: ExportTable, format: ExportFormat, name: string, today: string): FileResult {
+  return format === "csv"
+    ? { contentType: "text/csv; charset=utf-8", fileName: `${name} ${today}.csv`, write: (out) => writeCsv(table, out) }
+    : { contentType: XLSX_CONTENT_TYPE, fileName: `${name} ${today}.xlsx`, write: (out) => writeXlsx(table, out) };
+}
+
+export function registerExportRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
+  const { deps } = services;
+  const today = () => deps.clock.now().toISOString().slice(0, 10);
+
+  bindRoute(router, API_ROUTES.exportRecommendations, binding, async ({ query, actor }) => {
+    const { format, lang, ...filters } = query;
+    const t = wordsFor(lang);
+    const [recommendations, ministries] = await Promise.all([matchingRecommendations(deps, filters, actor), queryAll(deps.repos.ministries)]);
+    const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
+    const table: ExportTable = {
+      sheet: t.format("grid.label"),
+      rtl: isRightToLeftLanguage(lang),
+      columns: [
+        { heading: t.format("export.documentSymbol"), width: 16 },
+        { heading: t.format("grid.symbol"), width: 10 },
+        { heading: t.format("grid.text"), width: 80 },
+        { heading: t.format("detail.recommendingStates"), width: 24 },
+        { heading: t.format("grid.mechanism"), width: 12 },
+        { heading: t.format("grid.cycle"), width: 8 },
+        { heading: t.format("grid.position"), width: 16 },
+        { heading: t.format("detail.cluster"), width: 24 },
+        { heading: t.format("export.themes"), width: 28 },
+        { heading: t.format("export.groups"), width: 24 },
+        { heading: t.format("export.sdgs"), width: 10 },
+        { heading: t.format("grid.lead"), width: 26 },
+        { heading: t.format("export.supporting"), width: 26 },
+        { heading: t.format("grid.status"), width: 20 },
+      ],
+      rows: recommendations.map((r) => [
+        r.documentSymbol,
+        r.paragraph,
+        r.text,
+        r.recommendingStates.join("; "),
+        r.mechanism,
+        r.cycle,
+        r.position ? t.format(`position.${r.position}`) : undefined,
+        r.cluster,
+        r.themes.join("; "),
+        r.affectedGroups.join("; "),
+        r.sdgGoals.join("; "),
+        r.leadMinistryId ? (ministryName.get(r.leadMinistryId) ?? r.leadMinistryId) : undefined,
+        r.supportingMinistryIds.map((id) => ministryName.get(id) ?? id).join("; "),
+        t.format(`status.${r.status}`),
+      ]),
+    };
+    return fileOf(table, format, t.format("grid.label"), today());
+  });
+
+  bindRoute(router, API_ROUTES.exportRequests, binding, async ({ query, actor }) => {
+    const { format, lang, ...filter } = query;
+    const t = wordsFor(lang);
+    const { items, reports, recommendations } = await listRequests(deps, filter, actor);
+    const [described, allReports, ministries] = await Promise.all([withSubjects(deps, actor, items, { reports, recommendations }), reports ?? queryAll(deps.repos.reports), queryAll(deps.repos.ministries)]);
+    const reportTitle = new Map(allReports.map((r) => [r.id, r.title]));
+    const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
+    const mayDecide = actor.roles.includes("Secretariat");
+    const subject = (r: (typeof described)[number]) => {
+      switch (r.subject.kind) {
+        case "recommendation":
+          return r.subjectReference ? t.format("requests.subjectReference", { symbol: r.subjectReference.documentSymbol, paragraph: r.subjectReference.paragraph }) : t.format("requests.subjectRecommendation", { id: r.subject.recommendationId });
+        case "question":
+          return t.format("requests.subjectQuestion", { number: r.subject.number });
+        case "section":
+          return t.format("requests.subjectSection", { section: r.subject.section, title: r.subject.title });
+      }
+    };
+    const table: ExportTable = {
+      sheet: t.format("requests.title"),
+      rtl: isRightToLeftLanguage(lang),
+      columns: [
+        { heading: t.format("requests.report"), width: 30 },
+        { heading: t.format("requests.subject"), width: 24 },
+        { heading: t.format("export.subjectText"), width: 60 },
+        { heading: t.format("requests.ministry"), width: 26 },
+        { heading: t.format("requestPanel.role"), width: 12 },
+        { heading: t.format("requests.due"), width: 12 },
+        { heading: t.format("grid.status"), width: 14 },
+        { heading: t.format("decisions.title"), width: 22 },
+        { heading: t.format("requestPanel.sent"), width: 20 },
+        { heading: t.format("requestPanel.answered"), width: 20 },
+        { heading: t.format("requests.answers"), width: 10 },
+      ],
+      rows: described.map((r) => [
+        reportTitle.get(r.reportId) ?? r.reportId,
+        subject(r),
+        r.subjectText,
+        ministryName.get(r.ministryId) ?? r.ministryId,
+        t.format(r.ministryRole === "lead" ? "requestPanel.lead" : "requestPanel.supporting"),
+        r.dueDate,
+        t.format(`requestStatus.${r.status}`),
+        mayDecide ? decisionsWaiting(r).map((kind) => t.format(`decisions.kind.${kind}`)).join("; ") : undefined,
+        r.sentAt,
+        r.access === "shared" ? undefined : r.answeredAt,
+        r.access === "shared" ? undefined : r.latestVersion,
+      ]),
+    };
+    return fileOf(table, format, t.format("requests.title"), today());
+  });
+
+  bindRoute(router, API_ROUTES.exportAudit, binding, async ({ query, actor }) => {
+    authorize(actor, { kind: "read-audit" });
+    const { format, lang, ...filter } = query;
+    const t = wordsFor(lang);
+    const where: Condition<AuditEntryFields>[] = [];
+    if (filter.entity) where.push({ field: "entity", op: "eq", value: filter.entity });
+    if (filter.entityId) where.push({ field: "entityId", op: "eq", value: filter.entityId });
+    if (filter.actorId) where.push({ field: "actorId", op: "eq", value: filter.actorId });
+    if (filter.action) where.push({ field: "action", op: "eq", value: filter.action });
+    const entries = (await queryAll(deps.repos.audit, { where })).sort((a, b) => b.at.localeCompare(a.at) || Number(b.id) - Number(a.id));
+    const entity = (name: string) => (t.has(`audit.entity.${name}`) ? t.format(`audit.entity.${name}`) : name);
+    const table: ExportTable = {
+      sheet: t.format("audit.title"),
+      rtl: isRightToLeftLanguage(lang),
+      columns: [
+        { heading: t.format("audit.when"), width: 22 },
+        { heading: t.format("audit.who"), width: 24 },
+        { heading: t.format("audit.action"), width: 22 },
+        { heading: t.format("audit.entity"), width: 16 },
+        { heading: t.format("audit.entityId"), width: 12 },
+        { heading: t.format("audit.what"), width: 80 },
+      ],
+      rows: entries.map((e) => [e.at, e.actorName, e.action, entity(e.entity), e.entityId, e.summary]),
+    };
+    return fileOf(table, format, t.format("audit.title"), today());
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Exports through the API, against the real server and the emulator: the filtered recommendations
+ * as .xlsx read back with exceljs (the rows the grid's list shows, in its order, headings in the
+ * person's language), as CSV, the requests in French, the audit log; bad input and readers who may
+ * not read it are refused.
+ */
+import ExcelJS from "exceljs";
+import { RIGHT_MINISTRY, startApiServer, type ApiClient } from "./support/api-server";
+
+let api: ApiClient;
+let secretariat: string;
+let focalPoint: string;
+let justice: string;
+
+beforeAll(async () => {
+  api = await startApiServer();
+  secretariat = (await api.tokenFor("secretariat"))!;
+  focalPoint = (await api.tokenFor("focalPoint"))!;
+  justice = await api.ministryId(RIGHT_MINISTRY);
+}, 120_000);
+
+afterAll(async () => {
+  await api?.server.stop();
+});
+
+async function download(path: string, token: string): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer }> {
+  const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, type: response.headers.get("content-type"), disposition: response.headers.get("content-disposition"), bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+async function sheetOf(bytes: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))));
+  return rows;
+}
+
+test("the recommendations the grid's filters show, as an Excel workbook read back", async () => {
+  const list = await api.call<{ items: { documentSymbol: string; paragraph: string; text: string }[]; total: number }>("GET", `/api/recommendations?leadMinistryId=${justice}&mechanism=UPR&pageSize=200`, { token: secretariat });
+  expect(list.body.total).toBeGreaterThan(1);
+  expect(list.body.total).toBe(list.body.items.length);
+  const file = await download(`/api/exports/recommendations?leadMinistryId=${justice}&mechanism=UPR&format=xlsx`, secretariat);
+  expect(file.status).toBe(200);
+  expect(file.type).toContain("spreadsheetml");
+  expect(file.disposition).toMatch(/\.xlsx$/);
+  const rows = await sheetOf(file.bytes);
+  expect(rows[0]!.slice(0, 3)).toEqual(["Document symbol", "Paragraph", "Recommendation"]);
+  expect(rows.slice(1).map((r) => `${r[0]} ${r[1]}`)).toEqual(list.body.items.map((r) => `${r.documentSymbol} ${r.paragraph}`));
+  expect(rows.slice(1).every((r) => r[11] === RIGHT_MINISTRY)).toBe(true);
+  expect(rows[1]![2]).toBe(list.body.items[0]!.text);
+});
+
+test("the same as CSV, and in French", async () => {
+  const file = await download(`/api/exports/recommendations?leadMinistryId=${justice}&format=csv&lang=fr`, secretariat);
+  expect(file.status).toBe(200);
+  expect(file.type).toContain("text/csv");
+  const text = file.bytes.toString("utf8");
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  const [heading] = text.slice(1).split("\r\n");
+  expect(heading).toContain("Recommandation");
+  expect(heading).toContain("Ministère chef de file");
+});
+
+test("the requests a focal point may read, and not the audit log", async () => {
+  const file = await download(`/api/exports/requests?format=xlsx&ministryId=${justice}`, focalPoint);
+  expect(file.status).toBe(200);
+  const rows = await sheetOf(file.bytes);
+  expect(rows[0]!.slice(0, 4)).toEqual(["Report", "About", "What it is about", "Ministry"]);
+  expect(rows.length).toBeGreaterThan(1);
+  expect(rows.slice(1).every((r) => r[3] === RIGHT_MINISTRY)).toBe(true);
+  // Another ministry's requests, shared with observers, come without their answers.
+  const all = await sheetOf((await download("/api/exports/requests", focalPoint)).bytes);
+  const others = all.slice(1).filter((r) => r[3] !== RIGHT_MINISTRY);
+  expect(others.every((r) => !r[9] && !r[10])).toBe(true);
+  expect((await download("/api/exports/audit", focalPoint)).status).toBe(403);
+  const audit = await download("/api/exports/audit?format=csv", secretariat);
+  expect(audit.status).toBe(200);
+  expect(audit.bytes.toString("utf8")).toContain("When");
+});
+
+test("bad input gets a clear error", async () => {
+  const bad = await api.call<{ error: { message: string } }>("GET", "/api/exports/recommendations?format=pdf", { token: secretariat });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.message).toMatch(/format/);
+  expect((await api.call("GET", "/api/exports/recommendations?lang=<script>", { token: secretariat })).status).toBe(400);
+});
