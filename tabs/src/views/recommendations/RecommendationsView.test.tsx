@@ -88,7 +88,7 @@ describe("the recommendations view", () => {
     await screen.findByText("450 of 450 recommendations");
     await userEvent.type(screen.getByRole("searchbox"), "ombudsman");
     await userEvent.click(screen.getByRole("button", { name: "Export" }));
-    await userEvent.click(await screen.findByRole("menuitem", { name: "CSV" }));
+    await userEvent.click(await screen.findByRole("menuitem", { name: "Text file (CSV)" }));
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(fake.calls.find((c) => c.id === "exportRecommendations")?.input).toMatchObject({ query: { format: "csv", q: "ombudsman", lang: "en" } });
     click.mockRestore();
