@@ -1,7 +1,7 @@
 import { createTranslator } from "../i18n/translate";
 import { visibleText } from "./adaptive";
 import { digestCard, noticeCard } from "./notice-card";
-import { requestCard } from "./request-card";
+import { chatAnswerCard, moreTimeCard, myRequestsCard, requestCard } from "./request-card";
 import type { RequestView } from "../../core/requests/read-requests";
 
 function view(overrides: Partial<RequestView["request"]> = {}, text = "Ensure birth registration for all children"): RequestView {
@@ -78,5 +78,37 @@ describe("the focal point hears the secretariat's decisions in words", () => {
     const tr = createTranslator("en-GB");
     const card = noticeCard({ kind: "notice", topic: "reassigned", text: "x", requestId: "7", ministryName: "Ministry of Health" }, view({ status: "closed" }), { tr, now });
     expect(visibleText(card)).toContain("moved this request to the Ministry of Health");
+  });
+});
+
+describe("the bot's lists speak in words", () => {
+  const report = (id: string, title: string) => ({ id, eTag: '"1"', title, mechanism: "UPR" as const, type: "upr-national" as const, language: "en", dueDate: "2026-12-01", timeZone: "Africa/Cairo", wordLimit: 10700, status: "collecting" as const, questions: [], reminderPolicy: { remindDaysBefore: [7], escalateDaysAfter: 1, sendAt: "09:00", dailyDigest: true }, sharedWithObservers: false, createdAt: "2026-01-01T00:00:00.000Z" });
+  const cycle3 = { ...view({ id: "1" }, "Ratify the Optional Protocol to the Convention against Torture and set up a national preventive mechanism"), report: report("r3", "UPR national report, third cycle") };
+  const cycle4 = { ...view({ id: "2", status: "answered" }, "Adopt a comprehensive anti-discrimination law covering all grounds"), report: report("r4", "UPR mid-term report, fourth cycle") };
+
+  it("each request shows its recommendation's first words, its report and its due date; the counts agree with the greeting", () => {
+    const tr = createTranslator("en-GB");
+    const text = visibleText(myRequestsCard([cycle3, cycle4], { tr, now }));
+    expect(text).toContain("Ratify the Optional Protocol to the Convention against Torture");
+    expect(text).toContain("UPR national report, third cycle");
+    expect(text).toContain("UPR mid-term report, fourth cycle");
+    expect(text).toContain("30 March 2026 (in 28 days)");
+    expect(text).toContain("1 waiting for an answer · 2 open requests");
+  });
+
+  it("which request an answer is for: two reports' same paragraph told apart", () => {
+    const tr = createTranslator("en-GB");
+    const card = chatAnswerCard([cycle3, cycle4], { text: "We did it", messageId: "m1", attachments: [] }, { tr, now });
+    const choices = JSON.stringify(card);
+    expect(choices).toContain("CRC/C/PER/CO/6-7, para. 23(b) — Ratify the Optional Protocol to the Convention");
+    expect(choices).toContain("· UPR national report, third cycle · 30 March 2026");
+    expect(choices).toContain("· UPR mid-term report, fourth cycle ·");
+  });
+
+  it("the more-time date picker opens at the due date, and times name their zone", () => {
+    const tr = createTranslator("en-GB", "Africa/Cairo");
+    const card = moreTimeCard(cycle3, { tr, now });
+    expect(JSON.stringify(card)).toContain('"value":"2026-03-31"');
+    expect(tr.dateTime("2026-03-02T09:00:00.000Z")).toMatch(/11:00.*(EET|GMT\+2)/);
   });
 });

@@ -1,3 +1,4 @@
+import { isUnanswered } from "../../core/requests/request-lifecycle";
 import type { Attachment, ContributionFields } from "../../core/contributions/contribution";
 import type { Stored } from "../../core/records/common";
 import { MECHANISM_NAMES, type ImplementationStatus, IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
@@ -71,6 +72,26 @@ export function subjectLabel(view: RequestView, tr: Translator): string {
     case "unknown":
       return tr.t("subject.unknown", { id: view.request.id });
   }
+}
+
+/** The first words of what a request is about (the recommendation's or the question's text), cut at a word. */
+export function firstWords(view: RequestView, limit = 90): string | undefined {
+  const text = view.subject.kind === "recommendation" || view.subject.kind === "question" ? view.subject.text : undefined;
+  if (!text) return undefined;
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= limit) return flat;
+  const cut = flat.slice(0, limit);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > limit * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * A request in a list or a choice, in words: its subject, its first words, its report, its due
+ * date ("A/HRC/59/15, para. 148.12 — Ratify the Optional Protocol… · UPR national report · 1 December 2026 (in 5 days)").
+ */
+export function requestLine(view: RequestView, ctx: CardContext, limit = 60): string {
+  const words = firstWords(view, limit);
+  return [`${subjectLabel(view, ctx.tr)}${words ? ` — ${words}` : ""}`, view.report?.title, dueText(view, ctx)].filter(Boolean).join(" · ");
 }
 
 /** Days from today to the due date in the mechanism's calendar (negative when late). */
@@ -279,7 +300,7 @@ export function moreTimeCard(view: RequestView, ctx: CardContext, options: { err
       textBlock(`**${subjectLabel(view, tr)}**`),
       facts([[tr.t("request.due"), dueText(view, ctx)]]),
       textBlock(tr.t("moreTime.explain")),
-      dateInput("until", tr.t("moreTime.until"), { min: addDays(view.request.dueDate, 1), value: options.until, required: true, errorMessage: tr.t("moreTime.untilRequired") }),
+      dateInput("until", tr.t("moreTime.until"), { min: addDays(view.request.dueDate, 1), value: options.until ?? addDays(view.request.dueDate, 1), required: true, errorMessage: tr.t("moreTime.untilRequired") }),
       textInput("reason", tr.t("moreTime.reason"), { value: options.reason, multiline: true, maxLength: LIMITS.comment, required: true, errorMessage: tr.t("moreTime.reasonRequired") }),
     ],
     {
@@ -337,11 +358,11 @@ export function chatAnswerCard(candidates: RequestView[], answer: ChatAnswer, ct
       options.error ? banner(options.error, "attention") : undefined,
       heading(single ? tr.t("chatAnswer.confirmTitle") : tr.t("chatAnswer.chooseTitle")),
       single
-        ? textBlock(tr.t("chatAnswer.confirmFor", { subject: subjectLabel(single, tr), due: dueText(single, ctx) }))
+        ? textBlock(tr.t("chatAnswer.confirmFor", { subject: `${subjectLabel(single, tr)}${firstWords(single, 80) ? ` — ${firstWords(single, 80)}` : ""}${single.report ? ` (${single.report.title})` : ""}`, due: dueText(single, ctx) }))
         : choiceInput(
             "requestId",
             tr.t("chatAnswer.which"),
-            candidates.map((view) => ({ title: `${subjectLabel(view, tr)} · ${dueText(view, ctx)}`, value: view.request.id })),
+            candidates.map((view) => ({ title: requestLine(view, ctx), value: view.request.id })),
             { expanded: true, required: true, errorMessage: tr.t("chatAnswer.whichRequired") },
           ),
       textInput("text", tr.t("form.answer"), { value: answer.text, multiline: true, maxLength: LIMITS.contributionText, required: true, errorMessage: tr.t("form.answerRequired") }),
@@ -374,7 +395,7 @@ export function chooseEvidenceCard(candidates: RequestView[], messageId: string,
       choiceInput(
         "requestId",
         tr.t("chatAnswer.which"),
-        candidates.map((view) => ({ title: `${subjectLabel(view, tr)} · ${dueText(view, ctx)}`, value: view.request.id })),
+        candidates.map((view) => ({ title: requestLine(view, ctx), value: view.request.id })),
         { expanded: true, required: true, errorMessage: tr.t("chatAnswer.whichRequired") },
       ),
     ],
@@ -402,14 +423,15 @@ export function myRequestsCard(views: RequestView[], ctx: CardContext, options: 
     separator: true,
     items: [
       textBlock(`**${subjectLabel(view, tr)}**${view.ministry ? ` · ${view.ministry.name}` : ""}`),
-      subtle(`${tr.t("request.due")} ${dueText(view, ctx)} · ${requestStatusLabel(tr, view.request.status)}`),
-      textBlock(shorten(view.request.ask, tr, 200), { spacing: "Small" }),
+      firstWords(view, 140) ? textBlock(firstWords(view, 140)!, { spacing: "Small" }) : textBlock(shorten(view.request.ask, tr, 200), { spacing: "Small" }),
+      subtle([`${tr.t("request.due")} ${dueText(view, ctx)}`, requestStatusLabel(tr, view.request.status), view.report?.title].filter(Boolean).join(" · ")),
       { type: "ActionSet", actions: [execute(tr.t("action.open"), "showRequest", { requestId: view.request.id })] },
     ],
   }));
   return adaptiveCard(tr, [
     heading(tr.t("myRequests.title")),
-    subtle(tr.t("myRequests.count", { count: views.length })),
+    // The greeting's figure is the first one here: the requests waiting for an answer; answered ones stay open for revision.
+    subtle(`${tr.t("myRequests.waiting", { count: views.filter((v) => isUnanswered(v.request.status)).length })} · ${tr.t("myRequests.count", { count: views.length })}`),
     ...items,
     views.length > limit ? subtle(tr.t("myRequests.more", { count: views.length - limit })) : undefined,
   ]);

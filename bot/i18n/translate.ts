@@ -64,7 +64,8 @@ function buildTranslator(localeInput: string | undefined, timeZoneInput: string 
   const timeZone = validTimeZone(timeZoneInput, "UTC");
   const formatter = catalogue.formatter(locale, ["terms", "bot"]);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  // A time is read in the mechanism's time zone, and says which (a card forwarded abroad, or read on a trip, stays true).
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
   const numberFormat = new Intl.NumberFormat(locale);
 
   return {

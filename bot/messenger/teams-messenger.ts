@@ -72,7 +72,7 @@ export class TeamsMessenger implements TwoStepMessenger {
   async prepare(entry: Stored<OutboxEntryFields>): Promise<Prepared> {
     const conversation = await this.deps.conversations.get(entry.recipientId);
     const user = conversation?.locale ? undefined : await this.deps.directory.getUser(entry.recipientId);
-    const tr = createTranslator(conversation?.locale ?? user?.locale, conversation?.timeZone ?? this.deps.config.timeZone, this.deps.config.defaultLocale);
+    const tr = createTranslator(conversation?.locale ?? user?.locale, this.deps.config.timeZone, this.deps.config.defaultLocale);
     const rendered = await renderNotification(this.deps, entry, tr);
     if (!rendered.send) return rendered;
     return { send: true, card: rendered.card, summary: rendered.summary, conversation };

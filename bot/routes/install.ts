@@ -1,7 +1,8 @@
 import { TurnContext } from "botbuilder";
 import { welcomeCard } from "../cards/welcome-card";
 import { clientSettings } from "../people/identity";
-import { answerCandidates, openRequestsOf } from "../../core/requests/read-requests";
+import { openRequestsOf } from "../../core/requests/read-requests";
+import { isUnanswered } from "../../core/requests/request-lifecycle";
 import { sendCard } from "./replies";
 import type { Turn } from "./turn-context";
 
@@ -25,7 +26,8 @@ export async function onInstall(turn: Turn): Promise<void> {
   const { firstContact } = await deps.conversations.remember(persona.userId, reference, { ...clientSettings(activity), install });
   deps.logger.info({ userId: persona.userId, firstContact, action: activity.action }, "conversation stored");
   if (!firstContact || !install) return;
-  const openRequests = persona.focalPoints.length ? answerCandidates(await openRequestsOf(deps, persona.actor)).length : 0;
+  // Those waiting for an answer: the figure "my requests" shows first.
+  const openRequests = persona.focalPoints.length ? (await openRequestsOf(deps, persona.actor)).filter((view) => isUnanswered(view.request.status)).length : 0;
   const secretariat = await deps.directory.usersWithRole("Secretariat");
   await sendCard(context, welcomeCard(persona, tr, { openRequests, secretariat }));
 }

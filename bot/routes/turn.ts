@@ -41,7 +41,7 @@ export function createTurnHandler(deps: BotDeps): (context: TurnContext) => Prom
       const persona = await resolvePersona(deps, identity);
       const settings = clientSettings(activity);
       const stored = activity.type === ActivityTypes.Message || isCardAction ? await deps.conversations.get(persona.userId) : undefined;
-      const tr = createTranslator(settings.locale ?? stored?.locale ?? persona.locale, settings.timeZone ?? stored?.timeZone ?? deps.config.timeZone, deps.config.defaultLocale);
+      const tr = createTranslator(settings.locale ?? stored?.locale ?? persona.locale, deps.config.timeZone, deps.config.defaultLocale);
       const turn: Turn = { context, activity, persona, tr, now, deps };
 
       switch (activity.type) {
