@@ -84,10 +84,14 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalL,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    flexWrap: "wrap",
+    minWidth: 0,
+    "@media (max-width: 720px)": { paddingInline: tokens.spacingHorizontalM },
   },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   nav: { borderInlineEndWidth: tokens.strokeWidthThin, borderInlineEndStyle: "solid", borderInlineEndColor: tokens.colorNeutralStroke2, backgroundColor: tokens.colorNeutralBackground2, paddingBlock: tokens.spacingVerticalM, "@media (max-width: 720px)": { borderInlineEndStyle: "none", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` } },
-  navList: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, "@media (max-width: 720px)": { flexDirection: "row", flexWrap: "wrap" } },
+  // Narrow (a phone, the meeting side panel): one row that scrolls sideways, not four rows above the view.
+  navList: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, "@media (max-width: 720px)": { flexDirection: "row", flexWrap: "nowrap", overflowX: "auto", scrollbarWidth: "thin" } },
   navLink: {
     display: "block",
     paddingBlock: tokens.spacingVerticalS,
@@ -97,9 +101,10 @@ const useStyles = makeStyles({
     borderInlineStartWidth: tokens.strokeWidthThicker, borderInlineStartStyle: "solid", borderInlineStartColor: "transparent",
     ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground2Hover },
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    "@media (max-width: 720px)": { whiteSpace: "nowrap", paddingInline: tokens.spacingHorizontalM },
   },
   navCurrent: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderInlineStartColor: tokens.colorCompoundBrandStroke, backgroundColor: tokens.colorSubtleBackgroundSelected },
-  main: { padding: tokens.spacingHorizontalXL, minWidth: 0, backgroundColor: tokens.colorNeutralBackground3 },
+  main: { padding: tokens.spacingHorizontalXL, minWidth: 0, backgroundColor: tokens.colorNeutralBackground3, "@media (max-width: 720px)": { padding: tokens.spacingHorizontalM } },
   skip: {
     position: "absolute",
     insetInlineStart: tokens.spacingHorizontalS,

@@ -16,6 +16,7 @@ const ANY = "__any__";
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", marginBlockEnd: tokens.spacingVerticalM },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   when: { whiteSpace: "nowrap" },
 });
@@ -116,6 +117,7 @@ export default function AuditView() {
       <ProblemBar error={error} onRetry={() => setGeneration((g) => g + 1)} />
       {entries && entries.length === 0 && <Text>{t("audit.empty")}</Text>}
       {entries && entries.length > 0 && (
+        <div className={styles.scroll}>
         <Table className={styles.table} size="small" aria-label={t("audit.title")}>
           <TableHeader>
             <TableRow>
@@ -143,6 +145,7 @@ export default function AuditView() {
             ))}
           </TableBody>
         </Table>
+        </div>
       )}
       {loading && <Loading />}
       {next && !loading && <Button onClick={() => void more()}>{t("audit.more")}</Button>}

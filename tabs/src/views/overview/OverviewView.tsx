@@ -18,11 +18,11 @@ import { STATUS_COLORS, useOverview, type Dimension } from "./use-overview";
 
 
 const useStyles = makeStyles({
-  kpis: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", gap: tokens.spacingHorizontalM, marginBlockEnd: tokens.spacingVerticalL },
+  kpis: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(180px, 100%), 1fr))", gap: tokens.spacingHorizontalM, marginBlockEnd: tokens.spacingVerticalL },
   kpiValue: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
   section: { marginBlockEnd: tokens.spacingVerticalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium },
-  columns: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(360px, 1fr))", gap: tokens.spacingHorizontalL },
+  panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, overflowX: "auto", minWidth: 0 },
+  columns: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(360px, 100%), 1fr))", gap: tokens.spacingHorizontalL },
   legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, listStyleType: "none", padding: 0, margin: 0 },
   swatch: { display: "inline-block", width: "12px", height: "12px", borderRadius: tokens.borderRadiusSmall, marginInlineEnd: tokens.spacingHorizontalXS, verticalAlign: "middle" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -188,8 +188,12 @@ function RequestList({ id, title, list, empty }: { id: string; title: string; li
               >
                 {subjectLabel(r, i18n)}
               </Link>{" "}
-              · {r.ministryName} <RequestStatusBadge status={r.status} />
-              {r.subjectText && <div className={styles.clip}>{r.subjectText}</div>}
+              · <bdi>{r.ministryName}</bdi> <RequestStatusBadge status={r.status} />
+              {r.subjectText && (
+                <div className={styles.clip} dir="auto">
+                  {r.subjectText}
+                </div>
+              )}
               {r.undeliverableReason && <div>{t(`undeliverable.${r.undeliverableReason}`)}</div>}
               <div className={styles.muted}>
                 {r.daysLeft < 0 ? `${t("overview.requestDue", { date: date(r.dueDate) })} (${plural("overview.daysLate", -r.daysLeft)})` : r.daysLeft === 0 ? t("overview.dueToday") : t("overview.requestDue", { date: date(r.dueDate) })} · {r.reportTitle}

@@ -1,14 +1,18 @@
 /** Search and the grid's filters: mechanism, cycle, theme, SDG, position, lead ministry, status. */
-import { Button, Dropdown, Field, makeStyles, Option, SearchBox, Switch, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { Button, Dropdown, Field, makeStyles, mergeClasses, Option, SearchBox, Switch, tokens } from "@fluentui/react-components";
+import { useState, type ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n";
 import { MECHANISM_CODES, POSITION_CODES, SDG_NUMBERS, STATUS_CODES } from "../../taxonomy";
 import { activeFilterCount, NO_FILTERS, type RecommendationFilters } from "./filter";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", marginBlockEnd: tokens.spacingVerticalM },
-  search: { minWidth: "260px", flexGrow: 1 },
-  dropdown: { minWidth: "150px", maxWidth: "220px" },
+  search: { minWidth: "min(260px, 100%)", flexGrow: 1 },
+  dropdown: { minWidth: "150px", maxWidth: "220px", "@media (max-width: 720px)": { minWidth: 0, maxWidth: "100%", width: "100%" } },
+  // On a phone or in the meeting side panel the filters fold behind one button, so the grid's first row stays in sight.
+  filters: { display: "contents", "@media (max-width: 720px)": { display: "none" } },
+  filtersOpen: { "@media (max-width: 720px)": { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS, width: "100%" } },
+  toggle: { display: "none", "@media (max-width: 720px)": { display: "inline-flex" } },
 });
 
 export interface FiltersBarProps {
@@ -45,11 +49,17 @@ export function RecommendationFiltersBar({ filters, onChange, cycles, themes, mi
   const { t } = useI18n();
   const set = (patch: Partial<RecommendationFilters>) => onChange({ ...filters, ...patch });
   const ministryLabel = (id: string | undefined) => (id === "none" ? t("grid.noLead") : ministries.find((m) => m.id === id)?.name);
+  const [open, setOpen] = useState(false);
+  const active = activeFilterCount({ ...filters, q: "" });
   return (
     <div className={styles.root} role="search" aria-label={t("filter.label")}>
       <Field label={t("filter.search")} className={styles.search}>
         <SearchBox value={filters.q} onChange={(_, data) => set({ q: data.value })} placeholder={t("filter.searchPlaceholder")} />
       </Field>
+      <Button className={styles.toggle} aria-expanded={open} aria-controls="grid-filters" onClick={() => setOpen((o) => !o)}>
+        {active ? t("filter.toggleCount", { count: active }) : t("filter.toggle")}
+      </Button>
+      <div id="grid-filters" className={mergeClasses(styles.filters, open && styles.filtersOpen)}>
       <FilterDropdown className={styles.dropdown} label={t("grid.mechanism")} value={filters.mechanism} display={filters.mechanism && t(`mechanism.${filters.mechanism}`)} onSelect={(v) => set({ mechanism: v as RecommendationFilters["mechanism"] })}>
         {MECHANISM_CODES.map((code) => (
           <Option key={code} value={code} text={t(`mechanism.${code}`)}>
@@ -132,6 +142,7 @@ export function RecommendationFiltersBar({ filters, onChange, cycles, themes, mi
           ))}
         </Dropdown>
       </Field>
+      </div>
       {mine && <Switch checked={mine.on} onChange={(_, data) => mine.toggle(data.checked)} label={t("filter.mine")} />}
       {activeFilterCount(filters) > 0 && (
         <Button appearance="subtle" onClick={() => onChange({ ...NO_FILTERS, ministryIds: filters.ministryIds })}>

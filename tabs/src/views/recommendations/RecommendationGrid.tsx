@@ -36,10 +36,14 @@ const COLUMNS: { key: SortKey | "text"; label: MessageKey; sortable: boolean }[]
   { key: "status", label: "grid.status", sortable: true },
 ];
 
+const WIDE_ONLY = new Set<string>(["mechanism", "cycle", "position", "lead"]);
+
 const useStyles = makeStyles({
   grid: { display: "flex", flexDirection: "column", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1, minWidth: 0 },
-  columns: { display: "grid", gridTemplateColumns: "40px 150px minmax(200px, 1fr) 90px 64px 130px 110px 170px", alignItems: "center", minWidth: "960px" },
-  columnsNoSelect: { gridTemplateColumns: "0 150px minmax(200px, 1fr) 90px 64px 130px 110px 170px" },
+  columns: { display: "grid", gridTemplateColumns: "40px 150px minmax(200px, 1fr) 90px 64px 130px 110px 170px", alignItems: "center", minWidth: "960px", "@media (max-width: 720px)": { gridTemplateColumns: "36px 88px minmax(0, 1fr) 112px", minWidth: 0 } },
+  columnsNoSelect: { gridTemplateColumns: "0 150px minmax(200px, 1fr) 90px 64px 130px 110px 170px", "@media (max-width: 720px)": { gridTemplateColumns: "0 88px minmax(0, 1fr) 112px" } },
+  // Narrow: the paragraph, its words and its status; mechanism, cycle, position and lead ministry are in its panel.
+  wide: { "@media (max-width: 720px)": { display: "none" } },
   header: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold, minHeight: "40px" },
   headerCell: { paddingInline: tokens.spacingHorizontalS, overflow: "hidden" },
   sortButton: {
@@ -52,7 +56,7 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
   },
   scroller: { overflow: "auto", height: "min(64vh, 900px)", minHeight: "320px", position: "relative" },
-  canvas: { position: "relative", width: "100%", minWidth: "960px" },
+  canvas: { position: "relative", width: "100%", minWidth: "960px", "@media (max-width: 720px)": { minWidth: 0 } },
   row: {
     position: "absolute",
     insetInlineStart: 0,
@@ -199,7 +203,7 @@ function renderRecommendationGrid(
           {COLUMNS.map((column) => {
             const sorted = column.sortable && sort.key === column.key ? sort.direction : undefined;
             return (
-              <div role="columnheader" key={column.key} className={styles.headerCell} aria-sort={column.sortable ? (sorted ?? "none") : undefined}>
+              <div role="columnheader" key={column.key} className={mergeClasses(styles.headerCell, WIDE_ONLY.has(column.key) && styles.wide)} aria-sort={column.sortable ? (sorted ?? "none") : undefined}>
                 {column.sortable ? (
                   <button type="button" className={styles.sortButton} onClick={() => onSort(column.key as SortKey)}>
                     {t(column.label)}
@@ -247,22 +251,24 @@ function renderRecommendationGrid(
                     {selection && <GridCheckbox className={styles.check} tabIndex={-1} checked={selected} onChange={() => selection.toggle(r.id)} aria-label={t("grid.select", { symbol: `${r.documentSymbol} ${r.paragraph}` })} />}
                   </div>
                   <div role="gridcell" className={mergeClasses(styles.cell, styles.symbol)} title={`${r.documentSymbol} ¶ ${r.paragraph}`}>
-                    <span className={styles.paragraph}>{r.paragraph}</span> <span className={styles.documentSymbol}>{r.documentSymbol}</span>
+                    <bdi className={styles.paragraph}>{r.paragraph}</bdi> <bdi className={styles.documentSymbol}>{r.documentSymbol}</bdi>
                   </div>
                   <div role="gridcell" className={styles.cell}>
-                    <span className={styles.text}>{r.text}</span>
+                    <span className={styles.text} dir="auto">
+                      {r.text}
+                    </span>
                   </div>
-                  <div role="gridcell" className={styles.cell}>
+                  <div role="gridcell" className={mergeClasses(styles.cell, styles.wide)}>
                     {t(`mechanismShort.${r.mechanism}`)}
                   </div>
-                  <div role="gridcell" className={styles.cell}>
+                  <div role="gridcell" className={mergeClasses(styles.cell, styles.wide)}>
                     {r.cycle ?? "—"}
                   </div>
-                  <div role="gridcell" className={styles.cell}>
+                  <div role="gridcell" className={mergeClasses(styles.cell, styles.wide)}>
                     {r.position ? t(`position.${r.position}`) : "—"}
                   </div>
-                  <div role="gridcell" className={styles.cell} title={lead}>
-                    {r.leadMinistryId ? lead : t("grid.noLead")}
+                  <div role="gridcell" className={mergeClasses(styles.cell, styles.wide)} title={lead}>
+                    {r.leadMinistryId ? <bdi>{lead}</bdi> : t("grid.noLead")}
                   </div>
                   <div role="gridcell" className={styles.cell}>
                     <ImplementationBadge status={r.status} />

@@ -24,7 +24,9 @@ import { useRequestsView } from "./use-requests-view";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end", marginBlockEnd: tokens.spacingVerticalM },
-  dropdown: { minWidth: "220px" },
+  dropdown: { minWidth: "min(220px, 100%)" },
+  // A narrow window scrolls the table sideways inside its frame, never the page.
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   rowButton: { backgroundColor: "transparent", border: "none", padding: 0, margin: 0, fontFamily: "inherit", fontSize: "inherit", textAlign: "start", cursor: "pointer", color: tokens.colorNeutralForeground1, textDecorationLine: "underline", ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   about: { width: "40%" },
@@ -106,6 +108,7 @@ export default function RequestsView() {
       {reports.data && reports.data.length === 0 && <Text>{t("requests.noReports")}</Text>}
       {requests.data && sorted.length === 0 && !requests.loading && <Text>{t("requests.empty")}</Text>}
       {sorted.length > 0 && (
+        <div className={styles.scroll}>
         <Table className={styles.table} aria-label={t("requests.title")} size="small">
           <TableHeader>
             <TableRow>
@@ -123,11 +126,13 @@ export default function RequestsView() {
                   <button type="button" className={styles.rowButton} onClick={() => open(r)}>
                     {subjectLabel(r, i18n)}
                   </button>
-                  <span className={styles.ask} title={r.subjectText ?? r.ask}>
+                  <span className={styles.ask} title={r.subjectText ?? r.ask} dir="auto">
                     {r.subjectText ?? r.ask}
                   </span>
                 </TableCell>
-                <TableCell>{ministries.get(r.ministryId)?.name ?? r.ministryId}</TableCell>
+                <TableCell>
+                  <bdi>{ministries.get(r.ministryId)?.name ?? r.ministryId}</bdi>
+                </TableCell>
                 <TableCell>{date(r.dueDate)}</TableCell>
                 <TableCell>
                   <RequestStatusBadge status={r.status} />
@@ -143,6 +148,7 @@ export default function RequestsView() {
             ))}
           </TableBody>
         </Table>
+        </div>
       )}
       {openId && <RequestPanel id={openId} known={requests.data?.find((r) => r.id === openId)} onClose={close} onChanged={replace} />}
       {creating && report && (
