@@ -117,7 +117,8 @@ export default function AuditView() {
       <ProblemBar error={error} onRetry={() => setGeneration((g) => g + 1)} />
       {entries && entries.length === 0 && <Text>{t("audit.empty")}</Text>}
       {entries && entries.length > 0 && (
-        <div className={styles.scroll}>
+        // Focusable: a table wider than a narrow window scrolls sideways with the keyboard too.
+        <div className={styles.scroll} tabIndex={0} role="region" aria-label={t("audit.title")}>
         <Table className={styles.table} size="small" aria-label={t("audit.title")}>
           <TableHeader>
             <TableRow>

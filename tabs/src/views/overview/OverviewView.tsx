@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, listStyleType: "none", padding: 0, margin: 0 },
   swatch: { display: "inline-block", width: "12px", height: "12px", borderRadius: tokens.borderRadiusSmall, marginInlineEnd: tokens.spacingHorizontalXS, verticalAlign: "middle" },
   muted: { color: tokens.colorNeutralForeground3 },
+  tabs: { flexWrap: "wrap" },
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   clip: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
@@ -55,7 +56,7 @@ export default function OverviewView() {
         <Title3 as="h2" id="progress-heading">
           {t("overview.progressBy")}
         </Title3>
-        <TabList selectedValue={dimension} onTabSelect={(_, data) => setDimension(data.value as Dimension)} aria-label={t("overview.progressBy")}>
+        <TabList className={styles.tabs} selectedValue={dimension} onTabSelect={(_, data) => setDimension(data.value as Dimension)} aria-label={t("overview.progressBy")}>
           <Tab value="ministry">{t("overview.byMinistry")}</Tab>
           <Tab value="mechanism">{t("overview.byMechanism")}</Tab>
           <Tab value="theme">{t("overview.byTheme")}</Tab>

@@ -108,7 +108,8 @@ export default function RequestsView() {
       {reports.data && reports.data.length === 0 && <Text>{t("requests.noReports")}</Text>}
       {requests.data && sorted.length === 0 && !requests.loading && <Text>{t("requests.empty")}</Text>}
       {sorted.length > 0 && (
-        <div className={styles.scroll}>
+        // Focusable: a table wider than a narrow window scrolls sideways with the keyboard too.
+        <div className={styles.scroll} tabIndex={0} role="region" aria-label={t("requests.title")}>
         <Table className={styles.table} aria-label={t("requests.title")} size="small">
           <TableHeader>
             <TableRow>
