@@ -233,7 +233,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         (error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "could not read the lists ahead of the first visitor"),
       );
     };
-    const recovery = new OperationsRecovery(deps, { logger: logger.child({ component: "recovery" }), onQueued: () => bot.sender.kick(), leaseMs: options.operationLeaseMs });
+    const recovery = new OperationsRecovery(deps, { logger: logger.child({ component: "recovery" }), onQueued: () => bot.sender.kick(), leaseMs: options.operationLeaseMs, leadership: election ?? SOLE_INSTANCE });
     const startBackground = () => {
       backgroundStarted = true;
       election?.start();
