@@ -82,7 +82,7 @@ describe("the focal point hears the secretariat's decisions in words", () => {
 });
 
 describe("the bot's lists speak in words", () => {
-  const report = (id: string, title: string) => ({ id, eTag: '"1"', title, mechanism: "UPR" as const, type: "upr-national" as const, language: "en", dueDate: "2026-12-01", timeZone: "Africa/Cairo", wordLimit: 10700, status: "collecting" as const, questions: [], reminderPolicy: { remindDaysBefore: [7], escalateDaysAfter: 1, sendAt: "09:00", dailyDigest: true }, sharedWithObservers: false, createdAt: "2026-01-01T00:00:00.000Z" });
+  const report = (id: string, title: string) => ({ id, eTag: '"1"', title, mechanism: "UPR" as const, type: "upr-national" as const, language: "en" as const, dueDate: "2026-12-01", timeZone: "Africa/Cairo", wordLimit: 10700, status: "collecting" as const, questions: [], reminderPolicy: { remindDaysBefore: [7], escalateDaysAfter: 1, sendAt: "09:00", dailyDigest: true }, sharedWithObservers: false, createdAt: "2026-01-01T00:00:00.000Z" });
   const cycle3 = { ...view({ id: "1" }, "Ratify the Optional Protocol to the Convention against Torture and set up a national preventive mechanism"), report: report("r3", "UPR national report, third cycle") };
   const cycle4 = { ...view({ id: "2", status: "answered" }, "Adopt a comprehensive anti-discrimination law covering all grounds"), report: report("r4", "UPR mid-term report, fourth cycle") };
 
