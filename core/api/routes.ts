@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordIdSchema } from "../records/common";
 import { apiErrorSchema, idParamsSchema } from "./common";
 import * as drafts from "./drafts";
-import * as exports from "./exports";
+import * as exportFiles from "./exports";
 import * as imports from "./imports";
 import * as lists from "./lists";
 import * as overview from "./overview";
@@ -139,9 +139,9 @@ export const API_ROUTES = {
   dashboard: route({ id: "dashboard", method: "get", path: "/api/dashboard", tag: "overview", auth: "user", who: EVERYONE, summary: "Implementation status rolled up by ministry, mechanism, theme, SDG or cluster; open reports' requests by status; the open requests overdue and due in the next 14 days", query: overview.dashboardQuerySchema, response: overview.dashboardSchema }),
   listAudit: route({ id: "listAudit", method: "get", path: "/api/audit", tag: "overview", auth: "user", who: "the secretariat, the chair and administrators", summary: "Who changed what, when, newest first", query: overview.auditQuerySchema, response: overview.auditPageSchema }),
   // Exports of the grids, with the grid's filters, in the person's language
-  exportRecommendations: route({ id: "exportRecommendations", method: "get", path: "/api/exports/recommendations", tag: "exports", auth: "user", who: EVERYONE, summary: "The recommendations the filters match, as .xlsx or CSV (streamed)", query: exports.exportRecommendationsQuerySchema, response: { binary: true, contentType: exports.XLSX_CONTENT_TYPE } }),
-  exportRequests: route({ id: "exportRequests", method: "get", path: "/api/exports/requests", tag: "exports", auth: "user", who: REQUEST_READERS, summary: "The requests the filters match, as .xlsx or CSV (streamed)", query: exports.exportRequestsQuerySchema, response: { binary: true, contentType: exports.XLSX_CONTENT_TYPE } }),
-  exportAudit: route({ id: "exportAudit", method: "get", path: "/api/exports/audit", tag: "exports", auth: "user", who: "the secretariat, the chair and administrators", summary: "The audit entries the filters match, newest first, as .xlsx or CSV (streamed)", query: exports.exportAuditQuerySchema, response: { binary: true, contentType: exports.XLSX_CONTENT_TYPE } }),
+  exportRecommendations: route({ id: "exportRecommendations", method: "get", path: "/api/exports/recommendations", tag: "exports", auth: "user", who: EVERYONE, summary: "The recommendations the filters match, as .xlsx or CSV (streamed)", query: exportFiles.exportRecommendationsQuerySchema, response: { binary: true, contentType: exportFiles.XLSX_CONTENT_TYPE } }),
+  exportRequests: route({ id: "exportRequests", method: "get", path: "/api/exports/requests", tag: "exports", auth: "user", who: REQUEST_READERS, summary: "The requests the filters match, as .xlsx or CSV (streamed)", query: exportFiles.exportRequestsQuerySchema, response: { binary: true, contentType: exportFiles.XLSX_CONTENT_TYPE } }),
+  exportAudit: route({ id: "exportAudit", method: "get", path: "/api/exports/audit", tag: "exports", auth: "user", who: "the secretariat, the chair and administrators", summary: "The audit entries the filters match, newest first, as .xlsx or CSV (streamed)", query: exportFiles.exportAuditQuerySchema, response: { binary: true, contentType: exportFiles.XLSX_CONTENT_TYPE } }),
 
   // Local sign-in
   localPersonas: route({ id: "localPersonas", method: "get", path: "/local-auth/personas", tag: "local sign-in", auth: "local", who: "local mode, from this machine only", summary: "The demo personas to sign in as", response: overview.personaListSchema }),
