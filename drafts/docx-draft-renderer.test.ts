@@ -75,7 +75,11 @@ describe("a UPR national report draft", () => {
     expect(lists).toHaveLength(2); // the paragraph numbers and the bullets
     const [paragraphList] = lists;
     const paragraphs = numbered.filter((p) => p.numId === paragraphList);
-    expect(paragraphs[0]?.text).toMatch(/^On 14 October 2026, Human Rights Ombudsman \(national human rights institution\) was consulted/);
+    // One paragraph per kind of stakeholder, in whole sentences: how often, with whom, how, on what, when, and what came of it.
+    expect(paragraphs.slice(0, 2).map((p) => p.text)).toEqual([
+      "The national human rights institution was consulted once: at a meeting with the Human Rights Ombudsman on the draft national report, on 14 October 2026. The Ombudsman commented on chapters II and III; its comments are reflected in the text.",
+      "Civil society was consulted twice: in writing, by civil society organizations on the outline of the national report, from 1 September 2026 to 30 September 2026 (23 participants) and online, with the Coalition of non-governmental organizations for the UPR on the implementation of the recommendations, on 21 October 2026.",
+    ]);
     expect(paragraphs).toHaveLength(11);
     expect(numbered.filter((p) => p.numId !== paragraphList).map((p) => p.text)).toEqual([
       "412 Roma children attended pre-school in 2025, up from 250 in 2020;",

@@ -108,7 +108,7 @@ export async function assembleDraftContent(deps: Deps, reportId: string, version
     annex,
     consultations: consultations
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map(({ stakeholder, kind, subject, date, summary }) => ({ stakeholder, kind, subject, date, summary })),
+      .map(({ stakeholder, kind, subject, date, endDate, format, participants, summary }) => ({ stakeholder, kind, subject, date, endDate, format, participants, summary })),
   };
 }
 

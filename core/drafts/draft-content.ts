@@ -98,7 +98,16 @@ export const draftContentSchema = z.object({
   items: z.array(draftItemSchema),
   annex: z.array(annexRowSchema),
   consultations: z.array(
-    z.object({ stakeholder: shortTextSchema, kind: z.string(), subject: shortTextSchema, date: calendarDateSchema, summary: z.string().optional() }),
+    z.object({
+      stakeholder: shortTextSchema,
+      kind: z.string(),
+      subject: shortTextSchema,
+      date: calendarDateSchema,
+      endDate: calendarDateSchema.optional(),
+      format: z.string().optional(),
+      participants: z.number().int().optional(),
+      summary: z.string().optional(),
+    }),
   ),
 });
 export type DraftContent = z.infer<typeof draftContentSchema>;

@@ -131,8 +131,9 @@ const ANNEX: AnnexRow[] = RECOMMENDATIONS.map((r) => ({
 }));
 
 const CONSULTATIONS: DraftContent["consultations"] = [
-  { stakeholder: "Human Rights Ombudsman", kind: "nhri", subject: "the draft national report", date: "2026-10-14", summary: "The Ombudsman commented on chapters II and III; its comments are reflected in the text." },
-  { stakeholder: "Coalition of non-governmental organizations for the UPR", kind: "civil-society", subject: "the implementation of the recommendations", date: "2026-10-21" },
+  { stakeholder: "the Human Rights Ombudsman", kind: "nhri", subject: "the draft national report", date: "2026-10-14", format: "meeting", summary: "The Ombudsman commented on chapters II and III; its comments are reflected in the text." },
+  { stakeholder: "civil society organizations", kind: "civil-society", subject: "the outline of the national report", date: "2026-09-01", endDate: "2026-09-30", format: "written-comments", participants: 23 },
+  { stakeholder: "the Coalition of non-governmental organizations for the UPR", kind: "civil-society", subject: "the implementation of the recommendations", date: "2026-10-21", format: "online" },
 ];
 
 function byParagraph(paragraph: string): Recommendation {

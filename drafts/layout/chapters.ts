@@ -1,6 +1,6 @@
 import type { AnnexRow, DraftContent, DraftItem } from "../../core/drafts/draft-content";
 import { cleanLine } from "../text/clean-text";
-import type { DraftKey, DraftWords } from "../text/words";
+import type { DraftWords } from "../text/words";
 import { heading, paragraph, type AnnexLine, type AnnexTheme, type Block } from "./blocks";
 import { clusterHeading, clusterItems, itemBlocks, notAskedBlock, recommendationFootnote, recommendationText } from "./shared";
 import type { SectionSlot } from "./sections";
@@ -45,16 +45,45 @@ export function addOtherSections(words: DraftWords, chapters: Chapters, items: D
   }
 }
 
-const CONSULTATION_KINDS = new Set(["nhri", "civil-society", "parliament", "academia"]);
+/** The kinds of stakeholder in the order the methodology names them; anything else is "other". */
+const STAKEHOLDERS_IN_ORDER = ["nhri", "parliament", "civil-society", "academia", "other"];
+const FORMATS = new Set(["meeting", "written-comments", "online", "survey"]);
 
-/** The consultations held, one numbered paragraph each: the UPR methodology chapter must describe them. */
+/**
+ * The consultations held, one numbered paragraph per kind of stakeholder (the national human
+ * rights institution, parliament, civil society...): how often, with whom, how, on what and
+ * when, then what came of each. The UPR methodology chapter and a treaty report's introduction
+ * are written from them.
+ */
 export function consultationBlocks(words: DraftWords, consultations: DraftContent["consultations"]): Block[] {
-  return consultations.map((c) => {
-    const stakeholder = cleanLine(c.stakeholder);
-    const who = CONSULTATION_KINDS.has(c.kind) ? words.t("draft.consultationWho", { stakeholder, kind: words.t(`draft.consultationKind.${c.kind}` as DraftKey) }) : stakeholder;
-    const summary = c.summary ? cleanLine(c.summary) : "";
-    const text = words.t("draft.consultation", { date: words.date(c.date), who, subject: cleanLine(c.subject) });
-    return paragraph("numbered", summary ? `${text} ${summary}` : text);
+  const byKind = new Map<string, DraftContent["consultations"]>();
+  for (const consultation of consultations) {
+    const kind = STAKEHOLDERS_IN_ORDER.includes(consultation.kind) ? consultation.kind : "other";
+    byKind.set(kind, [...(byKind.get(kind) ?? []), consultation]);
+  }
+  return STAKEHOLDERS_IN_ORDER.flatMap((kind) => {
+    const held = byKind.get(kind);
+    if (!held) return [];
+    const occasions = held.map((c) => consultationOccasion(words, c));
+    const sentence = words.t("draft.consultationGroup", { kind: selector(kind), count: held.length, occasions: words.list(occasions) });
+    const outcomes = held.map((c) => (c.summary ? cleanLine(c.summary) : "")).filter(Boolean);
+    return [paragraph("numbered", [sentence, ...outcomes].join(" "))];
+  });
+}
+
+/** A code as an ICU select's case, which takes no hyphen ("civil-society" → "civil_society"). */
+function selector(code: string): string {
+  return code.replace(/-/g, "_");
+}
+
+function consultationOccasion(words: DraftWords, c: DraftContent["consultations"][number]): string {
+  const when = c.endDate && c.endDate !== c.date ? words.t("draft.consultationFromTo", { from: words.date(c.date), to: words.date(c.endDate) }) : words.t("draft.consultationOn", { date: words.date(c.date) });
+  return words.t("draft.consultationOccasion", {
+    format: c.format && FORMATS.has(c.format) ? selector(c.format) : "unknown",
+    stakeholder: cleanLine(c.stakeholder),
+    subject: cleanLine(c.subject),
+    when,
+    participants: c.participants ?? 0,
   });
 }
 

@@ -8,6 +8,7 @@ import { REPORT_TYPES, MECHANISMS, UPR_POSITIONS, IMPLEMENTATION_STATUSES } from
 import { REQUEST_STATUSES, UNDELIVERABLE_REASONS } from "../../core/requests/request";
 import { OPERATION_KINDS, OPERATION_STATUSES } from "../../core/operations/operation";
 import { REVIEW_STATES } from "../../core/drafts/draft";
+import { CONSULTATION_FORMATS, STAKEHOLDER_KINDS } from "../../core/consultations/consultation";
 import { OUTBOX_STATUSES } from "../../core/outbox/outbox-entry";
 import { FOCAL_POINT_ROLES } from "../../core/ministries/focal-point";
 import { REPORT_LANGUAGES, REPORT_STATUSES } from "../../core/reports/report";
@@ -343,9 +344,12 @@ export const SITE_SCHEMA: ListSpec[] = [
     columns: columns([
       ["reportId", lookup("Reports"), indexed],
       ["stakeholder", text],
-      ["kind", choice(["nhri", "civil-society", "parliament", "academia", "other"]), { name: "StakeholderKind", display: "Kind" }],
+      ["kind", choice(STAKEHOLDER_KINDS), { name: "StakeholderKind", display: "Kind" }],
       ["subject", text, { name: "ConsultationSubject", display: "Subject" }],
       ["date", date, { name: "ConsultationDate", display: "Date", indexed: true }],
+      ["endDate", date, { name: "ConsultationEndDate", display: "End date" }],
+      ["format", choice(CONSULTATION_FORMATS), { name: "ConsultationFormat", display: "Way" }],
+      ["participants", number, { name: "Participants", display: "Participants" }],
       ["summary", note],
       ["commentsOpenUntil", date],
     ]),
