@@ -146,7 +146,7 @@ beforeAll(async () => {
     LOG_LEVEL: "warn",
     AAD_TENANT_ID: TENANT,
     AAD_CLIENT_ID: CLIENT_ID,
-    AAD_CLIENT_SECRET: "not-used-against-the-stand-ins",
+    AAD_CLIENT_SECRET: "unused",
     TAB_DOMAIN,
     GRAPH_SITE_HOSTNAME: "contoso.sharepoint.com",
     GRAPH_SITE_PATH: "/sites/nmirf",
