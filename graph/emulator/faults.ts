@@ -79,6 +79,10 @@ export class FaultInjector {
         return { status, code: "serviceNotAvailable", message: "The service is temporarily unavailable. Please retry later.", headers };
       case 504:
         return { status, code: "gatewayTimeout", message: "The gateway timed out.", headers };
+      case 409:
+        return { status, code: "resourceModified", message: "The resource being updated has changed since the caller last read it, usually an eTag mismatch.", headers };
+      case 403:
+        return { status, code: "accessDenied", message: "Access denied", headers };
       default:
         return { status, code: "generalException", message: "An unspecified error has occurred.", headers };
     }

@@ -84,7 +84,12 @@ export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
 
 /** A fault queued for the next request(s) that match `kind` (any kind when absent). */
 export interface ScriptedFault {
-  status: 429 | 503 | 500 | 504;
+  /**
+   * 409 is `resourceModified` (the item changed under a write that sent no If-Match: two writes racing);
+   * 403 is `accessDenied` (the app holds no Sites.Selected grant on the site). Codes and messages as in
+   * https://learn.microsoft.com/graph/errors; see docs/graph-emulator.md.
+   */
+  status: 429 | 503 | 500 | 504 | 409 | 403;
   /** Retry-After seconds (429 and 503 only). Default `retryAfterSeconds` of the config. */
   retryAfterSeconds?: number;
   /** Counter kind (e.g. `list-items.create`) the fault waits for. */
@@ -180,7 +185,7 @@ export function validateFaults(config: FaultConfig): FaultConfig {
     throw new Error("resourceUnitsPerMinute must be more than 0.");
   }
   for (const fault of config.script ?? []) {
-    if (![429, 503, 500, 504].includes(fault.status)) throw new Error("A scripted fault's status must be 429, 503, 500 or 504.");
+    if (![429, 503, 500, 504, 409, 403].includes(fault.status)) throw new Error("A scripted fault's status must be 429, 503, 500, 504, 409 or 403.");
   }
   return config;
 }

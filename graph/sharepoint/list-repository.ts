@@ -76,7 +76,7 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
       return this.toRecord(created);
     } catch (error) {
       const failure = failureOf(error);
-      if (failure?.status === 409) throw this.conflict(record);
+      if (failure?.status === 409 && failure.code !== "resourceModified") throw this.conflict(record);
       return translate(error, { entity: this.kind.label });
     }
   }
@@ -97,7 +97,7 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
       results[index] =
         response.status === 201 || response.status === 200
           ? this.settle(() => this.toRecord(response.body as GraphListItem))
-          : { ok: false, error: response.status === 409 ? this.conflict(record) : this.innerError(response) };
+          : { ok: false, error: isDuplicate(response) ? this.conflict(record) : this.innerError(response) };
     });
     return results;
   }
@@ -148,8 +148,8 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
       const response = responses[i]!;
       const id = updates[index]!.id;
       if (response.status === 200) results[index] = this.settle(() => this.fromFieldValueSet(id, response.body as Record<string, unknown>));
-      else if (response.status === 412) results[index] = { ok: false, error: new ConcurrencyError(this.kind.label, id) };
-      else if (response.status === 409) results[index] = { ok: false, error: this.conflict(merged) };
+      else if (response.status === 412 || (response.status === 409 && !isDuplicate(response))) results[index] = { ok: false, error: new ConcurrencyError(this.kind.label, id) };
+      else if (isDuplicate(response)) results[index] = { ok: false, error: this.conflict(merged) };
       else results[index] = { ok: false, error: this.innerError(response, id) };
     });
     return results;
@@ -256,4 +256,13 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
   private assertId(id: string): void {
     if (!/^\d+$/.test(id)) throw new NotFoundError(this.kind.label, id);
   }
+}
+
+/**
+ * A 409 inside a $batch is a duplicate unique value, unless its code is `resourceModified`: the item
+ * changed while we wrote it (a concurrent change, core's ConcurrencyError), which is no duplicate.
+ */
+function isDuplicate(response: BatchResponse): boolean {
+  if (response.status !== 409) return false;
+  return (response.body as { error?: { code?: string } } | undefined)?.error?.code !== "resourceModified";
 }
