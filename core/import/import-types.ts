@@ -78,6 +78,8 @@ export interface ValidRow extends RowPlace {
   fields: ImportedFields;
   /** What was read with doubt or left out (an unknown SDG, a date that is not a date). */
   warnings: string[];
+  /** The later rows of the same recommendation merged into this one (a file with one row per recommending State). */
+  mergedRows?: number[];
 }
 
 export interface InvalidRow extends RowPlace {

@@ -119,7 +119,7 @@ export interface ParagraphSplit {
  */
 export function splitParagraph(raw: string): ParagraphSplit {
   const text = raw.trim();
-  const match = /^(\d{1,4}(?:\.\d{1,4}){0,3})(?:\s*\(([a-z]{1,3})\))?[.):]?[\s\u00A0]+(?=\S)/.exec(text);
+  const match = /^(\d{1,4}(?:\.\d{1,5}){0,3})(?:\s*\(([a-z]{1,3})\))?[.):]?[\s\u00A0]+(?=\S)/.exec(text);
   if (!match) return { text };
   const paragraph = match[2] ? `${match[1]}(${match[2]})` : match[1]!;
   return { paragraph, text: text.slice(match[0].length).trim() };
