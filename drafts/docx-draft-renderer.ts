@@ -2,6 +2,7 @@ import { Packer, type Document } from "docx";
 import type { DraftContent, DraftRenderer, RenderedDraft, RenderOptions } from "../core/drafts/draft-content";
 import { rightToLeftSections } from "./docx/bidi-sections";
 import { buildDocument } from "./docx/build-document";
+import { stampDraftIdentity } from "./docx/document-properties";
 import type { WordCount } from "../core/drafts/draft";
 import { layoutDraft } from "./layout/layouts";
 import { draftWords, type DraftWords } from "./text/words";
@@ -15,10 +16,16 @@ import { tallyWords, type WordTally } from "./word-tally";
  * focal point and the date, cites recommendations in footnotes, shows every missing answer as
  * a highlighted placeholder, and counts the words as the mechanism counts them. With
  * `options.template` (a .docx that `validateTemplate` accepted) the draft is patched into the
- * secretariat's letterhead and styles instead.
+ * secretariat's letterhead and styles instead. With `options.identity`, the file carries
+ * the draft's identity in its custom document properties.
  */
 export class DocxDraftRenderer implements DraftRenderer {
   async render(content: DraftContent, options: RenderOptions = {}): Promise<RenderedDraft> {
+    const rendered = await this.renderUnstamped(content, options);
+    return options.identity ? { ...rendered, content: await stampDraftIdentity(rendered.content, options.identity) } : rendered;
+  }
+
+  private async renderUnstamped(content: DraftContent, options: RenderOptions): Promise<RenderedDraft> {
     const { type, wordLimit } = content.report;
     // The report's language first: a language the catalogue has no draft in is refused before anything is built.
     const words = draftWords(content.report.language);

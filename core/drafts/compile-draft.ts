@@ -12,6 +12,7 @@ import { withFreshRead } from "../ports/retry-on-conflict";
 import { isCompiled, nextReviewState } from "./draft-review";
 import { assembleDraftContent } from "./assemble-draft";
 import type { UseCaseDeps } from "../ports/use-case-deps";
+import type { DraftIdentity } from "./draft-identity";
 
 export const compileDraftInputSchema = z.object({
   reportId: recordIdSchema,
@@ -76,7 +77,8 @@ export async function compileDraft(deps: Deps, rawInput: CompileDraftInput, acto
   }, 20);
 
   const content = await assembleDraftContent(deps, report.id, reserved.version);
-  const rendered = await deps.renderer.render(content, { template: input.template });
+  const identity: DraftIdentity = { site: deps.documents.siteId ?? "unknown", reportId: report.id, draftId: reserved.id, draftVersion: reserved.version };
+  const rendered = await deps.renderer.render(content, { template: input.template, identity });
   const wordCount: WordCount = { ...rendered.wordCount, limit: rendered.wordCount.limit ?? wordLimitFor(report.type, report.wordLimit) };
   const { folder, fileName } = draftLocation(report, reserved.version);
   const file = await deps.documents.put("Drafts", folder, fileName, rendered.content, {

@@ -6,6 +6,7 @@ import { type wordCountSchema } from "./draft";
 import { documentSymbolSchema } from "../recommendations/recommendation";
 import { implementationStatusSchema, mechanismSchema, reportTypeSchema, uprPositionSchema } from "../records/taxonomy";
 import { requestStatusSchema } from "../requests/request";
+import type { DraftIdentity } from "./draft-identity";
 
 /**
  * The structured content of a draft, assembled by core from the latest contributions.
@@ -120,6 +121,8 @@ export interface RenderedDraft {
 export interface RenderOptions {
   /** A secretariat's .docx template with {{placeholders}} (validated when uploaded). */
   template?: Uint8Array;
+  /** Which draft this is, stamped into the file's custom document properties (the Word task pane reads them). */
+  identity?: DraftIdentity;
 }
 
 /** A report's structured content → .docx bytes (DESIGN.md, "Ports"). */

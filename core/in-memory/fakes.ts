@@ -66,6 +66,11 @@ export class InMemoryDocumentStore implements DocumentStore {
     private readonly baseUrl = "https://contoso.sharepoint.com/sites/nmirf",
   ) {}
 
+  /** The site's address without its scheme (`contoso.sharepoint.com/sites/nmirf`). */
+  get siteId(): string {
+    return this.baseUrl.replace(/^https?:\/\//, "");
+  }
+
   async put(library: Library, folder: string, name: string, content: Uint8Array, options: PutFileOptions = {}): Promise<StoredFile> {
     const existing = [...this.files.values()].find((f) => f.library === library && f.file.folder === folder && f.file.name === name);
     const now = this.clock.now().toISOString();

@@ -31,6 +31,8 @@ export interface PutFileOptions {
 
 /** Files in a SharePoint document library, versioned by SharePoint. */
 export interface DocumentStore {
+  /** The site the libraries are on (its Graph id, or its address): stamped into each draft as `NMIRF.Site`. */
+  readonly siteId?: string;
   put(library: Library, folder: string, name: string, content: Uint8Array, options?: PutFileOptions): Promise<StoredFile>;
   get(library: Library, fileId: string): Promise<{ file: StoredFile; content: Uint8Array }>;
   versions(library: Library, fileId: string): Promise<FileVersion[]>;

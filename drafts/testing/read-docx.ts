@@ -164,3 +164,26 @@ export function wordsByPart(draft: ReadDraft, annexTitle = "Annex"): { body: num
   const footnotes = draft.footnotes.reduce((sum, f) => sum + independentWordCount(f.text), 0);
   return { body, annex, footnotes };
 }
+
+/**
+ * The custom document properties of a .docx, found as Word finds them: through the package's
+ * relationship to the custom properties part, whose content type is declared. Empty when the
+ * document has none.
+ */
+export async function readCustomProperties(bytes: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const rels = new DOMParser().parseFromString((await zip.file("_rels/.rels")?.async("string")) ?? "<Relationships/>", "text/xml");
+  const relationship = Array.from(rels.getElementsByTagName("Relationship")).find((r) => r.getAttribute("Type")?.endsWith("/custom-properties"));
+  if (!relationship) return {};
+  const part = (relationship.getAttribute("Target") ?? "").replace(/^\//, "");
+  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  if (!types.includes(`PartName="/${part}"`)) throw new Error(`the custom properties part ${part} has no content type: Word would not read it`);
+  const xml = await zip.file(part)?.async("string");
+  if (xml === undefined) throw new Error(`the package names a custom properties part ${part} that is not in it`);
+  const doc = new DOMParser().parseFromString(xml, "text/xml");
+  const out: Record<string, string> = {};
+  for (const property of Array.from(doc.getElementsByTagName("property"))) {
+    out[property.getAttribute("name") ?? ""] = property.textContent ?? "";
+  }
+  return out;
+}

@@ -39,6 +39,10 @@ export class SharePointDocumentStore implements DocumentStore {
     private readonly simpleUploadLimit = SIMPLE_UPLOAD_LIMIT,
   ) {}
 
+  get siteId(): string {
+    return this.site.siteId;
+  }
+
   async put(library: Library, folder: string, name: string, content: Uint8Array, options: PutFileOptions = {}): Promise<StoredFile> {
     const driveId = driveIdOf(this.site, library);
     const path = encodePath(folder, name);

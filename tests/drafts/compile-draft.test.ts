@@ -3,7 +3,8 @@ import { compileDraft } from "../../core/drafts/compile-draft";
 import { createRequests } from "../../core/requests/create-requests";
 import { recordContribution } from "../../core/contributions/record-contribution";
 import { demoDraftContent, DocxDraftRenderer } from "../../drafts";
-import { readDocx, wordsByPart } from "../../drafts/testing/read-docx";
+import { readCustomProperties, readDocx, wordsByPart } from "../../drafts/testing/read-docx";
+import { draftIdentityFrom } from "../../core/drafts/draft-identity";
 import { makeTemplate } from "../../drafts/testing/templates";
 import type { ReportLanguage } from "../../core/reports/report";
 
@@ -64,6 +65,28 @@ describe("compiling a draft with the Word renderer", () => {
     expect(draft.paragraphs[0]?.style).toBe("Letterhead");
     expect(draft.headers.join(" ")).toContain("UPR national report, cycle 5 | Draft v1, 2 March 2026");
     expect(draft.comments).toHaveLength(2);
+  });
+
+  it("stamps each draft with which draft it is, in custom document properties Word reads (nothing secret), into a template too", async () => {
+    const { world, deps, report } = await setUp();
+    const first = await compileDraft(deps, { reportId: report.id }, world.secretariat);
+    const second = await compileDraft(deps, { reportId: report.id, template: await makeTemplate() }, world.secretariat);
+    for (const { draft } of [first, second]) {
+      const properties = await readCustomProperties((await world.documents.get("Drafts", draft.fileId)).content);
+      expect(properties).toEqual({
+        "NMIRF.Site": "contoso.sharepoint.com/sites/nmirf",
+        "NMIRF.ReportId": report.id,
+        "NMIRF.DraftId": draft.id,
+        "NMIRF.DraftVersion": String(draft.version),
+      });
+      expect(draftIdentityFrom(properties)).toEqual({ site: "contoso.sharepoint.com/sites/nmirf", reportId: report.id, draftId: draft.id, draftVersion: draft.version });
+    }
+    expect(second.draft.version).toBe(2);
+  });
+
+  it("reads a document without our properties as not one of our drafts", () => {
+    expect(draftIdentityFrom({})).toBeUndefined();
+    expect(draftIdentityFrom({ "NMIRF.Site": "s", "NMIRF.ReportId": "12", "NMIRF.DraftId": "3", "NMIRF.DraftVersion": "two" })).toBeUndefined();
   });
 
   /** What a reader of each language sees: the UN's chapter title, a date, a placeholder, the header, the matrix's labels. */
