@@ -97,6 +97,8 @@ describe("the secretariat's templates", () => {
     await userEvent.click(screen.getByRole("button", { name: "Compile draft" }));
     await screen.findByText("Draft version 2 was compiled into the template Ministry letterhead.docx (version 1.0).");
     expect(fake.calls.find((c) => c.id === "compileDraft")?.input).toMatchObject({ params: { id: "r1" }, body: { templateId: "t2" } });
+    // A draft just compiled is not "being written": it waits to be sent to the chair.
+    expect(screen.getAllByText("Compiled, not yet sent to the chair").length).toBeGreaterThan(0);
   });
 
   test("a refused template is explained in plain words and added nowhere", async () => {

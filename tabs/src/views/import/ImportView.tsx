@@ -19,7 +19,14 @@ const useStyles = makeStyles({
   reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
   file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  text: { maxWidth: "60ch", display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  // The details say what a row brings: wrapped to three lines, not cut to one.
+  text: { display: "-webkit-box", WebkitLineClamp: 3, WebkitBoxOrient: "vertical", overflow: "hidden", whiteSpace: "normal" },
+  // Above a preview of hundreds of rows, the import button stays in reach while the rows scroll by.
+  actions: { position: "sticky", top: 0, zIndex: 1, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "center", backgroundColor: tokens.colorNeutralBackground1, paddingBlock: tokens.spacingVerticalS, borderBottomWidth: "1px", borderBottomStyle: "solid", borderBottomColor: tokens.colorNeutralStroke2 },
+  table: { tableLayout: "fixed", width: "100%" },
+  narrow: { width: "6rem" },
+  reference: { width: "10rem", overflowWrap: "anywhere" },
+  details: { width: "auto", whiteSpace: "normal", overflowWrap: "anywhere" },
 });
 
 const AUTO = "__auto__";
@@ -92,7 +99,6 @@ export default function ImportView() {
           <Title3 as="h2" id="preview-heading">
             {t("import.previewTitle", { file: preview.fileName })}
           </Title3>
-          <Text className={styles.muted}>{t("import.previewHelp", { until: dateTime(preview.expiresAt) })}</Text>
           <ul className={styles.summary} aria-label={t("import.summary")}>
             <li><Badge appearance="tint" color="success">{t("import.count.new", { count: p.new })}</Badge></li>
             <li><Badge appearance="tint" color="warning">{t("import.count.changed", { count: p.changed })}</Badge></li>
@@ -111,6 +117,12 @@ export default function ImportView() {
               </MessageBarBody>
             </MessageBar>
           )}
+          <div className={styles.actions} role="toolbar" aria-label={t("import.actions")}>
+            <Button appearance="primary" onClick={() => void commit.run()} disabled={commit.busy || p.new + p.changed === 0}>
+              {commit.busy ? t("common.saving") : plural("import.commit", p.new + p.changed)}
+            </Button>
+            <Text className={styles.muted}>{t("import.previewHelp", { until: dateTime(preview.expiresAt) })}</Text>
+          </div>
           <TabList selectedValue={outcome} onTabSelect={(_, d) => setOutcome(d.value as Outcome)} aria-label={t("import.filterRows")}>
             {(["all", "new", "changed", "unchanged", "duplicate", "invalid"] as const).map((o) => (
               <Tab key={o} value={o}>
@@ -118,22 +130,22 @@ export default function ImportView() {
               </Tab>
             ))}
           </TabList>
-          <Table size="small" aria-label={t("import.rows")}>
+          <Table size="small" aria-label={t("import.rows")} className={styles.table}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t("import.row")}</TableHeaderCell>
-                <TableHeaderCell>{t("import.ref")}</TableHeaderCell>
-                <TableHeaderCell>{t("import.outcome")}</TableHeaderCell>
-                <TableHeaderCell>{t("import.details")}</TableHeaderCell>
+                <TableHeaderCell className={styles.narrow}>{t("import.row")}</TableHeaderCell>
+                <TableHeaderCell className={styles.reference}>{t("import.ref")}</TableHeaderCell>
+                <TableHeaderCell className={styles.narrow}>{t("import.outcome")}</TableHeaderCell>
+                <TableHeaderCell className={styles.details}>{t("import.details")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {rows.slice(0, MAX_ROWS_SHOWN).map((row) => (
                 <TableRow key={`${row.table ?? 0}-${row.row}`}>
-                  <TableCell>{number(row.row)}</TableCell>
-                  <TableCell>{row.ref ?? row.key ?? "—"}</TableCell>
-                  <TableCell>{t(`import.outcome.${row.outcome}`)}</TableCell>
-                  <TableCell>
+                  <TableCell className={styles.narrow}>{number(row.row)}</TableCell>
+                  <TableCell className={styles.reference}>{row.ref ?? row.key ?? "—"}</TableCell>
+                  <TableCell className={styles.narrow}>{t(`import.outcome.${row.outcome}`)}</TableCell>
+                  <TableCell className={styles.details}>
                     {row.reasons?.length ? (
                       <ul className={styles.reasons}>
                         {row.reasons.map((reason) => (
@@ -145,7 +157,7 @@ export default function ImportView() {
                     ) : row.duplicateOf !== undefined ? (
                       t("import.duplicateOf", { row: row.duplicateOf })
                     ) : (
-                      <span className={styles.text}>{typeof (row.fields as { text?: unknown })?.text === "string" ? (row.fields as { text: string }).text : ""}</span>
+                      <span className={styles.text} dir="auto">{typeof (row.fields as { text?: unknown })?.text === "string" ? (row.fields as { text: string }).text : ""}</span>
                     )}
                   </TableCell>
                 </TableRow>
@@ -153,11 +165,6 @@ export default function ImportView() {
             </TableBody>
           </Table>
           {rows.length > MAX_ROWS_SHOWN && <Text className={styles.muted}>{t("import.moreRows", { count: rows.length - MAX_ROWS_SHOWN })}</Text>}
-          <div>
-            <Button appearance="primary" onClick={() => void commit.run()} disabled={commit.busy || p.new + p.changed === 0}>
-              {commit.busy ? t("common.saving") : plural("import.commit", p.new + p.changed)}
-            </Button>
-          </div>
         </section>
       )}
     </>
