@@ -4,6 +4,10 @@ import { consultationFieldsSchema } from "../consultations/consultation";
 import { contributionFieldsSchema } from "../contributions/contribution";
 import { conversationFieldsSchema } from "../outbox/conversation";
 import { draftFieldsSchema, reviewFieldsSchema } from "../drafts/draft";
+import { actionFieldsSchema } from "../followup/action";
+import { indicatorFieldsSchema, indicatorValueFieldsSchema } from "../followup/indicator";
+import { planFieldsSchema, planItemFieldsSchema } from "../followup/plan";
+import { progressUpdateFieldsSchema } from "../followup/progress-update";
 import { focalPointFieldsSchema } from "../ministries/focal-point";
 import { ministryRecordSchema } from "../ministries/ministry";
 import { outboxEntryFieldsSchema } from "../outbox/outbox-entry";
@@ -59,6 +63,24 @@ export const RECORD_KINDS = {
     label: "Contribution",
     schema: contributionFieldsSchema,
     queryable: ["key", "requestId", "reportId", "ministryId", "submissionId"],
+    uniqueKey: "key",
+  }),
+  plans: kind({ name: "plans", label: "Plan", schema: planFieldsSchema, queryable: ["key", "kind"], uniqueKey: "key" }),
+  planItems: kind({ name: "planItems", label: "Plan item", schema: planItemFieldsSchema, queryable: ["key", "planId"], uniqueKey: "key" }),
+  actions: kind({ name: "actions", label: "Action", schema: actionFieldsSchema, queryable: ["leadMinistryId", "status", "endDate"] }),
+  indicators: kind({ name: "indicators", label: "Indicator", schema: indicatorFieldsSchema, queryable: ["actionId", "recommendationId"] }),
+  indicatorValues: kind({
+    name: "indicatorValues",
+    label: "Indicator value",
+    schema: indicatorValueFieldsSchema,
+    queryable: ["key", "indicatorId", "date", "progressUpdateId"],
+    uniqueKey: "key",
+  }),
+  progressUpdates: kind({
+    name: "progressUpdates",
+    label: "Progress update",
+    schema: progressUpdateFieldsSchema,
+    queryable: ["key", "actionId", "ministryId", "review", "submissionId"],
     uniqueKey: "key",
   }),
   drafts: kind({ name: "drafts", label: "Draft", schema: draftFieldsSchema, queryable: ["key", "reportId", "reviewState"], uniqueKey: "key" }),

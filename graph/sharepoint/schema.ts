@@ -12,6 +12,9 @@ import { CONSULTATION_FORMATS, STAKEHOLDER_KINDS } from "../../core/consultation
 import { OUTBOX_STATUSES } from "../../core/outbox/outbox-entry";
 import { FOCAL_POINT_ROLES } from "../../core/ministries/focal-point";
 import { REPORT_LANGUAGES, REPORT_STATUSES } from "../../core/reports/report";
+import { PLAN_KINDS } from "../../core/followup/plan";
+import { ACTION_STATUSES } from "../../core/followup/action";
+import { PROGRESS_REVIEW_STATES } from "../../core/followup/progress-update";
 import type { RecordName } from "../../core/records/kinds";
 
 /** How a record field is kept in a SharePoint column. */
@@ -62,6 +65,12 @@ export type ListName =
   | "Conversations"
   | "Operations"
   | "AuditLog"
+  | "Plans"
+  | "PlanItems"
+  | "Actions"
+  | "Indicators"
+  | "IndicatorValues"
+  | "ProgressUpdates"
   | "Evidence";
 
 export interface ListSpec {
@@ -429,6 +438,130 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["changes", json],
     ]),
     titleOf: (r) => str(r.summary).slice(0, 255),
+  },
+  {
+    title: "Plans",
+    description: "National plans (human rights action plan, development plan) that actions carry out.",
+    template: "genericList",
+    kind: "plans",
+    columns: columns([
+      ["key", text, { name: "PlanKey", display: "Short name", ...uniqueKey }],
+      ["kind", choice(PLAN_KINDS), { name: "PlanKind", display: "Kind", indexed: true }],
+      ["title", text, { name: "PlanTitle", display: "Plan" }],
+      ["startDate", date, { name: "PlanStart", display: "From" }],
+      ["endDate", date, { name: "PlanEnd", display: "Until" }],
+      ["chapters", json],
+      ["webUrl", note, { name: "PlanWebUrl", display: "Web address" }],
+    ]),
+    titleOf: (r) => str(r.title),
+  },
+  {
+    title: "PlanItems",
+    description: "Each national plan's items (objectives, measures), by chapter.",
+    template: "genericList",
+    kind: "planItems",
+    columns: columns([
+      ["key", text, { name: "PlanItemKey", display: "Key", ...uniqueKey }],
+      ["planId", lookup("Plans"), indexed],
+      ["chapterCode", text, { display: "Chapter" }],
+      ["code", text, { name: "ItemCode", display: "Item" }],
+      ["text", note, { name: "ItemText", display: "Text" }],
+    ]),
+    titleOf: (r) => `${str(r.code)} ${str(r.text)}`.slice(0, 255),
+  },
+  {
+    title: "Actions",
+    description: "Measures the State takes to implement recommendations: who, by when, to what end.",
+    template: "genericList",
+    kind: "actions",
+    columns: columns([
+      ["title", text, { name: "ActionTitle", display: "Action" }],
+      ["description", note, { name: "ActionDescription", display: "Description" }],
+      ["recommendationIds", { type: "multiLookup", list: "Recommendations" }, { display: "Recommendations" }],
+      ["cluster", text],
+      ["leadMinistryId", lookup("Ministries"), indexed],
+      ["supportingMinistryIds", { type: "multiLookup", list: "Ministries" }],
+      ["startDate", date, { name: "ActionStart", display: "Start" }],
+      ["endDate", date, { name: "ActionEnd", display: "End", indexed: true }],
+      ["expectedOutput", note],
+      ["status", choice(ACTION_STATUSES), { name: "ActionStatus", display: "Status", indexed: true }],
+      ["budgetLine", text],
+      ["planItemIds", { type: "multiLookup", list: "PlanItems" }, { display: "Plan items" }],
+      ["sharedWithObservers", boolean],
+      ["createdAt", dateTime, { name: "ActionCreatedAt", display: "Created at" }],
+      ["createdBy", text, { name: "ActionCreatedBy", display: "Created by" }],
+      ["acceptedUpdateId", text, { display: "Accepted update" }],
+      ["acceptedAt", dateTime, { display: "Accepted at" }],
+    ]),
+    titleOf: (r) => str(r.title),
+  },
+  {
+    title: "Indicators",
+    description: "How progress is measured, per action or per recommendation: baseline and target.",
+    template: "genericList",
+    kind: "indicators",
+    columns: columns([
+      ["actionId", lookup("Actions"), indexed],
+      ["recommendationId", lookup("Recommendations"), indexed],
+      ["cluster", text],
+      ["definition", note, { name: "IndicatorDefinition", display: "Definition" }],
+      ["unit", text, { name: "IndicatorUnit", display: "Unit" }],
+      ["baselineValue", number],
+      ["baselineDate", date],
+      ["targetValue", number],
+      ["targetDate", date],
+      ["dataSource", text],
+      ["disaggregation", freeMulti],
+      ["sdgTarget", text, { display: "SDG target" }],
+      ["createdAt", dateTime, { name: "IndicatorCreatedAt", display: "Created at" }],
+      ["createdBy", text, { name: "IndicatorCreatedBy", display: "Created by" }],
+    ]),
+    titleOf: (r) => str(r.definition).slice(0, 255),
+  },
+  {
+    title: "ProgressUpdates",
+    description: "The ministries' reports on their actions' progress, every version kept.",
+    template: "genericList",
+    kind: "progressUpdates",
+    columns: columns([
+      ["key", text, { name: "UpdateKey", display: "Key", ...uniqueKey }],
+      ["actionId", lookup("Actions"), indexed],
+      ["ministryId", lookup("Ministries"), indexed],
+      ["version", number, { name: "UpdateVersion", display: "Version" }],
+      ["text", note, { name: "ProgressText", display: "Progress" }],
+      ["reportedStatus", choice(ACTION_STATUSES), { display: "Reported status" }],
+      ["values", json, { name: "ReportedValues", display: "Reported values" }],
+      ["attachments", json, { name: "AttachedFiles", display: "Attached files" }],
+      ["authorId", text],
+      ["authorName", text],
+      ["reportedAt", dateTime],
+      ["via", choice(["card", "chat", "tab", "api"])],
+      ["submissionId", text, indexed],
+      ["review", choice(PROGRESS_REVIEW_STATES), { name: "ReviewState", display: "Review", indexed: true }],
+      ["reviewedBy", text],
+      ["reviewedAt", dateTime],
+      ["reviewComment", note],
+    ]),
+    titleOf: (r) => str(r.key),
+  },
+  {
+    title: "IndicatorValues",
+    description: "Each value reported for an indicator, by whom, when, with the evidence.",
+    template: "genericList",
+    kind: "indicatorValues",
+    columns: columns([
+      ["key", text, { name: "ValueKey", display: "Key", ...uniqueKey }],
+      ["indicatorId", lookup("Indicators"), indexed],
+      ["value", number, { name: "MeasuredValue", display: "Value" }],
+      ["date", date, { name: "ValueDate", display: "Date", indexed: true }],
+      ["reportedById", text, { display: "Reported by (id)" }],
+      ["reportedByName", text, { display: "Reported by" }],
+      ["reportedAt", dateTime],
+      ["progressUpdateId", lookup("ProgressUpdates"), indexed],
+      ["evidence", json, { name: "EvidenceFiles", display: "Evidence" }],
+      ["note", note, { name: "ValueNote", display: "Note" }],
+    ]),
+    titleOf: (r) => `${str(r.key)}`,
   },
   {
     title: "Evidence",
