@@ -34,6 +34,8 @@ export type Action =
   | { kind: "answer-request"; ministryId: string }
   | { kind: "update-status"; ministryId: string }
   | { kind: "decide-draft" }
+  /** Commenting on what a consultation shares: only the observers it invites. */
+  | { kind: "comment-on-consultation"; invited: boolean }
   | { kind: "administer" };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -145,6 +147,8 @@ export function decide(actor: Actor, action: Action): Decision {
         : refuse("only an active focal point of the ministry this concerns can do this");
     case "decide-draft":
       return has(actor, "Chair") ? ALLOW : refuse("only the chair can approve or return a draft");
+    case "comment-on-consultation":
+      return action.invited ? ALLOW : refuse("only the observers invited to this consultation comment on it");
     case "administer":
       return has(actor, "Admin") ? ALLOW : refuse("only an administrator can do this");
   }

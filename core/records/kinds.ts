@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { auditEntryFieldsSchema } from "../audit/audit-entry";
-import { consultationFieldsSchema } from "../consultations/consultation";
+import { consultationCommentFieldsSchema, consultationFieldsSchema } from "../consultations/consultation";
 import { contributionFieldsSchema } from "../contributions/contribution";
 import { conversationFieldsSchema } from "../outbox/conversation";
 import { draftFieldsSchema, reviewFieldsSchema } from "../drafts/draft";
@@ -86,6 +86,7 @@ export const RECORD_KINDS = {
   drafts: kind({ name: "drafts", label: "Draft", schema: draftFieldsSchema, queryable: ["key", "reportId", "reviewState"], uniqueKey: "key" }),
   reviews: kind({ name: "reviews", label: "Review", schema: reviewFieldsSchema, queryable: ["draftId", "reportId"] }),
   consultations: kind({ name: "consultations", label: "Consultation", schema: consultationFieldsSchema, queryable: ["reportId", "date"] }),
+  consultationComments: kind({ name: "consultationComments", label: "Consultation comment", schema: consultationCommentFieldsSchema, queryable: ["consultationId", "authorId"] }),
   outbox: kind({
     name: "outbox",
     label: "Outbox entry",

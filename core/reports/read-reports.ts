@@ -34,7 +34,7 @@ export async function listMilestones(deps: Deps, reportId: string, actor: Actor)
   return milestones.sort((a, b) => a.order - b.order || a.dueDate.localeCompare(b.dueDate));
 }
 
-/** The consultations held, newest first: observers only those about a report shared with them. */
+/** The consultations held, newest first: observers only those about a report shared with them, or that invite them to comment. */
 export async function listConsultations(deps: Deps, filter: { reportId?: string; from?: string }, actor: Actor): Promise<Stored<ConsultationFields>[]> {
   authorize(actor, { kind: "read" });
   const where = filter.reportId ? [{ field: "reportId" as const, op: "eq" as const, value: filter.reportId }] : undefined;
@@ -42,7 +42,7 @@ export async function listConsultations(deps: Deps, filter: { reportId?: string;
   const readable = new Set(reports.filter((r) => can(actor, { kind: "read-record", sharedWithObservers: r.sharedWithObservers })).map((r) => r.id));
   const everything = can(actor, { kind: "read-record", sharedWithObservers: false });
   return consultations
-    .filter((c) => everything || (c.reportId !== undefined && readable.has(c.reportId)))
+    .filter((c) => everything || (c.reportId !== undefined && readable.has(c.reportId)) || c.invitedObserverIds.includes(actor.userId))
     .filter((c) => !filter.from || c.date >= filter.from)
     .sort((a, b) => b.date.localeCompare(a.date));
 }

@@ -61,6 +61,7 @@ export type ListName =
   | "Drafts"
   | "Reviews"
   | "Consultations"
+  | "ConsultationComments"
   | "Outbox"
   | "Conversations"
   | "Operations"
@@ -361,8 +362,31 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["participants", number, { name: "Participants", display: "Participants" }],
       ["summary", note],
       ["commentsOpenUntil", date],
+      ["sharedItems", json, { name: "SharedItems", display: "Shared for comment" }],
+      ["invitedObserverIds", json, { name: "InvitedObservers", display: "Invited observers" }],
     ]),
     titleOf: (r) => `${str(r.stakeholder)}: ${str(r.subject)}`,
+  },
+  {
+    title: "ConsultationComments",
+    description: "What invited observers said during a consultation, the secretariat's answers, and what was taken up.",
+    template: "genericList",
+    kind: "consultationComments",
+    columns: columns([
+      ["consultationId", lookup("Consultations"), indexed],
+      ["reportId", lookup("Reports")],
+      ["item", json, { name: "CommentedItem", display: "About" }],
+      ["itemKey", text, { name: "CommentedItemKey", display: "About (key)" }],
+      ["text", note, { name: "CommentText", display: "Comment" }],
+      ["authorId", text, { name: "CommentAuthorId", display: "Author (id)", indexed: true }],
+      ["authorName", text, { name: "CommentAuthor", display: "Author" }],
+      ["at", dateTime, { name: "CommentedAt", display: "Commented at" }],
+      ["answer", note, { name: "CommentAnswer", display: "Answer" }],
+      ["answeredBy", text],
+      ["answeredAt", dateTime],
+      ["takenUp", boolean, { name: "TakenUp", display: "Taken up" }],
+    ]),
+    titleOf: (r) => str(r.text).slice(0, 255),
   },
   {
     title: "Outbox",
