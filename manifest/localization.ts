@@ -30,6 +30,10 @@ export const MANIFEST_FIELDS = {
   "manifest.command.help.description": "bots[0].commandLists[0].commands[1].description",
   "manifest.command.teamHelp.title": "bots[0].commandLists[1].commands[0].title",
   "manifest.command.teamHelp.description": "bots[0].commandLists[1].commands[0].description",
+  "manifest.word.group": "extensions[0].ribbons[0].tabs[0].groups[0].label",
+  "manifest.word.button": "extensions[0].ribbons[0].tabs[0].groups[0].controls[0].label",
+  "manifest.word.tipTitle": "extensions[0].ribbons[0].tabs[0].groups[0].controls[0].supertip.title",
+  "manifest.word.tipDescription": "extensions[0].ribbons[0].tabs[0].groups[0].controls[0].supertip.description",
 } as const;
 
 type Json = Record<string, unknown>;

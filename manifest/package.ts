@@ -273,6 +273,25 @@ function urlProblems(manifest: Record<string, unknown>): string[] {
   ((manifest.validDomains ?? []) as string[]).forEach((domain, i) => {
     if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i.test(domain)) problems.push(`validDomains[${i}]: '${domain}' must be a host name such as nmirf.example.gov (no https://, no path)`);
   });
+  type Icons = { url?: string }[] | undefined;
+  type Control = { icons?: Icons };
+  type Group = { icons?: Icons; controls?: Control[] };
+  type Extension = { runtimes?: { code?: { page?: string; script?: string } }[]; ribbons?: { tabs?: { groups?: Group[] }[] }[] };
+  ((manifest.extensions ?? []) as Extension[]).forEach((extension, e) => {
+    (extension.runtimes ?? []).forEach((runtime, r) => {
+      checkUrl(`extensions[${e}].runtimes[${r}].code.page`, runtime.code?.page);
+      checkUrl(`extensions[${e}].runtimes[${r}].code.script`, runtime.code?.script);
+    });
+    (extension.ribbons ?? []).forEach((ribbon, b) =>
+      (ribbon.tabs ?? []).forEach((tab, t) =>
+        (tab.groups ?? []).forEach((group, g) => {
+          const at = `extensions[${e}].ribbons[${b}].tabs[${t}].groups[${g}]`;
+          (group.icons ?? []).forEach((icon, i) => checkUrl(`${at}.icons[${i}].url`, icon.url));
+          (group.controls ?? []).forEach((control, c) => (control.icons ?? []).forEach((icon, i) => checkUrl(`${at}.controls[${c}].icons[${i}].url`, icon.url)));
+        }),
+      ),
+    );
+  });
   const app = (manifest.webApplicationInfo ?? {}) as { resource?: string };
   if (app.resource !== undefined && !/^api:\/\/[^/\s]+\/[0-9a-f-]{36}$/i.test(app.resource)) problems.push(`webApplicationInfo.resource: '${app.resource}' must be api://{host}/{client id}`);
   return problems;

@@ -33,7 +33,12 @@ export const reviewResultSchema = z.object({ draft: draftSchema, review: reviewS
 
 /** The chair's decision; returning a draft needs a comment saying what should change. */
 export const decideBodySchema = z
-  .strictObject({ decision: z.enum(["approved", "returned"]), comment: textSchema(LIMITS.comment).optional() })
+  .strictObject({
+    decision: z.enum(["approved", "returned"]),
+    comment: textSchema(LIMITS.comment).optional(),
+    /** The file version the chair has open (the Word pane sends it): refused (409 invalid_state) when the file has changed since. */
+    openFileVersion: z.string().min(1).max(20).optional(),
+  })
   .refine((body) => body.decision === "approved" || (body.comment?.trim().length ?? 0) > 0, {
     message: "say what should change when you return a draft",
     path: ["comment"],

@@ -108,8 +108,14 @@ describe("compiling, sending and deciding on a draft", () => {
 
     await expect(decideDraft(world.deps, { reviewId: review.id, decision: "approved" }, world.secretariat)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(decideDraft(world.deps, { reviewId: review.id, decision: "returned" }, world.chair)).rejects.toBeInstanceOf(ValidationError);
+    // The chair read file version 1.0 (in Word, before the secretariat's edit): refused, and nothing changes.
+    await expect(decideDraft(world.deps, { reviewId: review.id, decision: "approved", openFileVersion: "1.0" }, world.chair)).rejects.toThrow(
+      "you have file version 1.0 of draft v1 open, but the file is now at version 2.0: reopen the draft to read the latest text, then decide",
+    );
+    expect((await world.repos.reviews.get(review.id)).decision).toBeUndefined();
+    expect((await world.repos.drafts.get(compiled.id)).reviewState).toBe("in-review");
 
-    const decided = await decideDraft(world.deps, { reviewId: review.id, decision: "approved" }, world.chair);
+    const decided = await decideDraft(world.deps, { reviewId: review.id, decision: "approved", openFileVersion: "2.0" }, world.chair);
     expect(decided.review).toMatchObject({ decision: "approved", decidedBy: "chair-1", decidedFileVersion: "2.0" });
     expect(decided.draft.reviewState).toBe("approved");
     const updates = (await queryAll(world.repos.outbox)).filter((e) => e.notification.kind === "decision");

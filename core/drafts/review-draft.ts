@@ -81,6 +81,11 @@ export const decideDraftInputSchema = z
     reviewId: recordIdSchema,
     decision: z.enum(["approved", "returned"]),
     comment: textSchema(LIMITS.comment).optional(),
+    /**
+     * The file version the chair has open (the Word task pane sends it): the decision is refused
+     * when the file has changed since, so that nobody approves a text they have not read.
+     */
+    openFileVersion: z.string().min(1).max(20).optional(),
   })
   .refine((input) => input.decision === "approved" || (input.comment?.trim().length ?? 0) > 0, {
     message: "say what should change when you return a draft",
@@ -107,6 +112,13 @@ export async function decideDraft(deps: Deps, rawInput: DecideDraftInput, actor:
 
   const now = deps.clock.now().toISOString();
   const fileVersion = await currentFileVersion(deps, draft);
+  if (input.openFileVersion !== undefined && input.openFileVersion !== fileVersion) {
+    throw new InvalidStateError(
+      `you have file version ${input.openFileVersion} of draft v${draft.version} open, but the file is now at version ${fileVersion}: reopen the draft to read the latest text, then decide`,
+      draft.reviewState,
+      input.decision,
+    );
+  }
   const decided = await deps.repos.reviews.update(
     review.id,
     { decision: input.decision, comment: input.comment, decidedBy: actor.userId, decidedByName: actor.displayName.slice(0, LIMITS.shortText), decidedAt: now, decidedFileVersion: fileVersion },

@@ -121,7 +121,7 @@ describe("manifest/manifest.json", () => {
 });
 
 describe("the localization files (fr, es, ar, pt)", () => {
-  test("are declared in the manifest and each translates the same strings: names, descriptions, tab names, commands", () => {
+  test("are declared in the manifest and each translates the same strings: names, descriptions, tab names, commands, the Word button", () => {
     expect(filled.localizationInfo.additionalLanguages).toEqual(LANGUAGES.map((l) => ({ languageTag: l, file: `${l}.json` })));
     const keys = (language: (typeof LANGUAGES)[number]) => Object.keys(localizations[language]).filter((k) => k !== "$schema").sort();
     const expectedKeys = [
@@ -132,6 +132,10 @@ describe("the localization files (fr, es, ar, pt)", () => {
       "staticTabs[0].name",
       "staticTabs[1].name",
       ...filled.bots[0]!.commandLists.flatMap((list, l) => list.commands.flatMap((_, c) => [`bots[0].commandLists[${l}].commands[${c}].title`, `bots[0].commandLists[${l}].commands[${c}].description`])),
+      "extensions[0].ribbons[0].tabs[0].groups[0].label",
+      "extensions[0].ribbons[0].tabs[0].groups[0].controls[0].label",
+      "extensions[0].ribbons[0].tabs[0].groups[0].controls[0].supertip.title",
+      "extensions[0].ribbons[0].tabs[0].groups[0].controls[0].supertip.description",
     ].sort();
     for (const language of LANGUAGES) expect({ language, keys: keys(language) }).toEqual({ language, keys: expectedKeys });
   });

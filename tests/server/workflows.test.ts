@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { queryAll } from "../../core/ports/repository";
 import { makeTemplate } from "../../drafts/testing/templates";
+import { readCustomProperties } from "../../drafts/testing/read-docx";
 import { UPR_REPORT_TITLE } from "../../demo/seed";
 import { uhriCsv, uhriUprRecords } from "../import/support/files";
 import { PEOPLE, RIGHT_MINISTRY, startApiServer, type ApiClient } from "./support/api-server";
@@ -83,10 +84,17 @@ test("a report from request to the chair's decision", async () => {
   const download = await fetch(`${api.url}/api/drafts/${compiled.body.draft.id}/file`, { headers: { authorization: `Bearer ${secretariat}` } });
   expect(download.status).toBe(200);
   expect(download.headers.get("content-disposition")).toMatch(/attachment; filename\*=UTF-8''.*\.docx/);
-  expect(Buffer.from(await download.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+  const downloaded = Buffer.from(await download.arrayBuffer());
+  expect(downloaded.subarray(0, 2).toString()).toBe("PK");
+  // The file says which draft it is (what the Word task pane reads).
+  expect(await readCustomProperties(downloaded)).toMatchObject({ "NMIRF.ReportId": report.body.id, "NMIRF.DraftId": compiled.body.draft.id, "NMIRF.DraftVersion": "1" });
   const sent = await api.call<{ review: { id: string }; draft: { reviewState: string } }>("POST", `/api/drafts/${compiled.body.draft.id}/send-for-approval`, { token: secretariat, body: { eTag: compiled.body.draft.eTag, message: "For your approval" } });
   expect(sent.status).toBe(201);
   expect(sent.body.draft.reviewState).toBe("in-review");
+  // A chair who has another file version open than the library's is refused, and nothing changes.
+  const stale = await api.call<{ error: { code: string; message: string } }>("POST", `/api/reviews/${sent.body.review.id}/decision`, { token: chair, body: { decision: "approved", openFileVersion: "99.0" } });
+  expect({ status: stale.status, code: stale.body.error.code }).toEqual({ status: 409, code: "invalid_state" });
+  expect(stale.body.error.message).toMatch(/^you have file version 99\.0 of draft v1 open, but the file is now at version .+: reopen the draft/);
   const returned = await api.call<{ draft: { reviewState: string }; review: { decision: string; comment: string } }>("POST", `/api/reviews/${sent.body.review.id}/decision`, { token: chair, body: { decision: "returned", comment: "Shorten chapter II." } });
   expect(returned.status).toBe(200);
   expect(returned.body).toMatchObject({ draft: { reviewState: "returned" }, review: { decision: "returned", comment: "Shorten chapter II." } });
