@@ -9,7 +9,7 @@ import { queryAll } from "../core/ports/repository";
 import { recommendationKey } from "../core/recommendations/recommendation";
 import { createRequests } from "../core/requests/create-requests";
 import { MAX_BATCH_SIZE } from "../graph/client/graph-client";
-import { startEmulatedSite } from "../graph/testing/emulated-site";
+import { startEmulatedSite } from "../tests/support/emulated-site";
 import { result, timed, type Benchmark } from "./harness";
 
 const RECOMMENDATIONS = 1_000;

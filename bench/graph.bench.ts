@@ -8,7 +8,7 @@ import { SAMPLE_INPUTS } from "../core/testing/samples";
 import { MAX_BATCH_SIZE } from "../graph/client/graph-client";
 import { ListDeltaView } from "../graph/sharepoint/delta-view";
 import { DEFAULT_PAGE_SIZE, type SharePointListRepository } from "../graph/sharepoint/list-repository";
-import { startEmulatedSite } from "../graph/testing/emulated-site";
+import { startEmulatedSite } from "../tests/support/emulated-site";
 import { result, timed, type Benchmark } from "./harness";
 
 export const benchmarks: Benchmark[] = [

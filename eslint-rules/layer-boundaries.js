@@ -9,8 +9,12 @@
 //  tabs  → core (types and pure rules only) and the server's HTTP API
 //  i18n            (the catalogue of words and its formatter: imports nothing of ours; bot,
 //                   drafts, manifest, tabs and the server read it)
+//  graph/emulator   (a Graph of its own, the layer "graph-emulator": imports nothing of ours, so it
+//                   shares no rule with the product; server and cli start it in local mode)
+//  tests            (tests/support starts the emulator for tests; a test file in any layer may
+//                   import tests/ and graph/emulator/, product code never)
 //
-// A layer is the first folder of a file's path inside the repository.
+// A layer is the first folder of a file's path inside the repository (graph/emulator/ excepted).
 const path = require("node:path");
 const { builtinModules } = require("node:module");
 
@@ -21,17 +25,18 @@ const allowedLayers = {
   core: [],
   i18n: [],
   graph: ["core"],
+  "graph-emulator": [],
   bot: ["core", "i18n"],
   drafts: ["core", "i18n"],
   importers: ["core"],
   demo: ["core"],
   storage: ["core"],
   manifest: ["i18n"],
-  server: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "storage", "manifest"],
-  cli: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "storage", "server", "manifest"],
+  server: ["core", "i18n", "graph", "graph-emulator", "bot", "drafts", "importers", "demo", "storage", "manifest"],
+  cli: ["core", "i18n", "graph", "graph-emulator", "bot", "drafts", "importers", "demo", "storage", "server", "manifest"],
   tabs: ["core", "i18n"],
-  tests: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "storage", "server", "cli", "manifest"],
-  bench: ["core", "i18n", "graph", "bot", "drafts", "importers", "demo", "storage", "server", "cli", "manifest", "tests"],
+  tests: ["core", "i18n", "graph", "graph-emulator", "bot", "drafts", "importers", "demo", "storage", "server", "cli", "manifest"],
+  bench: ["core", "i18n", "graph", "graph-emulator", "bot", "drafts", "importers", "demo", "storage", "server", "cli", "manifest", "tests"],
 };
 
 /** Packages core may use: it is pure, so no SDK and no I/O. */
@@ -43,7 +48,8 @@ const confinedPackages = [
   { pattern: /^docx$/, layer: "drafts" },
   { pattern: /^intl-messageformat$|^@formatjs\//, layer: "i18n" },
   { pattern: /^@azure\/storage-blob$/, layer: "storage" },
-  { pattern: /^@microsoft\/microsoft-graph-client$|^@azure\/msal-node$|^better-sqlite3$/, layer: "graph" },
+  { pattern: /^@microsoft\/microsoft-graph-client$|^@azure\/msal-node$/, layer: "graph" },
+  { pattern: /^better-sqlite3$/, layer: "graph-emulator" },
   { pattern: /^@fluentui\/|^@microsoft\/teams-js$|^react(-dom)?$/, layer: "tabs" },
 ];
 
@@ -52,9 +58,17 @@ const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${nam
 function layerOf(absolutePath) {
   const relative = path.relative(repositoryRoot, absolutePath);
   if (relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
-  const [first] = relative.split(path.sep);
+  const [first, second] = relative.split(path.sep);
+  if (first === "graph" && second === "emulator") return "graph-emulator";
   return first in allowedLayers ? first : undefined;
 }
+
+/** The folder a layer is, for messages. */
+const folderOf = (layer) => (layer === "graph-emulator" ? "graph/emulator" : layer);
+
+/** Test files (of any layer) may also use the emulator and the tests' support. */
+const TEST_FILE = /\.(test|live)\.tsx?$/;
+const testOnlyLayers = ["graph-emulator", "tests"];
 
 function packageName(specifier) {
   const parts = specifier.split("/");
@@ -81,8 +95,9 @@ module.exports = {
       if (typeof specifier !== "string") return;
       if (specifier.startsWith(".")) {
         const toLayer = layerOf(path.resolve(path.dirname(filename), specifier));
-        if (toLayer && toLayer !== fromLayer && !allowedLayers[fromLayer].includes(toLayer)) {
-          context.report({ node, messageId: "layer", data: { from: fromLayer, to: toLayer } });
+        const allowed = allowedLayers[fromLayer].includes(toLayer) || (TEST_FILE.test(filename) && testOnlyLayers.includes(toLayer));
+        if (toLayer && toLayer !== fromLayer && !allowed) {
+          context.report({ node, messageId: "layer", data: { from: folderOf(fromLayer), to: folderOf(toLayer) } });
         }
         return;
       }
@@ -93,7 +108,7 @@ module.exports = {
         }
         return;
       }
-      if (nodeBuiltins.has(specifier) || fromLayer === "tests" || fromLayer === "bench") return;
+      if (nodeBuiltins.has(specifier) || fromLayer === "tests" || fromLayer === "bench" || TEST_FILE.test(filename)) return;
       const confinement = confinedPackages.find(({ pattern }) => pattern.test(name));
       if (confinement && confinement.layer !== fromLayer) {
         context.report({ node, messageId: "confined", data: { name, layer: confinement.layer } });

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from "../../core/errors";
 import type { SharePointStore } from "../sharepoint/open-store";
-import { startEmulatedSite, type EmulatedSite } from "../testing/emulated-site";
+import { startEmulatedSite, type EmulatedSite } from "../../tests/support/emulated-site";
 
 describe("the document libraries", () => {
   let site: EmulatedSite;

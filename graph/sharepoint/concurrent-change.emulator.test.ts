@@ -1,5 +1,5 @@
 import { ConcurrencyError, ConflictError } from "../../core/errors";
-import { startEmulatedSite, type EmulatedSite } from "../testing/emulated-site";
+import { startEmulatedSite, type EmulatedSite } from "../../tests/support/emulated-site";
 
 describe("SharePoint answers 409 resourceModified: a write raced another one", () => {
   let site: EmulatedSite;

@@ -1,6 +1,6 @@
 import { type RECORD_KINDS } from "../../core/records/kinds";
 import { SAMPLE_INPUTS } from "../../core/testing/samples";
-import { startEmulatedSite, type EmulatedSite } from "../testing/emulated-site";
+import { startEmulatedSite, type EmulatedSite } from "../../tests/support/emulated-site";
 import { ListDeltaView } from "./delta-view";
 import { type SharePointListRepository } from "./list-repository";
 import type { SharePointStore } from "./open-store";

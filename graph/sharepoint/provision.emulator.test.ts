@@ -1,4 +1,4 @@
-import { startEmulatedSite, type EmulatedSite } from "../testing/emulated-site";
+import { startEmulatedSite, type EmulatedSite } from "../../tests/support/emulated-site";
 import { provisionSite } from "./provision";
 import { SITE_SCHEMA } from "./schema";
 import { loadSiteLists } from "./site";

@@ -1,5 +1,5 @@
 import { queryAll } from "../../core/ports/repository";
-import { startEmulatedSite, type EmulatedSite } from "../testing/emulated-site";
+import { startEmulatedSite, type EmulatedSite } from "../../tests/support/emulated-site";
 
 describe("writing through a throttling SharePoint", () => {
   let site: EmulatedSite;

@@ -18,6 +18,9 @@ tester.run("layer-boundaries", rule, {
     { filename: file("tests/e2e/x.ts"), code: `import "../../server/main"; import "botbuilder";` },
     { filename: file("importers/x.ts"), code: `import { a } from "../core/import"; import JSZip from "jszip";` },
     { filename: file("cli/commands/x.ts"), code: `import "../../server/main"; import "../../importers"; import "../../demo/seed";` },
+    { filename: file("graph/emulator/store/x.ts"), code: `import { a } from "../ids"; import Database from "better-sqlite3";` },
+    { filename: file("server/wiring/x.ts"), code: `import { startGraphEmulator } from "../../graph/emulator";` },
+    { filename: file("graph/sharepoint/x.emulator.test.ts"), code: `import "../emulator"; import "../../tests/support/emulated-site"; import "./list-repository";` },
   ],
   invalid: [
     { filename: file("core/x.ts"), code: `import { a } from "../graph/client";`, errors: [{ messageId: "layer" }] },
@@ -32,5 +35,12 @@ tester.run("layer-boundaries", rule, {
     { filename: file("importers/x.ts"), code: `import { a } from "../server/config";`, errors: [{ messageId: "layer" }] },
     { filename: file("demo/x.ts"), code: `import { a } from "../graph/client";`, errors: [{ messageId: "layer" }] },
     { filename: file("server/x.ts"), code: `import { a } from "../cli/main";`, errors: [{ messageId: "layer" }] },
+    // The emulator shares no rule with the product: it may not take core's (or graph's) code.
+    { filename: file("graph/emulator/model/x.ts"), code: `import { startOfDate } from "../../../core/calendar/calendar";`, errors: [{ messageId: "layer" }] },
+    { filename: file("graph/emulator/x.ts"), code: `import { a } from "../client/errors";`, errors: [{ messageId: "layer" }] },
+    // Product code in graph/ never depends on the emulator nor on the tests' support.
+    { filename: file("graph/sharepoint/x.ts"), code: `import { startGraphEmulator } from "../emulator";`, errors: [{ messageId: "layer" }] },
+    { filename: file("graph/sharepoint/x.ts"), code: `import "../../tests/support/emulated-site";`, errors: [{ messageId: "layer" }] },
+    { filename: file("graph/client/x.ts"), code: `import Database from "better-sqlite3";`, errors: [{ messageId: "confined" }] },
   ],
 });

@@ -1,4 +1,4 @@
-import { startEmulatedSite, type EmulatedSite } from "../../graph/testing/emulated-site";
+import { startEmulatedSite, type EmulatedSite } from "../support/emulated-site";
 import { toHttpError } from "../../server/http/errors";
 import { graphCheck } from "../../server/http/readiness";
 

@@ -5,7 +5,7 @@
 import type { FakeClock } from "../../../core/in-memory/fakes";
 import type { DocumentStore } from "../../../core/ports/document-store";
 import type { Repositories } from "../../../core/ports/repository";
-import { startEmulatedSite } from "../../../graph/testing/emulated-site";
+import { startEmulatedSite } from "../../support/emulated-site";
 
 export interface E2eBackend {
   repos: Repositories;

@@ -11,7 +11,7 @@ import path from "node:path";
 import { queryAll, type Repositories } from "../../../core/ports/repository";
 import { recommendationKey } from "../../../core/recommendations/recommendation";
 import { FakeConnector } from "../../../bot/testing/fake-connector";
-import { startEmulatedSite, type EmulatedSite } from "../../../graph/testing/emulated-site";
+import { startEmulatedSite, type EmulatedSite } from "../emulated-site";
 
 export const SECRETARIAT = { id: "sec-1", displayName: "Sara Secretariat", email: "sara@gov.example", roles: ["Secretariat" as const] };
 const CHILD = path.join(__dirname, "child.ts");

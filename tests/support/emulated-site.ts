@@ -1,8 +1,8 @@
-import { StaticTokenProvider } from "../client/auth";
-import { createGraphClient, type GraphClient } from "../client/graph-client";
-import type { RetryOptions } from "../client/retry-policy";
-import { startGraphEmulator, type GraphEmulatorOptions, type RunningGraphEmulator } from "../emulator";
-import { openSharePointStore, type SharePointStore } from "../sharepoint/open-store";
+import { StaticTokenProvider } from "../../graph/client/auth";
+import { createGraphClient, type GraphClient } from "../../graph/client/graph-client";
+import type { RetryOptions } from "../../graph/client/retry-policy";
+import { startGraphEmulator, type GraphEmulatorOptions, type RunningGraphEmulator } from "../../graph/emulator";
+import { openSharePointStore, type SharePointStore } from "../../graph/sharepoint/open-store";
 
 /** Fast retries for tests: the emulator's Retry-After of 0 s, and short backoffs. */
 export const FAST_RETRIES: Partial<RetryOptions> = { baseDelayMs: 5, maxDelayMs: 50, maxRetries: 12 };
