@@ -19,6 +19,8 @@ export const recommendationQuerySchema = z.strictObject({
   /** Recommendations the ministry leads or supports. */
   ministryId: recordIdSchema.optional(),
   cycle: z.coerce.number().int().min(1).max(20).optional(),
+  /** The Human Rights Council (or treaty body) session that adopted or examined it, e.g. 59. */
+  session: z.coerce.number().int().min(1).max(200).optional(),
   documentSymbol: z.string().trim().min(1).max(80).optional(),
   cluster: z.string().trim().min(1).max(255).optional(),
   theme: z.string().trim().min(1).max(255).optional(),

@@ -67,6 +67,7 @@ export async function matchingRecommendations(deps: ApiServices["deps"], query: 
     if (query.leadMinistryId === "none" ? r.leadMinistryId : query.leadMinistryId && r.leadMinistryId !== query.leadMinistryId) return false;
     if (query.ministryId && r.leadMinistryId !== query.ministryId && !r.supportingMinistryIds.includes(query.ministryId)) return false;
     if (query.cycle !== undefined && r.cycle !== query.cycle) return false;
+    if (query.session !== undefined && r.session !== query.session) return false;
     if (symbol && r.documentSymbol.toUpperCase() !== symbol) return false;
     if (cluster && fold(r.cluster ?? "") !== cluster) return false;
     if (theme && !r.themes.some((t) => fold(t) === theme)) return false;

@@ -52,6 +52,20 @@ test("the recommendations the grid's filters show, as an Excel workbook read bac
   expect(rows[1]![2]).toBe(list.body.items[0]!.text);
 });
 
+test("the session filter narrows the list and its export alike", async () => {
+  type Page = { items: { session?: number; paragraph: string }[]; total: number };
+  const all = await api.call<Page>("GET", "/api/recommendations?pageSize=200", { token: secretariat });
+  const session = all.body.items.find((r) => r.session !== undefined)?.session;
+  expect(session).toBeDefined();
+  const one = await api.call<Page>("GET", `/api/recommendations?session=${session}&pageSize=200`, { token: secretariat });
+  expect(one.body.total).toBeGreaterThan(0);
+  expect(one.body.items.every((r) => r.session === session)).toBe(true);
+  expect(one.body.total).toBe(all.body.items.filter((r) => r.session === session).length);
+  const file = await download(`/api/exports/recommendations?session=${session}&format=xlsx`, secretariat);
+  expect((await sheetOf(file.bytes)).length - 1).toBe(one.body.total);
+  expect((await api.call("GET", "/api/recommendations?session=0", { token: secretariat })).status).toBe(400);
+});
+
 test("the same as CSV, and in French", async () => {
   const file = await download(`/api/exports/recommendations?leadMinistryId=${justice}&format=csv&lang=fr`, secretariat);
   expect(file.status).toBe(200);

@@ -9,6 +9,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
+import { STATUS_CODES } from "../../taxonomy";
 
 const ENTITIES = ["recommendations", "reports", "milestones", "requests", "contributions", "drafts", "reviews", "ministries", "focalPoints", "consultations"] as const;
 const ANY = "__any__";
@@ -27,10 +28,32 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
+const IMPLEMENTATION_STATUSES = new Set<string>(STATUS_CODES);
+
+/** A changed field under its label in the person's language (the grid's words), not its stored name. */
+const FIELD_LABELS: Record<string, string> = {
+  text: "grid.text",
+  mechanism: "grid.mechanism",
+  cycle: "grid.cycle",
+  session: "filter.session",
+  position: "grid.position",
+  leadMinistryId: "grid.lead",
+  status: "grid.status",
+  themes: "filter.theme",
+  sdgGoals: "filter.sdg",
+};
+
 export default function AuditView() {
   const styles = useStyles();
   const { t, dateTime } = useI18n();
-  const { api, personas } = useSession();
+  const { api, personas, ministries } = useSession();
+  const label = (field: string) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field] as "grid.status") : field);
+  const valueOf = (field: string, value: unknown) => {
+    if (field.endsWith("MinistryId") && typeof value === "string") return ministries.get(value)?.name ?? value;
+    // A recommendation's status in words ("In progress"), as its badge says it.
+    if (field === "status" && typeof value === "string" && IMPLEMENTATION_STATUSES.has(value)) return t(`status.${value}` as "status.implemented");
+    return show(value);
+  };
   const [entity, setEntity] = useState<string>();
   const [entityId, setEntityId] = useState("");
   const [action, setAction] = useState("");
@@ -137,7 +160,7 @@ export default function AuditView() {
                   {entry.changes.length > 0 && (
                     <ul className={styles.changes}>
                       {entry.changes.slice(0, 8).map((change) => (
-                        <li key={change.field}>{t("audit.change", { field: change.field, from: show(change.from), to: show(change.to) })}</li>
+                        <li key={change.field}>{t("audit.change", { field: label(change.field), from: valueOf(change.field, change.from), to: valueOf(change.field, change.to) })}</li>
                       ))}
                     </ul>
                   )}

@@ -73,6 +73,21 @@ describe("the secretariat's templates", () => {
     expect(within(row).getByText("{{title}}, {{date}}, {{body}}, {{annex}}")).toBeInTheDocument();
   });
 
+  test("the requests unanswered when a draft is compiled are one line per ministry, and the counts agree", async () => {
+    const justice = Array.from({ length: 20 }, (_, i) => ({ requestId: `j${i}`, ministryId: "m1", ministryName: "Ministry of Justice", dueDate: `2026-12-${String(10 + (i % 5)).padStart(2, "0")}`, status: (i < 18 ? "sent" : "seen") as "sent" | "seen" }));
+    const health = Array.from({ length: 6 }, (_, i) => ({ requestId: `h${i}`, ministryId: "m2", ministryName: "Ministry of Health", dueDate: "2026-12-20", status: "sent" as const }));
+    const unansweredRequestIds = [...justice, ...health].map((g) => g.requestId);
+    const fake = api({ compileDraft: () => ({ draft: { ...draft, id: "d2", version: 2, reviewState: "drafting", unansweredRequestIds }, webUrl: draft.webUrl!, wordCount: draft.wordCount!, unanswered: [...justice, ...health, justice[0]!] }) });
+    renderSignedIn(<DraftsView />, { me: ME.secretariat, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Compile draft" }));
+    await screen.findByText("26 requests were unanswered when this draft was compiled.");
+    expect(screen.getAllByRole("link", { name: "Ministry of Justice" })).toHaveLength(1);
+    const line = screen.getByRole("link", { name: "Ministry of Justice" }).closest("li")!;
+    expect(line).toHaveTextContent("20 requests");
+    expect(line).toHaveTextContent("first due Dec 10, 2026");
+    expect(screen.getByRole("link", { name: "Ministry of Health" }).closest("li")).toHaveTextContent("6 requests");
+  });
+
   test("an upload shows the placeholders found and what is good to know, and the new template is chosen for the next draft", async () => {
     const fresh: TemplateDto = { ...letterhead, id: "t2", name: "Ministry letterhead.docx", version: "1.0", placeholders: ["body", "date"], notes: ["There is no {{title}}: the report's title is written above the body."] };
     const fake = api({

@@ -171,15 +171,24 @@ function DraftCard(props: DraftCardProps) {
           <Text>{plural("drafts.unansweredCount", draft.unansweredRequestIds.length)}</Text>
           {unanswered.length > 0 && (
             <ul className={styles.list}>
-              {unanswered.slice(0, 20).map((g) => (
-                <li key={g.requestId} className={styles.row}>
-                  <Link href={hrefOf(`/requests?report=${report.id}&request=${g.requestId}`)} onClick={(e) => (e.preventDefault(), navigate(`/requests?report=${report.id}&request=${g.requestId}`))}>
-                    {g.ministryName}
-                  </Link>
-                  <RequestStatusBadge status={g.status} />
-                  <Text className={styles.muted}>{t("overview.requestDue", { date: date(g.dueDate) })}</Text>
-                </li>
-              ))}
+              {unanswered.map((g) => {
+                const to = g.requestIds.length === 1 ? `/requests?report=${report.id}&request=${g.requestIds[0]}` : `/requests?report=${report.id}`;
+                return (
+                  <li key={g.ministryId} className={styles.row}>
+                    <Link href={hrefOf(to)} onClick={(e) => (e.preventDefault(), navigate(to))}>
+                      <bdi>{g.ministryName}</bdi>
+                    </Link>
+                    <Text>{plural("drafts.ministryRequests", g.requestIds.length)}</Text>
+                    {g.byStatus.map((s) => (
+                      <span key={s.status} className={styles.row}>
+                        <RequestStatusBadge status={s.status} />
+                        {g.byStatus.length > 1 && <Text>{number(s.count)}</Text>}
+                      </span>
+                    ))}
+                    <Text className={styles.muted}>{t(g.requestIds.length === 1 ? "overview.requestDue" : "drafts.firstDue", { date: date(g.firstDue) })}</Text>
+                  </li>
+                );
+              })}
             </ul>
           )}
           <Link href={hrefOf(`/requests?report=${report.id}`)} onClick={(e) => (e.preventDefault(), navigate(`/requests?report=${report.id}`))}>

@@ -67,6 +67,38 @@ export function useReportDrafts({ report, templates, templateId: chosen }: Repor
   return { me, drafts, templateId, gaps, compiled, compile, latest };
 }
 
+/** One ministry's unanswered requests, counted once each, by status, with the earliest due date. */
+export interface MinistryGaps {
+  ministryId: string;
+  ministryName: string;
+  requestIds: string[];
+  byStatus: { status: DraftGap["status"]; count: number }[];
+  firstDue: string;
+}
+
+/** The unanswered requests one line per ministry (most first), not one line per request: 20 "Ministry of Justice · Sent" lines become one. */
+export function gapsByMinistry(gaps: readonly DraftGap[]): MinistryGaps[] {
+  const groups = new Map<string, { name: string; requests: Map<string, DraftGap> }>();
+  for (const gap of gaps) {
+    const group = groups.get(gap.ministryId) ?? { name: gap.ministryName, requests: new Map<string, DraftGap>() };
+    group.requests.set(gap.requestId, gap);
+    groups.set(gap.ministryId, group);
+  }
+  return [...groups.entries()]
+    .map(([ministryId, { name, requests }]) => {
+      const counts = new Map<DraftGap["status"], number>();
+      for (const gap of requests.values()) counts.set(gap.status, (counts.get(gap.status) ?? 0) + 1);
+      return {
+        ministryId,
+        ministryName: name,
+        requestIds: [...requests.keys()],
+        byStatus: [...counts.entries()].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count),
+        firstDue: [...requests.values()].map((g) => g.dueDate).sort()[0]!,
+      };
+    })
+    .sort((a, b) => b.requestIds.length - a.requestIds.length || a.ministryName.localeCompare(b.ministryName));
+}
+
 export interface DraftCardProps {
   draft: DraftDto & CompiledDraft;
   report: ReportDto;
@@ -96,6 +128,6 @@ export function useDraftCard({ draft, report, gaps, onChanged }: DraftCardProps)
   const over = limit !== undefined && counted > limit;
   const reviews = [...(detail.data?.reviews ?? [])].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
   const openReview = reviews.find((r) => !r.decision);
-  const unanswered = gaps ?? [];
+  const unanswered = gapsByMinistry(gaps ?? []);
   return { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered };
 }

@@ -19,6 +19,8 @@ export interface FiltersBarProps {
   filters: RecommendationFilters;
   onChange(filters: RecommendationFilters): void;
   cycles: number[];
+  /** The sessions present in the list (none: the filter is not shown). */
+  sessions?: number[];
   themes: string[];
   ministries: { id: string; name: string }[];
   /** For focal points: only their ministry's recommendations. */
@@ -44,7 +46,7 @@ function FilterDropdown({ label, value, display, onSelect, children, className }
   );
 }
 
-export function RecommendationFiltersBar({ filters, onChange, cycles, themes, ministries, mine }: FiltersBarProps) {
+export function RecommendationFiltersBar({ filters, onChange, cycles, sessions = [], themes, ministries, mine }: FiltersBarProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const set = (patch: Partial<RecommendationFilters>) => onChange({ ...filters, ...patch });
@@ -82,6 +84,23 @@ export function RecommendationFiltersBar({ filters, onChange, cycles, themes, mi
           ))}
         </Dropdown>
       </Field>
+      {sessions.length > 0 && (
+        <Field label={t("filter.session")} className={styles.dropdown}>
+          <Dropdown
+            value={filters.session === undefined ? t("filter.any") : String(filters.session)}
+            selectedOptions={[filters.session === undefined ? ANY : String(filters.session)]}
+            onOptionSelect={(_, data) => set({ session: data.optionValue === ANY || !data.optionValue ? undefined : Number(data.optionValue) })}
+            className={styles.dropdown}
+          >
+            <Option value={ANY}>{t("filter.any")}</Option>
+            {sessions.map((session) => (
+              <Option key={session} value={String(session)}>
+                {String(session)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
       <FilterDropdown className={styles.dropdown} label={t("filter.theme")} value={filters.theme} onSelect={(v) => set({ theme: v })}>
         {themes.map((theme) => (
           <Option key={theme} value={theme}>

@@ -84,6 +84,7 @@ export default function RecommendationsView() {
                     q: filters.q.trim() || undefined,
                     mechanism: filters.mechanism,
                     cycle: filters.cycle,
+                    session: filters.session,
                     theme: filters.theme,
                     sdg: filters.sdg,
                     position: filters.position,
@@ -111,6 +112,7 @@ export default function RecommendationsView() {
         filters={filters}
         onChange={setFilters}
         cycles={facets.cycles}
+        sessions={facets.sessions}
         themes={facets.themes}
         ministries={ministryOptions}
         mine={ownMinistries.length ? { on: Boolean(filters.ministryIds?.length), toggle: (on) => setFilters((f) => ({ ...f, ministryIds: on ? ownMinistries : undefined })) } : undefined}

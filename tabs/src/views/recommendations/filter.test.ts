@@ -29,7 +29,15 @@ describe("the grid's filters", () => {
     expect(sortRecommendations([...items], { key: "symbol", direction: "descending" }, () => "")[0]?.paragraph).toBe("148.11");
   });
 
-  test("the cycle and theme filters offer the values present", () => {
-    expect(facetsOf(items)).toEqual({ cycles: [3], themes: ["National human rights institution", "Right to education"] });
+  test("the cycle, session and theme filters offer the values present", () => {
+    expect(facetsOf(items)).toMatchObject({ cycles: [3], themes: ["National human rights institution", "Right to education"] });
+    const mixed = [recommendation(30, { session: 59 }), recommendation(31, { session: 44 }), recommendation(32, { session: 59 })];
+    expect(facetsOf(mixed).sessions).toEqual([44, 59]);
+  });
+
+  test("the session filter keeps one Working Group session's recommendations (cycle 3 and 4 mixed in one list)", () => {
+    const mixed = [recommendation(30, { session: 59, cycle: 4 }), recommendation(31, { session: 44, cycle: 3 }), recommendation(32, { session: 59, cycle: 4 })];
+    expect(filterRecommendations(mixed, { ...NO_FILTERS, session: 59 }).map((r) => r.id)).toEqual(["30", "32"]);
+    expect(filterRecommendations(mixed, { ...NO_FILTERS, session: 60 })).toHaveLength(0);
   });
 });

@@ -12,6 +12,7 @@ export interface RecommendationFilters {
   q: string;
   mechanism?: Mechanism;
   cycle?: number;
+  session?: number;
   theme?: string;
   sdg?: number;
   position?: UprPosition;
@@ -46,7 +47,7 @@ function haystackOf(r: RecommendationDto): string {
 }
 
 export function activeFilterCount(filters: RecommendationFilters): number {
-  return [filters.q.trim(), filters.mechanism, filters.cycle, filters.theme, filters.sdg, filters.position, filters.leadMinistryId, filters.status].filter((v) => v !== undefined && v !== "").length;
+  return [filters.q.trim(), filters.mechanism, filters.cycle, filters.session, filters.theme, filters.sdg, filters.position, filters.leadMinistryId, filters.status].filter((v) => v !== undefined && v !== "").length;
 }
 
 export function filterRecommendations(items: readonly RecommendationDto[], filters: RecommendationFilters): RecommendationDto[] {
@@ -59,6 +60,7 @@ export function filterRecommendations(items: readonly RecommendationDto[], filte
     if (filters.position && r.position !== filters.position) return false;
     if (filters.leadMinistryId === "none" ? r.leadMinistryId : filters.leadMinistryId && r.leadMinistryId !== filters.leadMinistryId) return false;
     if (filters.cycle !== undefined && r.cycle !== filters.cycle) return false;
+    if (filters.session !== undefined && r.session !== filters.session) return false;
     if (theme && !r.themes.some((t) => fold(t) === theme)) return false;
     if (filters.sdg !== undefined && !r.sdgGoals.includes(filters.sdg)) return false;
     if (ministries && !(r.leadMinistryId && ministries.has(r.leadMinistryId)) && !r.supportingMinistryIds.some((id) => ministries.has(id))) return false;
@@ -100,13 +102,15 @@ export function sortRecommendations(items: RecommendationDto[], sort: Sort, mini
   return items.sort((a, b) => sign * (primary(a, b) || bySymbol(a, b)));
 }
 
-/** The values present in the list, for the cycle and theme filters. */
-export function facetsOf(items: readonly RecommendationDto[]): { cycles: number[]; themes: string[] } {
+/** The values present in the list, for the cycle, session and theme filters. */
+export function facetsOf(items: readonly RecommendationDto[]): { cycles: number[]; sessions: number[]; themes: string[] } {
   const cycles = new Set<number>();
+  const sessions = new Set<number>();
   const themes = new Set<string>();
   for (const r of items) {
     if (r.cycle !== undefined) cycles.add(r.cycle);
+    if (r.session !== undefined) sessions.add(r.session);
     for (const theme of r.themes) themes.add(theme);
   }
-  return { cycles: [...cycles].sort((a, b) => a - b), themes: [...themes].sort(collator.compare) };
+  return { cycles: [...cycles].sort((a, b) => a - b), sessions: [...sessions].sort((a, b) => a - b), themes: [...themes].sort(collator.compare) };
 }
