@@ -1,7 +1,8 @@
 /** Ministries and their focal points, reports and their milestones, consultations. */
 import { z } from "zod";
 import { calendarDateSchema, recordIdSchema } from "../records/common";
-import { consultationFieldsSchema } from "../consultations/consultation";
+import { consultationCommentFieldsSchema, consultationFieldsSchema } from "../consultations/consultation";
+import { answerInputSchema, commentInputSchema } from "../consultations/consultation-comments";
 import { focalPointFieldsSchema } from "../ministries/focal-point";
 import { ministryFieldsSchema } from "../ministries/ministry";
 import { milestoneFieldsSchema, reportFieldsSchema } from "../reports/report";
@@ -81,3 +82,12 @@ export const createConsultationBodySchema = consultationFieldsSchema.strict();
 export type CreateConsultationBody = z.input<typeof createConsultationBodySchema>;
 export const updateConsultationBodySchema = updateOf(patchOf(consultationFieldsSchema));
 export type UpdateConsultationBody = z.input<typeof updateConsultationBodySchema>;
+
+/** What observers said during a consultation, and the secretariat's answers. */
+export const consultationCommentSchema = storedOf(consultationCommentFieldsSchema);
+export type ConsultationCommentDto = z.infer<typeof consultationCommentSchema>;
+export const consultationCommentListSchema = z.object({ items: z.array(consultationCommentSchema) });
+export const commentOnConsultationBodySchema = commentInputSchema;
+export type CommentOnConsultationBody = z.input<typeof commentOnConsultationBodySchema>;
+export const answerConsultationCommentBodySchema = answerInputSchema;
+export type AnswerConsultationCommentBody = z.input<typeof answerConsultationCommentBodySchema>;

@@ -25,6 +25,8 @@ const table: [Action, Record<keyof typeof people, boolean>][] = [
   [{ kind: "update-status", ministryId: "7" }, { secretariat: false, chair: false, focalPoint: true, observer: false, admin: false, stranger: false }],
   [{ kind: "update-status", ministryId: "8" }, { secretariat: false, chair: false, focalPoint: false, observer: false, admin: false, stranger: false }],
   [{ kind: "decide-draft" }, { secretariat: false, chair: true, focalPoint: false, observer: false, admin: false, stranger: false }],
+  [{ kind: "comment-on-consultation", invited: true }, { secretariat: true, chair: true, focalPoint: true, observer: true, admin: true, stranger: false }],
+  [{ kind: "comment-on-consultation", invited: false }, { secretariat: false, chair: false, focalPoint: false, observer: false, admin: false, stranger: false }],
   [{ kind: "administer" }, { secretariat: false, chair: false, focalPoint: false, observer: false, admin: true, stranger: false }],
   [{ kind: "read-review" }, { secretariat: true, chair: true, focalPoint: false, observer: false, admin: true, stranger: false }],
   [{ kind: "read-people" }, { secretariat: true, chair: true, focalPoint: true, observer: false, admin: true, stranger: false }],

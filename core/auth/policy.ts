@@ -148,6 +148,7 @@ export function decide(actor: Actor, action: Action): Decision {
     case "decide-draft":
       return has(actor, "Chair") ? ALLOW : refuse("only the chair can approve or return a draft");
     case "comment-on-consultation":
+      if (!readsEverything(actor) && !has(actor, "Observer")) return refuse(NO_ROLE);
       return action.invited ? ALLOW : refuse("only the observers invited to this consultation comment on it");
     case "administer":
       return has(actor, "Admin") ? ALLOW : refuse("only an administrator can do this");

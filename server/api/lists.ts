@@ -5,6 +5,7 @@ import { authorize } from "../../core/auth/policy";
 import { listFocalPoints, listMinistries } from "../../core/ministries/read-ministries";
 import { listConsultations, listMilestones, listReports, readReport } from "../../core/reports/read-reports";
 import { createRecord, updateRecord } from "../../core/lists/edit-records";
+import { answerConsultationComment, commentOnConsultation, listConsultationComments } from "../../core/consultations/consultation-comments";
 import { nominateFocalPoint } from "../../core/ministries/renominate-focal-point";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import { pageOfArray } from "./paging";
@@ -68,4 +69,10 @@ export function registerListRoutes(router: Router, binding: RouteBinding, servic
   });
 
   bindRoute(router, API_ROUTES.updateConsultation, binding, async ({ params, body, actor }) => updateRecord(deps, "consultations", params.id, body.changes, body.eTag, actor));
+
+  bindRoute(router, API_ROUTES.listConsultationComments, binding, async ({ params, actor }) => ({ items: await listConsultationComments(deps, params.id, actor) }));
+
+  bindRoute(router, API_ROUTES.commentOnConsultation, binding, async ({ params, body, actor }) => commentOnConsultation(deps, params.id, body, actor));
+
+  bindRoute(router, API_ROUTES.answerConsultationComment, binding, async ({ params, body, actor }) => answerConsultationComment(deps, params.id, body, actor));
 }

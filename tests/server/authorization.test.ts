@@ -46,6 +46,9 @@ const MATRIX: Record<RouteId, Allowed> = {
   listConsultations: "members",
   createConsultation: ["secretariat"],
   updateConsultation: ["secretariat"],
+  listConsultationComments: ["secretariat", "chair", "observer", "admin"],
+  commentOnConsultation: ["observer"],
+  answerConsultationComment: ["secretariat"],
   listRequests: "members",
   getRequest: "members",
   createRequests: ["secretariat"],
@@ -96,6 +99,9 @@ const ctx = {} as {
   request: (paragraph: string, ministryId?: string) => Promise<{ id: string; eTag: string }>;
   importId: string;
   template: Uint8Array;
+  /** A consultation open for comments that invites the observer, and a comment on it. */
+  consultation: string;
+  comment: string;
 };
 
 beforeAll(async () => {
@@ -126,6 +132,11 @@ beforeAll(async () => {
   expect(upload.status).toBe(201);
   ctx.importId = upload.body.id;
   ctx.template = await makeTemplate();
+  const methodology = { kind: "section" as const, section: "methodology", title: "Methodology" };
+  const consultation = await repos.consultations.create({ reportId: ctx.upr, stakeholder: "Ombudsman", kind: "nhri", subject: "the draft national report", date: "2020-01-01", endDate: "2099-12-31", sharedItems: [methodology], invitedObserverIds: [PEOPLE.observer.id] });
+  ctx.consultation = consultation.id;
+  const comment = await repos.consultationComments.create({ consultationId: consultation.id, item: methodology, itemKey: "section:methodology", text: "Name the hearings.", authorId: PEOPLE.observer.id, authorName: "Observer", at: "2026-01-01T00:00:00.000Z" });
+  ctx.comment = comment.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -189,6 +200,14 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
     case "updateConsultation": {
       const consultation = (await queryAll(api.repos.consultations))[0]!;
       return { params: { id: consultation.id }, body: { changes: { summary: "Revised summary" }, eTag: consultation.eTag } };
+    }
+    case "listConsultationComments":
+      return { params: { id: ctx.consultation } };
+    case "commentOnConsultation":
+      return { params: { id: ctx.consultation }, body: { item: { kind: "section", section: "methodology", title: "Methodology" }, text: "Also the regional hearings." } };
+    case "answerConsultationComment": {
+      const comment = await api.repos.consultationComments.get(ctx.comment);
+      return { params: { id: comment.id }, body: { answer: "Added.", takenUp: true, eTag: comment.eTag } };
     }
     case "listRequests":
       return { query: `reportId=${ctx.upr}` };
