@@ -84,13 +84,12 @@ function ignoreStoreFailure(error: unknown): void {
   if (!isDomainError(error)) throw error;
 }
 
-export const reviewProgressInputSchema = z
-  .object({
-    updateId: recordIdSchema,
-    decision: z.enum(["accepted", "returned"]),
-    comment: textSchema(LIMITS.comment).optional(),
-  })
-  .refine((input) => input.decision === "accepted" || (input.comment?.trim().length ?? 0) > 0, { path: ["comment"], message: "say what is missing when returning an update" });
+const reviewDecisionShape = { decision: z.enum(["accepted", "returned"]), comment: textSchema(LIMITS.comment).optional() };
+const returnedWithComment = (input: { decision: string; comment?: string }) => input.decision === "accepted" || (input.comment?.trim().length ?? 0) > 0;
+const COMMENT_NEEDED = { path: ["comment"], message: "say what is missing when returning an update" };
+/** The secretariat's decision on an update, as the API takes it; returning it needs a comment the focal point will read. */
+export const reviewDecisionSchema = z.strictObject(reviewDecisionShape).refine(returnedWithComment, COMMENT_NEEDED);
+export const reviewProgressInputSchema = z.object({ updateId: recordIdSchema, ...reviewDecisionShape }).refine(returnedWithComment, COMMENT_NEEDED);
 export type ReviewProgressInput = z.input<typeof reviewProgressInputSchema>;
 
 /** What an accepted update did to a recommendation's implementation status, or proposes to. */
