@@ -102,6 +102,14 @@ describe("progress on an action", () => {
     expect((await world.repos.recommendations.get(recommendations[0]!.id)).status).toBe("in-progress");
   });
 
+  it("puts a not-started recommendation in progress and proposes it implemented when its only action is reported done at once", async () => {
+    const { world, action, recommendations, focalPoint } = await setUp();
+    const done = await reportProgress(world.deps, { actionId: action.id, text: "Act in force.", status: "done", submissionId: "b", via: "card" }, focalPoint);
+    const result = await reviewProgress(world.deps, { updateId: done.update.id, decision: "accepted" }, world.secretariat);
+    expect(result.statusesMoved.map((s) => [s.from, s.to])).toEqual(recommendations.map(() => ["not-assessed", "in-progress"]));
+    expect(result.statusesProposed.map((s) => [s.from, s.to])).toEqual(recommendations.map(() => ["in-progress", "implemented"]));
+  });
+
   it("returns an update only with a comment, and a returned update cannot then be accepted", async () => {
     const { world, action, focalPoint } = await setUp();
     const { update } = await reportProgress(world.deps, { actionId: action.id, text: "Vague.", status: "under-way", submissionId: "a", via: "card" }, focalPoint);

@@ -11,8 +11,7 @@ import { LIMITS, recordIdSchema, textSchema, type Stored } from "../records/comm
 import type { ImplementationStatus } from "../records/taxonomy";
 import { parseOrThrow } from "../records/validate";
 import { applyStatusChange } from "../recommendations/update-recommendation-status";
-import type { RecommendationFields } from "../recommendations/recommendation";
-import type { ActionFields, ActionStatus } from "./action";
+import type { ActionFields } from "./action";
 import { indicatorValueKey, type IndicatorValueFields } from "./indicator";
 import { actionStatusSchema } from "./action";
 import { progressUpdateKey, reportedValueSchema, type ProgressUpdateFields } from "./progress-update";
@@ -167,12 +166,15 @@ export async function reviewProgress(deps: Deps, rawInput: ReviewProgressInput, 
   const statusesProposed: StatusOutcome[] = [];
   for (const recommendationId of action.recommendationIds) {
     const recommendation = await deps.repos.recommendations.get(recommendationId);
-    const outcome = await statusAfter(deps, recommendation, action.status);
-    if (!outcome) continue;
-    if (outcome.apply) {
-      await applyStatusChange(deps, recommendation.id, { status: outcome.to }, { ...actor, ministryIds: recommendation.leadMinistryId ? [recommendation.leadMinistryId] : [] });
-      statusesMoved.push({ recommendationId, from: recommendation.status, to: outcome.to });
-    } else statusesProposed.push({ recommendationId, from: recommendation.status, to: outcome.to });
+    let status = recommendation.status;
+    if ((action.status === "under-way" || action.status === "done") && NOT_YET_STARTED.includes(status)) {
+      await applyStatusChange(deps, recommendation.id, { status: "in-progress" }, { ...actor, ministryIds: recommendation.leadMinistryId ? [recommendation.leadMinistryId] : [] });
+      statusesMoved.push({ recommendationId, from: status, to: "in-progress" });
+      status = "in-progress";
+    }
+    if (action.status === "done" && status !== "implemented" && status !== "no-longer-relevant" && (await allActionsDone(deps, recommendation.id))) {
+      statusesProposed.push({ recommendationId, from: status, to: "implemented" });
+    }
   }
   await audit(deps, actor, {
     action: "progress.accepted",
@@ -184,12 +186,8 @@ export async function reviewProgress(deps: Deps, rawInput: ReviewProgressInput, 
   return { update, action, values, statusesMoved, statusesProposed };
 }
 
-async function statusAfter(deps: Deps, recommendation: Stored<RecommendationFields>, actionStatus: ActionStatus): Promise<{ to: ImplementationStatus; apply: boolean } | undefined> {
-  if (actionStatus === "under-way" || actionStatus === "done") {
-    if (NOT_YET_STARTED.includes(recommendation.status)) return { to: "in-progress", apply: true };
-  }
-  if (actionStatus !== "done" || recommendation.status === "implemented" || recommendation.status === "no-longer-relevant") return undefined;
-  const all = await queryAll(deps.repos.actions);
-  const its = all.filter((a) => a.recommendationIds.includes(recommendation.id) && a.status !== "dropped");
-  return its.length > 0 && its.every((a) => a.status === "done") ? { to: "implemented", apply: false } : undefined;
+/** Whether every action of a recommendation, dropped ones aside, is done (and there is one). */
+async function allActionsDone(deps: Deps, recommendationId: string): Promise<boolean> {
+  const its = (await queryAll(deps.repos.actions)).filter((a) => a.recommendationIds.includes(recommendationId) && a.status !== "dropped");
+  return its.length > 0 && its.every((a) => a.status === "done");
 }
