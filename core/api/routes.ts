@@ -8,6 +8,7 @@ import { recordIdSchema } from "../records/common";
 import { apiErrorSchema, idParamsSchema } from "./common";
 import * as drafts from "./drafts";
 import * as exportFiles from "./exports";
+import * as followup from "./followup";
 import * as imports from "./imports";
 import * as lists from "./lists";
 import * as overview from "./overview";
@@ -122,6 +123,12 @@ export const API_ROUTES = {
   listContributions: route({ id: "listContributions", method: "get", path: "/api/requests/{id}/contributions", tag: "requests", auth: "user", who: "those who read the request in full: the secretariat, the chair, administrators, its ministry's focal points (every ministry's when the mechanism lets them); not observers", summary: "Every version of the answers to a request, newest first", params: idParamsSchema, response: requests.contributionListSchema }),
   createContribution: route({ id: "createContribution", method: "post", path: "/api/requests/{id}/contributions", tag: "requests", auth: "user", who: FOCAL_POINT, summary: "Answers a request (a new version; the same submissionId twice saves once)", params: idParamsSchema, body: requests.createContributionBodySchema, response: requests.contributionResultSchema, status: 201 }),
   uploadAttachment: route({ id: "uploadAttachment", method: "post", path: "/api/requests/{id}/attachments", tag: "requests", auth: "user", who: FOCAL_POINT, summary: "Uploads an evidence file to the Evidence library; list it in the answer's attachments", params: idParamsSchema, query: requests.attachmentQuerySchema, body: { binary: true, contentTypes: ["*/*"], description: "the file" }, response: requests.attachmentResultSchema, status: 201 }),
+
+  // Follow-up of implementation
+  createAction: route({ id: "createAction", method: "post", path: "/api/actions", tag: "follow-up", auth: "user", who: SECRETARIAT, summary: "Records an action for one or more recommendations (lead and supporting ministries, dates, expected output, plan items)", body: followup.createActionBodySchema, response: followup.actionSchema, status: 201 }),
+  createIndicator: route({ id: "createIndicator", method: "post", path: "/api/indicators", tag: "follow-up", auth: "user", who: SECRETARIAT, summary: "Defines an indicator of an action, a recommendation or a cluster (baseline, target, data source)", body: followup.createIndicatorBodySchema, response: followup.indicatorSchema, status: 201 }),
+  reportProgress: route({ id: "reportProgress", method: "post", path: "/api/actions/{id}/progress", tag: "follow-up", auth: "user", who: "an active focal point of the action's lead ministry", summary: "Reports an action's progress, status and indicator values (a new version; the same submissionId twice saves once)", params: idParamsSchema, body: followup.reportProgressBodySchema, response: followup.reportProgressResultSchema, status: 201 }),
+  reviewProgress: route({ id: "reviewProgress", method: "post", path: "/api/progress/{id}/review", tag: "follow-up", auth: "user", who: SECRETARIAT, summary: "Accepts a progress update (its values are recorded, the action and its recommendations move) or returns it with a comment", params: idParamsSchema, body: followup.reviewProgressBodySchema, response: followup.reviewProgressResultSchema }),
 
   // Drafts
   listDrafts: route({ id: "listDrafts", method: "get", path: "/api/reports/{id}/drafts", tag: "drafts", auth: "user", who: EVERYONE, summary: "The report's compiled drafts, newest first", params: reportParams, response: drafts.draftListSchema }),

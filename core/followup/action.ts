@@ -7,8 +7,7 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const actionStatusSchema = z.enum(ACTION_STATUSES);
 
 /** A measure the State takes to implement one or more recommendations: who does it, by when, to what end. */
-export const actionFieldsSchema = z
-  .object({
+export const actionFieldsObject = z.object({
     title: nonEmptyShortTextSchema,
     description: textSchema(LIMITS.recommendationText).optional(),
     recommendationIds: z.array(recordIdSchema).min(1, "an action implements at least one recommendation").max(200),
@@ -31,11 +30,18 @@ export const actionFieldsSchema = z
     /** The latest accepted progress update, for the tab and the drafts. */
     acceptedUpdateId: recordIdSchema.optional(),
     acceptedAt: instantSchema.optional(),
-  })
-  .refine((action) => action.endDate >= action.startDate, { path: ["endDate"], message: "The action ends before it starts" })
-  .refine((action) => !action.supportingMinistryIds.includes(action.leadMinistryId), {
-    path: ["supportingMinistryIds"],
-    message: "The lead ministry is not also a supporting one",
-  });
+});
+
+/** The rules across an action's fields, for the record and for the API's body alike. */
+export function actionRules<Schema extends z.ZodType<{ startDate: string; endDate: string; leadMinistryId: string; supportingMinistryIds: string[] }>>(schema: Schema) {
+  return schema
+    .refine((action) => action.endDate >= action.startDate, { path: ["endDate"], message: "The action ends before it starts" })
+    .refine((action) => !action.supportingMinistryIds.includes(action.leadMinistryId), {
+      path: ["supportingMinistryIds"],
+      message: "The lead ministry is not also a supporting one",
+    });
+}
+
+export const actionFieldsSchema = actionRules(actionFieldsObject);
 export type ActionFields = z.infer<typeof actionFieldsSchema>;
 export type ActionInput = z.input<typeof actionFieldsSchema>;

@@ -6,8 +6,7 @@ import { sdgTargetSchema } from "../records/taxonomy";
 const measureSchema = z.number().finite("a number");
 
 /** How progress is measured: for an action, or for a recommendation (or its cluster) directly. */
-export const indicatorFieldsSchema = z
-  .object({
+export const indicatorFieldsObject = z.object({
     actionId: recordIdSchema.optional(),
     recommendationId: recordIdSchema.optional(),
     cluster: shortTextSchema.optional(),
@@ -24,12 +23,19 @@ export const indicatorFieldsSchema = z
     sdgTarget: sdgTargetSchema.optional(),
     createdAt: instantSchema,
     createdBy: userIdSchema,
-  })
-  .refine((i) => i.actionId !== undefined || i.recommendationId !== undefined || i.cluster !== undefined, {
-    path: ["actionId"],
-    message: "An indicator measures an action, a recommendation or a cluster",
-  })
-  .refine((i) => i.targetDate >= i.baselineDate, { path: ["targetDate"], message: "The target is dated before the baseline" });
+});
+
+/** The rules across an indicator's fields, for the record and for the API's body alike. */
+export function indicatorRules<Schema extends z.ZodType<{ actionId?: string; recommendationId?: string; cluster?: string; baselineDate: string; targetDate: string }>>(schema: Schema) {
+  return schema
+    .refine((i) => i.actionId !== undefined || i.recommendationId !== undefined || i.cluster !== undefined, {
+      path: ["actionId"],
+      message: "An indicator measures an action, a recommendation or a cluster",
+    })
+    .refine((i) => i.targetDate >= i.baselineDate, { path: ["targetDate"], message: "The target is dated before the baseline" });
+}
+
+export const indicatorFieldsSchema = indicatorRules(indicatorFieldsObject);
 export type IndicatorFields = z.infer<typeof indicatorFieldsSchema>;
 export type IndicatorInput = z.input<typeof indicatorFieldsSchema>;
 

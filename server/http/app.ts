@@ -11,6 +11,7 @@ import type { Actor } from "../../core/auth/policy";
 import { UnauthenticatedError } from "../../core/errors";
 import { registerDraftRoutes } from "../api/drafts";
 import { registerImportRoutes } from "../api/imports";
+import { registerFollowUpRoutes } from "../api/followup";
 import { registerListRoutes } from "../api/lists";
 import { publicConfigOf, registerOverviewRoutes } from "../api/overview";
 import { registerRecommendationRoutes } from "../api/recommendations";
@@ -159,6 +160,7 @@ export function createApp(options: AppOptions): express.Express {
   registerOverviewRoutes(api, binding, services);
   registerRecommendationRoutes(api, binding, services);
   registerListRoutes(api, binding, services);
+  registerFollowUpRoutes(api, binding, services);
   registerRequestRoutes(api, binding, services);
   registerExportRoutes(api, binding, services);
   registerDraftRoutes(api, binding, services);

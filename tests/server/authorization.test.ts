@@ -59,6 +59,10 @@ const MATRIX: Record<RouteId, Allowed> = {
   seeRequest: ["focalPoint"],
   askMoreTime: ["focalPoint"],
   declineRequest: ["focalPoint"],
+  createAction: ["secretariat"],
+  createIndicator: ["secretariat"],
+  reportProgress: ["focalPoint"],
+  reviewProgress: ["secretariat"],
   listDecisions: ["secretariat"],
   decideRequest: ["secretariat"],
   listContributions: ["secretariat", "chair", "focalPoint", "admin"],
@@ -264,6 +268,14 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       if (!open) throw new Error("no draft was sent for approval");
       return { params: { id: open.id }, body: { decision: "approved" } };
     }
+    case "createAction":
+      return { body: { title: "Juvenile justice reform", recommendationIds: [(await ctx.rec("148.13")).id, (await ctx.rec("148.2")).id], leadMinistryId: ctx.justice, startDate: "2026-01-01", endDate: "2027-12-31", expectedOutput: "A juvenile justice act in force" } };
+    case "createIndicator":
+      return { body: { actionId: (await queryAll(api.repos.actions))[0]!.id, definition: "Children in pre-trial detention", unit: "children", baselineValue: 120, baselineDate: "2025-12-31", targetValue: 40, targetDate: "2027-12-31", dataSource: "Prison administration" } };
+    case "reportProgress":
+      return { params: { id: (await queryAll(api.repos.actions))[0]!.id }, body: { text: "The draft act is before parliament.", status: "under-way", submissionId: randomUUID() } };
+    case "reviewProgress":
+      return { params: { id: (await queryAll(api.repos.progressUpdates)).find((u) => u.review === "submitted")!.id }, body: { decision: "accepted" } };
     case "uploadTemplate":
       return { query: "fileName=Letterhead.docx", raw: ctx.template, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
     case "uploadImport":

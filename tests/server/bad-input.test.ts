@@ -43,6 +43,13 @@ const ODATA = "' or 1 eq 1 or Title eq '";
 const long = (n: number) => "x".repeat(n);
 
 const CASES: BadCase[] = [
+  // Follow-up of implementation
+  { name: "action: ends before it starts", as: "secretariat", method: "POST", path: () => "/api/actions", body: () => ({ title: "Reform", recommendationIds: [ids.rec.id], leadMinistryId: ids.justice, startDate: "2027-01-01", endDate: "2026-01-01", expectedOutput: "An act" }), status: 400, field: "body.endDate" },
+  { name: "action: no recommendation", as: "secretariat", method: "POST", path: () => "/api/actions", body: () => ({ title: "Reform", recommendationIds: [], leadMinistryId: ids.justice, startDate: "2026-01-01", endDate: "2027-01-01", expectedOutput: "An act" }), status: 400, field: "body.recommendationIds" },
+  { name: "action: a recommendation that does not exist", as: "secretariat", method: "POST", path: () => "/api/actions", body: () => ({ title: "Reform", recommendationIds: ["99999"], leadMinistryId: ids.justice, startDate: "2026-01-01", endDate: "2027-01-01", expectedOutput: "An act" }), status: 400, field: "recommendationIds" },
+  { name: "indicator: measures nothing", as: "secretariat", method: "POST", path: () => "/api/indicators", body: () => ({ definition: "Cases", unit: "cases", baselineValue: 1, baselineDate: "2025-01-01", targetValue: 2, targetDate: "2027-01-01", dataSource: "Courts" }), status: 400, field: "body.actionId" },
+  { name: "progress: empty, with a value that is not a number", as: "focalPoint", method: "POST", path: () => "/api/actions/99999/progress", body: () => ({ text: " ", status: "under-way", values: [{ indicatorId: "1", value: "many", date: "2026-03-31" }], submissionId: randomUUID() }), status: 400, field: "body.text" },
+  { name: "progress review: returned without a comment", as: "secretariat", method: "POST", path: () => "/api/progress/99999/review", body: () => ({ decision: "returned" }), status: 400, field: "body.comment" },
   // Recommendations
   { name: "create: no body", as: "secretariat", method: "POST", path: () => "/api/recommendations", status: 400, field: "body.text" },
   { name: "create: wrong types", as: "secretariat", method: "POST", path: () => "/api/recommendations", body: () => ({ text: 42, mechanism: "UPR", documentSymbol: "A/HRC/59/15", paragraph: 7 }), status: 400, field: "body.text" },

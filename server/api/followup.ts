@@ -1,0 +1,19 @@
+/** Follow-up of implementation: actions, indicators, progress updates and their review. */
+import type { Router } from "express";
+import { API_ROUTES } from "../../core/api/routes";
+import { createAction, createIndicator } from "../../core/followup/plan-actions";
+import { reportProgress, reviewProgress } from "../../core/followup/progress";
+import { bindRoute, type RouteBinding } from "../http/bind-route";
+import type { ApiServices } from "./services";
+
+export function registerFollowUpRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
+  const { deps } = services;
+
+  bindRoute(router, API_ROUTES.createAction, binding, async ({ body, actor }) => createAction(deps, body, actor));
+
+  bindRoute(router, API_ROUTES.createIndicator, binding, async ({ body, actor }) => createIndicator(deps, body, actor));
+
+  bindRoute(router, API_ROUTES.reportProgress, binding, async ({ params, body, actor }) => reportProgress(deps, { ...body, actionId: params.id, via: "api" }, actor));
+
+  bindRoute(router, API_ROUTES.reviewProgress, binding, async ({ params, body, actor }) => reviewProgress(deps, { ...body, updateId: params.id }, actor));
+}
