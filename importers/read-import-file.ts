@@ -118,7 +118,7 @@ export async function readImportFile(bytes: Uint8Array, options: ReadImportOptio
     if (options.mapping === undefined) throw refuse("A generic CSV needs a column mapping: say which column holds the text, the symbol, the paragraph…", "no mapping");
     const mapping: ColumnMapping = parseColumnMapping(options.mapping);
     const withSymbol = options.documentSymbol && !mapping.defaults?.documentSymbol ? { ...mapping, defaults: { ...mapping.defaults, documentSymbol: options.documentSymbol } } : mapping;
-    return parseMappedTable(table, withSymbol, { fileName, mechanism: options.mechanism });
+    return withWarnings(parseMappedTable(table, withSymbol, { fileName, mechanism: options.mechanism }), table.warnings);
   }
   if (!isUhriHeader(table.headers)) {
     const found = table.headers.filter(Boolean).slice(0, 12).map((h) => `"${h.slice(0, 40)}"`).join(", ") || "no column names";
@@ -127,5 +127,10 @@ export async function readImportFile(bytes: Uint8Array, options: ReadImportOptio
       "no recognizable header row",
     );
   }
-  return parseUhriExport(table, { format: "uhri-csv", fileName, mechanism: options.mechanism });
+  return withWarnings(parseUhriExport(table, { format: "uhri-csv", fileName, mechanism: options.mechanism }), table.warnings);
+}
+
+/** The reader's own warnings (a guessed encoding) come first, before the parser's. */
+function withWarnings(parsed: ParsedImport, warnings: readonly string[]): ParsedImport {
+  return warnings.length ? { ...parsed, warnings: [...warnings, ...parsed.warnings] } : parsed;
 }
