@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import type { Actor } from "../../core/auth/policy";
 import { FakeClock } from "../../core/in-memory/fakes";
 import { createInMemoryRepositories } from "../../core/in-memory/in-memory-repositories";
@@ -238,6 +239,40 @@ describe("a secretariat's own tracker from the CLI (--mapping)", () => {
     const result = await run([file("tracker-utf16.csv", bytes), "--mapping", file("tracker-mapping-d.json", JSON.stringify(mapping)), "--dry-run", "--json"]);
     expect(result.code).toBe(0);
     expect(result.json()).toMatchObject({ total: 4, warnings: [expect.stringContaining("read as UTF-16 little-endian"), expect.any(String)] });
+  });
+});
+
+describe("an Excel tracker with two sheets (--mapping with sheet and headerRow)", () => {
+  async function trackerWorkbook(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Notes").addRows([["text", "Read me first"], ["This sheet is not the tracker", ""]]);
+    const sheet = workbook.addWorksheet("Tracker 2014");
+    sheet.addRows([
+      ["Follow-up of the second cycle", "", "", ""],
+      ["text", "to", "decision", "From"],
+      ["121.1 Ratify the Optional Protocol (Ethiopia);", "A/HRC/27/15", "support", "Ethiopia"],
+      ["121.1 Ratify the Optional Protocol (Ethiopia);", "A/HRC/27/15", "support", "Chile"],
+      ["121.2 Abolish the death penalty", "A/HRC/27/15", "Podprto", "Spain"],
+    ]);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+  const mapping = { columns: { text: "text", documentSymbol: "to", position: "decision", recommendingStates: "From" }, defaults: { mechanism: "UPR" }, oneRowPerState: true };
+
+  it("reads the sheet and header row the mapping names, merging the States' rows", async () => {
+    const repos = createInMemoryRepositories();
+    const result = await run([file("tracker.xlsx", await trackerWorkbook()), "--mapping", file("xlsx-mapping.json", JSON.stringify({ ...mapping, sheet: "Tracker 2014", headerRow: 2 })), "--json"], { repos });
+    expect(result.json()).toMatchObject({ total: 2, new: 2, invalid: 0, committed: { created: 2 } });
+    const stored = await queryAll(repos.recommendations);
+    expect(stored.find((r) => r.paragraph === "121.1")).toMatchObject({ text: "Ratify the Optional Protocol", recommendingStates: ["Ethiopia", "Chile"], position: "supported" });
+    expect(stored.find((r) => r.paragraph === "121.2")).toMatchObject({ position: "supported", recommendingStates: ["Spain"] });
+  });
+
+  it("names the sheets when the mapping's sheet is not there, and writes nothing", async () => {
+    const repos = createInMemoryRepositories();
+    const result = await run([file("tracker-b.xlsx", await trackerWorkbook()), "--mapping", file("xlsx-mapping-b.json", JSON.stringify({ ...mapping, sheet: "2015" }))], { repos });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('The workbook has no sheet "2015"; its sheets are "Notes", "Tracker 2014".');
+    expect(await queryAll(repos.recommendations)).toEqual([]);
   });
 });
 
