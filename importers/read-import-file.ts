@@ -9,6 +9,7 @@ import path from "node:path";
 import { ValidationError } from "../core/errors";
 import {
   IMPORT_FORMAT_NAMES,
+  columnKey,
   isUhriHeader,
   parseColumnMapping,
   parseMappedTable,
@@ -106,8 +107,14 @@ export async function readImportFile(bytes: Uint8Array, options: ReadImportOptio
     return parseOhchrThematicList(readWordDocument(zip!), { fileName, documentSymbol: options.documentSymbol, session: options.session });
   }
   if (container === "xlsx") {
-    if (options.mapping !== undefined) throw refuse("A column mapping applies to CSV files: save the sheet as CSV (UTF-8) and import that, with the mapping.", "mapping with xlsx");
     zip!.verifyAll();
+    if (options.mapping !== undefined && options.format !== "uhri-xlsx") {
+      // A tracker kept in Excel: the header is the row that has the column mapped to the text.
+      const mapping = withDefaultSymbol(parseColumnMapping(options.mapping), options.documentSymbol);
+      const textColumn = columnKey(mapping.columns.text!);
+      const table = await readWorkbook(bytes, (headers) => headers.some((header) => columnKey(header) === textColumn), limits, { sheet: mapping.sheet, headerRow: mapping.headerRow });
+      return parseMappedTable(table, mapping, { fileName, mechanism: options.mechanism });
+    }
     const table = await readWorkbook(bytes, isUhriHeader, limits);
     return parseUhriExport(table, { format: "uhri-xlsx", fileName, mechanism: options.mechanism });
   }
@@ -116,9 +123,8 @@ export async function readImportFile(bytes: Uint8Array, options: ReadImportOptio
   const wantsMapping = options.format === "csv" || (options.mapping !== undefined && options.format !== "uhri-csv");
   if (wantsMapping) {
     if (options.mapping === undefined) throw refuse("A generic CSV needs a column mapping: say which column holds the text, the symbol, the paragraph…", "no mapping");
-    const mapping: ColumnMapping = parseColumnMapping(options.mapping);
-    const withSymbol = options.documentSymbol && !mapping.defaults?.documentSymbol ? { ...mapping, defaults: { ...mapping.defaults, documentSymbol: options.documentSymbol } } : mapping;
-    return parseMappedTable(table, withSymbol, { fileName, mechanism: options.mechanism });
+    const withSymbol = withDefaultSymbol(parseColumnMapping(options.mapping), options.documentSymbol);
+    return withWarnings(parseMappedTable(table, withSymbol, { fileName, mechanism: options.mechanism }), table.warnings);
   }
   if (!isUhriHeader(table.headers)) {
     const found = table.headers.filter(Boolean).slice(0, 12).map((h) => `"${h.slice(0, 40)}"`).join(", ") || "no column names";
@@ -127,5 +133,14 @@ export async function readImportFile(bytes: Uint8Array, options: ReadImportOptio
       "no recognizable header row",
     );
   }
-  return parseUhriExport(table, { format: "uhri-csv", fileName, mechanism: options.mechanism });
+  return withWarnings(parseUhriExport(table, { format: "uhri-csv", fileName, mechanism: options.mechanism }), table.warnings);
+}
+
+function withDefaultSymbol(mapping: ColumnMapping, documentSymbol: string | undefined): ColumnMapping {
+  return documentSymbol && !mapping.defaults?.documentSymbol ? { ...mapping, defaults: { ...mapping.defaults, documentSymbol } } : mapping;
+}
+
+/** The reader's own warnings (a guessed encoding) come first, before the parser's. */
+function withWarnings(parsed: ParsedImport, warnings: readonly string[]): ParsedImport {
+  return warnings.length ? { ...parsed, warnings: [...warnings, ...parsed.warnings] } : parsed;
 }

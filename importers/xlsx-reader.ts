@@ -34,7 +34,14 @@ function rowValues(row: ExcelJS.Row, width: number): Cell[] {
  * `isHeader` tells the header row of the table wanted (a UHRI export's); the first sheet with
  * one is read. Without one, the error names the first sheet's first row.
  */
-export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string[]) => boolean, limits: ImportLimits): Promise<Table & { sheet: string }> {
+export interface WorkbookChoice {
+  /** The sheet to read, by name (a tracker with several sheets); without it, the first with the header. */
+  sheet?: string;
+  /** The header row's number (1-based), when the header is not found by its names. */
+  headerRow?: number;
+}
+
+export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string[]) => boolean, limits: ImportLimits, choice: WorkbookChoice = {}): Promise<Table & { sheet: string }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -44,9 +51,18 @@ export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string
     ]);
   }
   let firstRow: string[] | undefined;
-  for (const sheet of workbook.worksheets) {
+  let sheets = workbook.worksheets;
+  if (choice.sheet !== undefined) {
+    sheets = sheets.filter((sheet) => sheet.name.trim().toLowerCase() === choice.sheet!.trim().toLowerCase());
+    if (!sheets.length) {
+      throw new ValidationError(`The workbook has no sheet "${choice.sheet}"; its sheets are ${workbook.worksheets.map((sheet) => `"${sheet.name}"`).join(", ")}.`, [{ path: "mapping.sheet", message: "no such sheet" }]);
+    }
+  }
+  for (const sheet of sheets) {
     const width = Math.max(sheet.columnCount, sheet.actualColumnCount);
-    for (let rowNumber = 1; rowNumber <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); rowNumber += 1) {
+    const first = choice.headerRow ?? 1;
+    const last = choice.headerRow ?? Math.min(HEADER_SEARCH_ROWS, sheet.rowCount);
+    for (let rowNumber = first; rowNumber <= last; rowNumber += 1) {
       const headers = rowValues(sheet.getRow(rowNumber), width).map(cellText);
       if (headers.some(Boolean)) firstRow ??= headers;
       if (!isHeader(headers)) continue;

@@ -78,9 +78,17 @@ function summaryJson(preview: ImportPreview, extra: Record<string, unknown>) {
       .map((row) => ({ row: row.row, ...(row.table !== undefined ? { table: row.table } : {}), ...(row.ref ? { ref: row.ref } : {}), reasons: row.reasons ?? [] })),
     changedRows: preview.rows
       .filter((row) => row.outcome === "changed")
-      .map((row) => ({ row: row.row, ref: row.ref, key: row.key, fields: (row.changes ?? []).map((change) => change.field) })),
+      .map((row) => ({
+        row: row.row,
+        ref: row.ref,
+        key: row.key,
+        fields: (row.changes ?? []).map((change) => change.field),
+        changes: (row.changes ?? []).map((change) => ({ field: change.field, from: change.from, to: change.to })),
+      })),
     duplicateRows: preview.rows.filter((row) => row.outcome === "duplicate").map((row) => ({ row: row.row, ref: row.ref, duplicateOf: row.duplicateOf })),
     warnings: preview.warnings,
+    /** Each row with something read with doubt or left out, and what. */
+    rowWarnings: preview.rows.filter((row) => row.warnings?.length).map((row) => ({ row: row.row, ...(row.ref ? { ref: row.ref } : {}), warnings: row.warnings! })),
   };
 }
 
@@ -96,7 +104,7 @@ function printPreview(preview: ImportPreview, io: CliIo, formatName: string): vo
   const changed = preview.rows.filter((row) => row.outcome === "changed");
   if (changed.length) {
     io.out("\nChanged:");
-    listed(changed, (row) => `${place(row)}: ${(row.changes ?? []).map((change) => change.field).join(", ")}`, io);
+    listed(changed, (row) => `${place(row)}: ${(row.changes ?? []).map((change) => `${change.field} ${shown(change.from)} → ${shown(change.to)}`).join("; ")}`, io);
   }
   const duplicates = preview.rows.filter((row) => row.outcome === "duplicate");
   if (duplicates.length) {
@@ -114,6 +122,14 @@ function printPreview(preview: ImportPreview, io: CliIo, formatName: string): vo
     for (const warning of preview.warnings) io.out(`  ${warning}`);
     listed(rowWarnings, (row) => `${place(row)}: ${row.warnings!.join("; ")}`, io);
   }
+}
+
+/** A field's value in one line, long texts cut. */
+function shown(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "(none)";
+  const text = Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : JSON.stringify(value);
+  const line = text.replace(/\s+/g, " ");
+  return `"${line.length > 60 ? `${line.slice(0, 57)}…` : line}"`;
 }
 
 function printCommit(result: ImportCommitResult, io: CliIo, where: string): void {

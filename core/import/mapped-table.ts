@@ -78,6 +78,9 @@ export const columnMappingSchema = z.preprocess(
      * (same symbol and paragraph) are merged into one, its States the union of theirs.
      */
     oneRowPerState: z.boolean().optional(),
+    /** An Excel tracker: the sheet to read (by name) and the header row (1-based), when the first sheet with the mapped columns is not the one. */
+    sheet: z.string().trim().min(1).max(120).optional(),
+    headerRow: z.number().int().min(1).max(1000).optional(),
   }),
 );
 export type ColumnMapping = z.output<typeof columnMappingSchema>;

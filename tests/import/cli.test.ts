@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import type { Actor } from "../../core/auth/policy";
 import { FakeClock } from "../../core/in-memory/fakes";
 import { createInMemoryRepositories } from "../../core/in-memory/in-memory-repositories";
@@ -49,6 +50,7 @@ describe("npx nmirf import --dry-run", () => {
     expect(result.code).toBe(0);
     expect(result.json()).toEqual({
       file: "ohchr-upr-thematic-list-slovenia-cycle4.docx",
+      rowWarnings: [],
       format: "ohchr-docx",
       layout: "cycle-4",
       source: { country: "Slovenia", cycle: 4, session: 48 },
@@ -170,6 +172,107 @@ describe("npx nmirf import (writing)", () => {
     const result = await run([csv, "--mapping", mapping, "--map", "paragraph=Ref,themes=Topics", "--mechanism", "crc", "--json"], { repos });
     expect(result.json()).toMatchObject({ format: "csv", new: 1, committed: { created: 1 } });
     expect(await queryAll(repos.recommendations)).toEqual([expect.objectContaining({ key: "CRC/C/SVN/CO/5-6#23", mechanism: "CRC", themes: ["Children", "Education"] })]);
+  });
+});
+
+describe("a secretariat's own tracker from the CLI (--mapping)", () => {
+  /** One row per recommending State, positions as verbs in English and Spanish, Windows-1252, bare CR line ends. */
+  const trackerLines = [
+    "text,to,decision,From,year",
+    '"121.1 Ratify the Optional Protocol (Ethiopia);",A/HRC/27/15,support,Ethiopia,2014',
+    '"121.1 Ratify the Optional Protocol (Ethiopia);",A/HRC/27/15,support,Côte d\'Ivoire,2014',
+    '"121.2 Garantizar la educación",A/HRC/27/15,Aceptada,Spain,',
+    '"121.3 Report on progress",A/HRC/27/15,implemented,Peru,',
+    '"121.4 Consider joining the convention",A/HRC/27/15,,Peru,',
+  ];
+  const windows1252 = Uint8Array.from([...trackerLines.join("\r") + "\r"].map((char) => (char === "ó" ? 0xf3 : char === "ô" ? 0xf4 : char.charCodeAt(0))));
+  const mapping = {
+    columns: { text: "text", documentSymbol: "to", position: "decision", recommendingStates: "From", session: "year" },
+    defaults: { mechanism: "UPR" },
+    values: { position: { implemented: "" } },
+    oneRowPerState: true,
+  };
+
+  it("merges the States' rows, translates the positions, names the guessed encoding and lists each row's warnings in --json", async () => {
+    const csv = file("tracker-1252.csv", windows1252);
+    const mappingFile = file("tracker-mapping.json", JSON.stringify(mapping));
+    const result = await run([csv, "--mapping", mappingFile, "--dry-run", "--json"]);
+    expect(result.code).toBe(0);
+    const json = result.json();
+    expect(json).toMatchObject({ format: "csv", total: 4, new: 4, invalid: 0, position: { supported: 2, noted: 0, "supported-in-part": 0, none: 2 } });
+    expect(json.warnings).toEqual([
+      "The file is not UTF-8: it was read as Windows-1252 (older Excel). Check the accented letters in the preview, or save the file as CSV UTF-8.",
+      "rows merged into the recommendation they repeat (one row per recommending State): 1",
+    ]);
+    expect(json.rowWarnings).toEqual([
+      { row: 2, ref: "121.1", warnings: ['the session "2014" is not a session number (a year is not a session); it is left out'] },
+      { row: 5, ref: "121.3", warnings: ['the position "implemented" is mapped to nothing; the row has no position'] },
+      { row: 6, ref: "121.4", warnings: ["the row gives no position"] },
+    ]);
+  });
+
+  it("stores the merged recommendation with every State and the clean text, and says the warnings in the text output", async () => {
+    const repos = createInMemoryRepositories();
+    const result = await run([file("tracker-1252b.csv", windows1252), "--mapping", file("tracker-mapping-b.json", JSON.stringify(mapping))], { repos });
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("Warnings:");
+    expect(result.out).toContain("read as Windows-1252");
+    expect(result.out).toContain("the row gives no position");
+    const stored = await queryAll(repos.recommendations);
+    expect(stored.find((r) => r.paragraph === "121.1")).toMatchObject({ text: "Ratify the Optional Protocol", recommendingStates: ["Ethiopia", "Côte d'Ivoire"], position: "supported" });
+    expect(stored.find((r) => r.paragraph === "121.2")).toMatchObject({ text: "Garantizar la educación", position: "supported" });
+  });
+
+  it("shows old → new for a changed field when the tracker is imported again", async () => {
+    const repos = createInMemoryRepositories();
+    const mappingFile = file("tracker-mapping-c.json", JSON.stringify(mapping));
+    await run([file("tracker-c1.csv", windows1252), "--mapping", mappingFile], { repos });
+    const edited = file("tracker-c2.csv", trackerLines.join("\r").replace("Aceptada", "rechazada"));
+    const result = await run([edited, "--mapping", mappingFile, "--dry-run"], { repos });
+    expect(result.out).toContain('position "supported" → "noted"');
+  });
+
+  it("reads a UTF-16 file without a byte-order mark, and says so", async () => {
+    const text = trackerLines.join("\n");
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i += 1) bytes[i * 2] = text.charCodeAt(i);
+    const result = await run([file("tracker-utf16.csv", bytes), "--mapping", file("tracker-mapping-d.json", JSON.stringify(mapping)), "--dry-run", "--json"]);
+    expect(result.code).toBe(0);
+    expect(result.json()).toMatchObject({ total: 4, warnings: [expect.stringContaining("read as UTF-16 little-endian"), expect.any(String)] });
+  });
+});
+
+describe("an Excel tracker with two sheets (--mapping with sheet and headerRow)", () => {
+  async function trackerWorkbook(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Notes").addRows([["text", "Read me first"], ["This sheet is not the tracker", ""]]);
+    const sheet = workbook.addWorksheet("Tracker 2014");
+    sheet.addRows([
+      ["Follow-up of the second cycle", "", "", ""],
+      ["text", "to", "decision", "From"],
+      ["121.1 Ratify the Optional Protocol (Ethiopia);", "A/HRC/27/15", "support", "Ethiopia"],
+      ["121.1 Ratify the Optional Protocol (Ethiopia);", "A/HRC/27/15", "support", "Chile"],
+      ["121.2 Abolish the death penalty", "A/HRC/27/15", "Podprto", "Spain"],
+    ]);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+  const mapping = { columns: { text: "text", documentSymbol: "to", position: "decision", recommendingStates: "From" }, defaults: { mechanism: "UPR" }, oneRowPerState: true };
+
+  it("reads the sheet and header row the mapping names, merging the States' rows", async () => {
+    const repos = createInMemoryRepositories();
+    const result = await run([file("tracker.xlsx", await trackerWorkbook()), "--mapping", file("xlsx-mapping.json", JSON.stringify({ ...mapping, sheet: "Tracker 2014", headerRow: 2 })), "--json"], { repos });
+    expect(result.json()).toMatchObject({ total: 2, new: 2, invalid: 0, committed: { created: 2 } });
+    const stored = await queryAll(repos.recommendations);
+    expect(stored.find((r) => r.paragraph === "121.1")).toMatchObject({ text: "Ratify the Optional Protocol", recommendingStates: ["Ethiopia", "Chile"], position: "supported" });
+    expect(stored.find((r) => r.paragraph === "121.2")).toMatchObject({ position: "supported", recommendingStates: ["Spain"] });
+  });
+
+  it("names the sheets when the mapping's sheet is not there, and writes nothing", async () => {
+    const repos = createInMemoryRepositories();
+    const result = await run([file("tracker-b.xlsx", await trackerWorkbook()), "--mapping", file("xlsx-mapping-b.json", JSON.stringify({ ...mapping, sheet: "2015" }))], { repos });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('The workbook has no sheet "2015"; its sheets are "Notes", "Tracker 2014".');
+    expect(await queryAll(repos.recommendations)).toEqual([]);
   });
 });
 
