@@ -125,6 +125,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 
 // Import previews are kept 30 minutes by the server; what a sweep missed goes after a day.
+// The outbox's receipts matter only until the claim they settle is recorded (minutes): a week.
 resource storageLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: storage
   name: 'default'
@@ -148,6 +149,28 @@ resource storageLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@
               baseBlob: {
                 delete: {
                   daysAfterModificationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'forget-old-outbox-receipts'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'nmirf-outbox-receipts/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 7
                 }
               }
             }

@@ -241,8 +241,13 @@ export class OutboxSender {
       await this.recordFailure(claimed, error);
       return;
     }
-    // The local receipt first (a synchronous append), then the outbox: see receipt-log.ts.
-    this.deps.receipts?.write({ entryId: claimed.id, claimedAt: claimed.claimedAt ?? "", activityId: receipt.activityId, conversationId: receipt.conversationId });
+    // The receipt first (a file append, or a blob shared by the instances), then the outbox: see receipt-log.ts.
+    try {
+      await this.deps.receipts?.write({ entryId: claimed.id, claimedAt: claimed.claimedAt ?? "", activityId: receipt.activityId, conversationId: receipt.conversationId });
+    } catch (error) {
+      // The card went out: the outbox still records it; only a crash before that would send it twice.
+      this.deps.logger.warn({ key: claimed.key, error: error instanceof Error ? error.message.split("\n")[0] : String(error) }, "the receipt of a sent message could not be written");
+    }
     await this.recordSent(claimed, receipt, Boolean(previous));
   }
 
