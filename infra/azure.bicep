@@ -241,6 +241,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
     // Sticky to the slot (slotConfigNames): the production slot sends and runs the reminders, the staging slot never does.
     NMIRF_BACKGROUND: 'true'
+    // Teams' send rate is per app and tenant: each production instance sends at its share of it.
+    NMIRF_SENDING_INSTANCES: string(instanceCount)
     // A swap waits until the new build answers /readyz (Graph, Storage, the election) on every instance.
     WEBSITE_SWAP_WARMUP_PING_PATH: '/readyz'
     WEBSITE_SWAP_WARMUP_PING_STATUSES: '200'

@@ -188,7 +188,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         // The moment the connector accepts a message it is noted, before SharePoint is told: a
         // crash in between cannot make a sender send it again (docs/bot.md). With a Storage account
         // the receipts are blobs every instance reads; without one, a file next to the data.
-        outbox: { receiptLogPath: storage ? undefined : receiptLogPath(config) },
+        // Teams' send rate is the app's, not an instance's: each takes its share (docs/deploy.md).
+        outbox: { receiptLogPath: storage ? undefined : receiptLogPath(config), sendingInstances: config.sendingInstances },
       },
       logger: logger.child({ component: "bot" }),
       leadership: election ?? SOLE_INSTANCE,

@@ -44,6 +44,11 @@ const WAIT_FOR_ORIGINAL_MS = 2_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** This instance's share of the app's send rate: the configured rate split evenly among the instances that send. */
+export function instanceRatePerSecond(config: { globalRatePerSecond: number; sendingInstances: number }): number {
+  return config.globalRatePerSecond / config.sendingInstances;
+}
+
 /**
  * Sends the outbox: every proactive message is an entry with an idempotency key; this loop
  * reads the due entries (due-entries.ts), claims each one (claims.ts), sends it within Teams'
@@ -74,7 +79,7 @@ export class OutboxSender {
   private kicked = false;
 
   constructor(private readonly deps: OutboxSenderDeps) {
-    this.limiter = deps.limiter ?? new RateLimiter({ globalPerSecond: deps.config.globalRatePerSecond, perKeyPerSecond: deps.config.perConversationPerSecond });
+    this.limiter = deps.limiter ?? new RateLimiter({ globalPerSecond: instanceRatePerSecond(deps.config), perKeyPerSecond: deps.config.perConversationPerSecond });
     this.random = deps.random ?? Math.random;
     const isInFlight = (id: string) => this.inFlight.has(id);
     this.claims = new Claims(deps);
