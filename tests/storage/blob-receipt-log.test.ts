@@ -9,6 +9,13 @@ import path from "node:path";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { startAzurite, type RunningAzurite } from "../../server/local/azurite";
 import { openAzureStorage, OUTBOX_RECEIPTS_CONTAINER } from "../../storage/azure-storage";
+import { FakeClock, StaticDirectory } from "../../core/in-memory/fakes";
+import { createInMemoryRepositories } from "../../core/in-memory/in-memory-repositories";
+import type { Messenger } from "../../core/ports/messenger";
+import type { OutboxEntryInput } from "../../core/outbox/outbox-entry";
+import { parseBotConfig } from "../../bot/config";
+import { OutboxSender } from "../../bot/outbox/sender";
+import type { OutboxRepository } from "../../bot/outbox/claims";
 
 jest.setTimeout(60_000);
 
@@ -72,4 +79,34 @@ test("a receipt that is not one is refused before anything is written", async ()
   const storage = openAzureStorage(azurite.connectionString);
   await expect(storage.receipts.write({ entryId: "", claimedAt: "x", activityId: "a", conversationId: "c" })).rejects.toThrow();
   expect([...(await storage.receipts.read()).keys()].some((key) => key.startsWith("@"))).toBe(false);
+});
+
+test("an instance that died after Teams accepted a card, before SharePoint was told, is settled by another without a second card", async () => {
+  const clock = new FakeClock("2026-12-03T09:00:00.000Z");
+  const repos = createInMemoryRepositories();
+  const directory = new StaticDirectory([{ id: "fp-1", displayName: "Tess Justice" }]);
+  const config = parseBotConfig({ outbox: { globalRatePerSecond: 1000, claimLeaseMs: 60_000 } }).outbox;
+  const logger = { debug() {}, info() {}, warn() {}, error() {} };
+  const cardsSent: string[] = [];
+  const messenger = (instance: string): Messenger => ({
+    deliver: async (entry) => {
+      cardsSent.push(`${instance}:${entry.key}`);
+      return { activityId: `act-${instance}`, conversationId: "conv-fp-1" };
+    },
+  });
+  const entry = await repos.outbox.create({ key: "request:1:fp-1", recipientId: "fp-1", notification: { kind: "request", requestId: "1" }, createdAt: clock.now().toISOString() } as OutboxEntryInput);
+  // Instance A: its process dies between the connector's answer and the outbox's "sent".
+  const dyingOutbox = Object.create(repos.outbox) as OutboxRepository;
+  dyingOutbox.update = async (id, changes, eTag) => {
+    if (changes.status === "sent") throw new Error("the process was killed");
+    return repos.outbox.update(id, changes, eTag);
+  };
+  const instanceA = new OutboxSender({ outbox: dyingOutbox, messenger: messenger("A"), clock, directory, logger, config, random: () => 0.5, receipts: openAzureStorage(azurite.connectionString).receipts });
+  await instanceA.drain().catch(() => undefined);
+  expect((await repos.outbox.get(entry.id)).status).toBe("sending");
+
+  const instanceB = new OutboxSender({ outbox: repos.outbox, messenger: messenger("B"), clock, directory, logger, config, random: () => 0.5, receipts: openAzureStorage(azurite.connectionString).receipts });
+  await instanceB.drain();
+  expect(await repos.outbox.get(entry.id)).toMatchObject({ status: "sent", activityId: "act-A" });
+  expect(cardsSent).toEqual(["A:request:1:fp-1"]);
 });
