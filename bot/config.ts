@@ -33,6 +33,12 @@ export const botConfigSchema = z
       .object({
         /** Messages per second across every conversation (Teams allows about 50 per bot and tenant). */
         globalRatePerSecond: z.number().positive().max(1000).default(30),
+        /**
+         * How many instances send at once (Teams' limits are per app and tenant, not per instance):
+         * each sends at `globalRatePerSecond / sendingInstances`, so that together they never
+         * exceed the rate. An instance that stops leaves its share unused until the others are told.
+         */
+        sendingInstances: z.number().int().min(1).max(30).default(1),
         /** Messages per second to one conversation (Teams: 7). */
         perConversationPerSecond: z.number().int().positive().max(50).default(7),
         /** Sends in flight at once. */

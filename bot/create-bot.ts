@@ -15,7 +15,7 @@ import type { FetchLike } from "./files/download";
 import { createMessagesHandler, type ChannelCheck, type MessagesRequest, type MessagesResponse } from "./http-handler";
 import { silentLogger, type BotLogger } from "./logger";
 import { TeamsMessenger } from "./messenger/teams-messenger";
-import { FileReceiptLog } from "./outbox/receipt-log";
+import { FileReceiptLog, type ReceiptLog } from "./outbox/receipt-log";
 import { OutboxSender, type SenderStats, type SettledOutcome } from "./outbox/sender";
 import { recordCardOutcome } from "../core/requests/record-delivery";
 import type { Entry } from "./outbox/claims";
@@ -43,6 +43,8 @@ export interface CreateBotOptions {
    * a crashed sender's claims. Default: the only instance, always the leader.
    */
   leadership?: Leadership;
+  /** Where accepted sends are noted when the instances share them (Blob Storage); else the file at `outbox.receiptLogPath`, if any. */
+  receipts?: ReceiptLog;
   /** Cards sent or failed, reminder runs. */
   telemetry?: Telemetry;
   /** The mechanism's choices the authorization policy applies (core's defaults when absent). */
@@ -112,7 +114,7 @@ export function createBot(options: CreateBotOptions): Bot {
   const conversations = new ConversationStore(repos, clock);
   const leadership = options.leadership ?? SOLE_INSTANCE;
   const messenger = new TeamsMessenger({ adapter, config, repos, clock, directory, installer, conversations, logger, telemetry: options.telemetry });
-  const receipts = config.outbox.receiptLogPath ? new FileReceiptLog(config.outbox.receiptLogPath, { fsync: config.outbox.receiptLogFsync }) : undefined;
+  const receipts = options.receipts ?? (config.outbox.receiptLogPath ? new FileReceiptLog(config.outbox.receiptLogPath, { fsync: config.outbox.receiptLogFsync }) : undefined);
   const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox, receipts, onSettled: requestFollowsItsCard({ repos, clock }), isLeader: () => leadership.isLeader() });
   const kick = () => sender.kick();
   const scheduler = new ReminderScheduler({ repos, clock, directory, logger, timeZone: config.timeZone, intervalMs: config.reminders.intervalMs, onQueued: kick, telemetry: options.telemetry });

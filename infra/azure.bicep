@@ -125,6 +125,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 
 // Import previews are kept 30 minutes by the server; what a sweep missed goes after a day.
+// The outbox's receipts matter only until the claim they settle is recorded (minutes): a week.
 resource storageLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: storage
   name: 'default'
@@ -148,6 +149,28 @@ resource storageLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@
               baseBlob: {
                 delete: {
                   daysAfterModificationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'forget-old-outbox-receipts'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'nmirf-outbox-receipts/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 7
                 }
               }
             }
@@ -218,6 +241,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
     // Sticky to the slot (slotConfigNames): the production slot sends and runs the reminders, the staging slot never does.
     NMIRF_BACKGROUND: 'true'
+    // Teams' send rate is per app and tenant: each production instance sends at its share of it.
+    NMIRF_SENDING_INSTANCES: string(instanceCount)
     // A swap waits until the new build answers /readyz (Graph, Storage, the election) on every instance.
     WEBSITE_SWAP_WARMUP_PING_PATH: '/readyz'
     WEBSITE_SWAP_WARMUP_PING_STATUSES: '200'

@@ -185,12 +185,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         timeZone: config.timeZone,
         // Files sent in the chat come only from the tenant's SharePoint and OneDrive hosts and Teams' own (no loopback, also in local mode).
         files: { allowedHosts: fileHostsFor("id" in config.graph.site ? config.graph.site.id.split(",")[0] : config.graph.site.hostname, config.bot.fileHosts) },
-        // The moment the connector accepts a message it is noted here, before SharePoint is told:
-        // a crash in between cannot make the restarted sender send it again (docs/bot.md).
-        outbox: { receiptLogPath: receiptLogPath(config) },
+        // The moment the connector accepts a message it is noted, before SharePoint is told: a
+        // crash in between cannot make a sender send it again (docs/bot.md). With a Storage account
+        // the receipts are blobs every instance reads; without one, a file next to the data.
+        // Teams' send rate is the app's, not an instance's: each takes its share (docs/deploy.md).
+        outbox: { receiptLogPath: storage ? undefined : receiptLogPath(config), sendingInstances: config.sendingInstances },
       },
       logger: logger.child({ component: "bot" }),
       leadership: election ?? SOLE_INSTANCE,
+      receipts: storage?.receipts,
       telemetry: telemetry.telemetry,
     });
 

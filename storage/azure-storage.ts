@@ -1,7 +1,7 @@
 /**
  * Azure Storage (Blob): what the server's instances share besides the mechanism's SharePoint
- * site, which stays the only store of records: the leader's lease and the import previews
- * waiting for their commit. Locally Microsoft's Azurite emulator stands in for the account
+ * site, which stays the only store of records: the leader's lease, the import previews
+ * waiting for their commit and the outbox's receipts (the sends the connector accepted). Locally Microsoft's Azurite emulator stands in for the account
  * (server/local/azurite.ts). Built once per process from a connection string.
  */
 import { BlobServiceClient, type ContainerClient, StorageRetryPolicyType } from "@azure/storage-blob";
@@ -9,15 +9,20 @@ import type { ImportSessionStore } from "../core/ports/import-session-store";
 import type { LeaderLease } from "../core/ports/leadership";
 import { BlobImportSessionStore } from "./blob-import-session-store";
 import { BlobLeaderLease } from "./blob-leader-lease";
+import { BlobReceiptLog } from "./blob-receipt-log";
+import type { ReceiptLog } from "../core/ports/receipt-log";
 
 export const LEADER_CONTAINER = "nmirf-leader";
 export const IMPORT_PREVIEWS_CONTAINER = "nmirf-import-previews";
+export const OUTBOX_RECEIPTS_CONTAINER = "nmirf-outbox-receipts";
 
 export interface AzureStorage {
   /** The account's blob endpoint, for messages (no key in it). */
   readonly blobEndpoint: string;
   leaderLease(holder: string, durationSeconds: number): LeaderLease;
   readonly importSessions: ImportSessionStore;
+  /** The outbox's receipts, shared by the instances (one settles the claims another left). */
+  readonly receipts: ReceiptLog;
   /** Whether the account answers (the readiness probe). */
   check(): Promise<void>;
 }
@@ -43,6 +48,7 @@ export function openAzureStorage(connectionString: string): AzureStorage {
     blobEndpoint: service.url,
     leaderLease: (holder, durationSeconds) => new BlobLeaderLease(() => container(LEADER_CONTAINER), holder, durationSeconds),
     importSessions: new BlobImportSessionStore(() => container(IMPORT_PREVIEWS_CONTAINER)),
+    receipts: new BlobReceiptLog(() => container(OUTBOX_RECEIPTS_CONTAINER)),
     check: async () => {
       await service.getContainerClient(LEADER_CONTAINER).exists();
     },

@@ -31,7 +31,7 @@ export class AbandonedClaims {
       const page = await this.deps.outbox.query({ where: [{ field: "status", op: "eq", value: "sending" }], top: 500, pageToken });
       for (const entry of page.items) {
         if (this.isInFlight(entry.id)) continue;
-        receipts ??= this.deps.receipts?.read();
+        receipts ??= await this.deps.receipts?.read();
         const receipt = receipts?.get(receiptKey(entry.id, entry.claimedAt));
         if (receipt) {
           await this.settle(entry, receipt);

@@ -1,30 +1,7 @@
 import { appendFileSync, existsSync, fsyncSync, openSync, closeSync, readFileSync, renameSync, statSync } from "node:fs";
+import { receiptKey, type Receipt, type ReceiptLog } from "../../core/ports/receipt-log";
 
-/** What the connector answered for one send: written the moment it answers. */
-export interface Receipt {
-  entryId: string;
-  /** The claim the send was made under: a receipt only settles that claim. */
-  claimedAt: string;
-  activityId: string;
-  conversationId: string;
-}
-
-/**
- * A local, append-only record of sends the connector accepted, written synchronously before the
- * outbox (SharePoint) records them. It closes most of the exactly-once window: if the process
- * dies after the connector accepted a message but before the outbox said "sent", the next start
- * finds the receipt and records the message as sent instead of sending it again. What stays
- * open is the answer still travelling from the connector when the process dies.
- */
-export interface ReceiptLog {
-  write(receipt: Receipt): void;
-  /** Receipts of earlier sends, by `${entryId}@${claimedAt}`. */
-  read(): Map<string, Receipt>;
-}
-
-export function receiptKey(entryId: string, claimedAt: string | undefined): string {
-  return `${entryId}@${claimedAt ?? ""}`;
-}
+export { receiptKey, type Receipt, type ReceiptLog };
 
 /**
  * The receipt log in a file (one JSON line per send). A process killed with SIGKILL loses

@@ -6,7 +6,7 @@ import type { Stored } from "../../core/records/common";
 import type { OutboxEntryFields, OutboxEntryInput } from "../../core/outbox/outbox-entry";
 import { parseBotConfig } from "../config";
 import type { ReceiptLog } from "./receipt-log";
-import { OutboxSender } from "./sender";
+import { instanceRatePerSecond, OutboxSender } from "./sender";
 
 type Entry = Stored<OutboxEntryFields>;
 
@@ -201,5 +201,19 @@ describe("the outbox sender", () => {
     release();
     await stopping;
     expect(await repos.outbox.get(entry!.id)).toMatchObject({ status: "sent", activityId: "slow" });
+  });
+});
+
+describe("the app's send rate shared by its instances", () => {
+  test("each instance sends at its share, so that together they stay within the configured rate", () => {
+    const threeInstances = parseBotConfig({ outbox: { globalRatePerSecond: 30, sendingInstances: 3 } }).outbox;
+    expect(instanceRatePerSecond(threeInstances) * threeInstances.sendingInstances).toBeLessThanOrEqual(30);
+    expect(instanceRatePerSecond(threeInstances)).toBe(10);
+    expect(instanceRatePerSecond(parseBotConfig({}).outbox)).toBe(30);
+  });
+
+  test("a share that is not a count of instances is refused", () => {
+    expect(() => parseBotConfig({ outbox: { sendingInstances: 0 } })).toThrow();
+    expect(() => parseBotConfig({ outbox: { sendingInstances: 1.5 } })).toThrow();
   });
 });

@@ -44,6 +44,11 @@ const WAIT_FOR_ORIGINAL_MS = 2_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** This instance's share of the app's send rate: the configured rate split evenly among the instances that send. */
+export function instanceRatePerSecond(config: { globalRatePerSecond: number; sendingInstances: number }): number {
+  return config.globalRatePerSecond / config.sendingInstances;
+}
+
 /**
  * Sends the outbox: every proactive message is an entry with an idempotency key; this loop
  * reads the due entries (due-entries.ts), claims each one (claims.ts), sends it within Teams'
@@ -74,7 +79,7 @@ export class OutboxSender {
   private kicked = false;
 
   constructor(private readonly deps: OutboxSenderDeps) {
-    this.limiter = deps.limiter ?? new RateLimiter({ globalPerSecond: deps.config.globalRatePerSecond, perKeyPerSecond: deps.config.perConversationPerSecond });
+    this.limiter = deps.limiter ?? new RateLimiter({ globalPerSecond: instanceRatePerSecond(deps.config), perKeyPerSecond: deps.config.perConversationPerSecond });
     this.random = deps.random ?? Math.random;
     const isInFlight = (id: string) => this.inFlight.has(id);
     this.claims = new Claims(deps);
@@ -241,8 +246,13 @@ export class OutboxSender {
       await this.recordFailure(claimed, error);
       return;
     }
-    // The local receipt first (a synchronous append), then the outbox: see receipt-log.ts.
-    this.deps.receipts?.write({ entryId: claimed.id, claimedAt: claimed.claimedAt ?? "", activityId: receipt.activityId, conversationId: receipt.conversationId });
+    // The receipt first (a file append, or a blob shared by the instances), then the outbox: see receipt-log.ts.
+    try {
+      await this.deps.receipts?.write({ entryId: claimed.id, claimedAt: claimed.claimedAt ?? "", activityId: receipt.activityId, conversationId: receipt.conversationId });
+    } catch (error) {
+      // The card went out: the outbox still records it; only a crash before that would send it twice.
+      this.deps.logger.warn({ key: claimed.key, error: error instanceof Error ? error.message.split("\n")[0] : String(error) }, "the receipt of a sent message could not be written");
+    }
     await this.recordSent(claimed, receipt, Boolean(previous));
   }
 

@@ -119,6 +119,10 @@ describe("tenant mode's endpoints", () => {
     expect(config).toMatchObject({ instanceId: "abc123", leader: { leaseSeconds: 30 }, telemetry: { exporter: "azure-monitor" }, background: true });
     expect(config.storage?.connectionString).toMatch(/AccountName=a/);
     expect(problemsOf({ ...TENANT, LEADER_LEASE_SECONDS: "90" })[0]).toMatch(/^LEADER_LEASE_SECONDS/);
+    expect(config.sendingInstances).toBe(1);
+    expect(configFromEnvironment({ ...TENANT, NMIRF_SENDING_INSTANCES: "3" }).sendingInstances).toBe(3);
+    expect(problemsOf({ ...TENANT, NMIRF_SENDING_INSTANCES: "0" })[0]).toMatch(/^NMIRF_SENDING_INSTANCES/);
+    expect(problemsOf({ ...TENANT, NMIRF_SENDING_INSTANCES: "two" })[0]).toMatch(/^NMIRF_SENDING_INSTANCES/);
     expect(problemsOf({ ...TENANT, NMIRF_TELEMETRY: "azure-monitor" })).toEqual([expect.stringMatching(/APPLICATIONINSIGHTS_CONNECTION_STRING: required/)]);
     const bad = problemsOf({ ...TENANT, AZURE_STORAGE_CONNECTION_STRING: "not a connection string" });
     expect(bad).toEqual([expect.stringMatching(/^AZURE_STORAGE_CONNECTION_STRING: an Azure Storage connection string/)]);

@@ -75,6 +75,7 @@ export const environmentSchema = z.object({
   AZURE_STORAGE_CONNECTION_STRING: optional(z.string().regex(/(^|;)(BlobEndpoint|AccountName)=/i, "an Azure Storage connection string (AccountName=…;AccountKey=… or BlobEndpoint=…)")),
   NMIRF_INSTANCE_ID: optional(z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "letters, digits and . _ : - (at most 100)")),
   WEBSITE_INSTANCE_ID: optional(z.string().min(1).max(200)),
+  NMIRF_SENDING_INSTANCES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(30).default(1)),
   LEADER_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(60).default(30)),
   NMIRF_TELEMETRY: z.preprocess(emptyAsUndefined, z.enum(["off", "console", "azure-monitor"]).optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optional(z.string().regex(/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i, "an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)")),
@@ -128,11 +129,13 @@ export interface ServerConfig {
   seedDemo: boolean;
   /** Run the background work (the outbox sender, the leader election and the reminders): off in a staging slot, which must not send. */
   background: boolean;
-  /** Azure Storage (Azurite locally): the leader's lease and the import previews. Absent: both stay in this process (one instance only). */
+  /** Azure Storage (Azurite locally): the leader's lease, the import previews and the outbox's receipts. Absent: they stay in this process or on its disk (one instance only). */
   storage?: { connectionString: string };
   /** This instance's name in the leader's lease, the logs and the telemetry. */
   instanceId: string;
   leader: { leaseSeconds: number };
+  /** How many instances send cards (App Service's instance count): each sends at its share of Teams' rate. */
+  sendingInstances: number;
   telemetry: { exporter: "off" | "console" | "azure-monitor"; connectionString?: string };
   /** Tenant mode against loopback stand-ins (NMIRF_TEST_*): never set in a deployment. */
   testEndpoints?: TestEndpoints;
@@ -230,6 +233,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     storage: e.AZURE_STORAGE_CONNECTION_STRING ? { connectionString: e.AZURE_STORAGE_CONNECTION_STRING } : undefined,
     instanceId: e.NMIRF_INSTANCE_ID ?? (e.WEBSITE_INSTANCE_ID ? e.WEBSITE_INSTANCE_ID.slice(0, 100) : `${os.hostname().slice(0, 80)}-${process.pid}`),
     leader: { leaseSeconds: e.LEADER_LEASE_SECONDS },
+    sendingInstances: e.NMIRF_SENDING_INSTANCES,
     telemetry: { exporter: telemetryExporter, connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     testEndpoints,
     rules: { focalPointsRead: e.NMIRF_FOCAL_POINTS_READ },

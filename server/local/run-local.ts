@@ -53,7 +53,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
   if (config.mode !== "local") throw new Error("runLocal runs local mode only");
   const personas = options.personas ?? DEFAULT_PLAYGROUND_PERSONAS;
   const installer = new PlaygroundInstaller();
-  // Azurite stands in for the Storage account (the leader's lease, the import previews), as the emulator does for SharePoint.
+  // Azurite stands in for the Storage account (the leader's lease, the import previews, the outbox's receipts), as the emulator does for SharePoint.
   const azurite = config.storage || options.azurite === false ? undefined : await startAzurite({ location: path.join(config.dataDir, "azurite") });
   const withStorage: ServerConfig = azurite ? { ...config, storage: { connectionString: azurite.connectionString } } : config;
   // The bot's sender waits until the Playgrounds are up: their personas can then be reached.
@@ -98,7 +98,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRun> {
         `The bot, in the Agents Playground (a chat as each persona):`,
         ...playgrounds.map((p) => `  ${p.persona.name.padEnd(25)} ${p.url}`),
         `The API:        ${server.url}/api/openapi.json`,
-        ...(azurite ? [`Storage:        Azurite at ${azurite.blobEndpoint} (the leader's lease, the import previews)`] : []),
+        ...(azurite ? [`Storage:        Azurite at ${azurite.blobEndpoint} (the leader's lease, the import previews, the outbox's receipts)`] : []),
         `Data:           ${config.dataDir} (kept across restarts; delete it to start afresh)`,
       ];
       return lines;

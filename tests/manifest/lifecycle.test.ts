@@ -303,6 +303,11 @@ describe("infra/azure.bicep and its parameters", () => {
     expect(appSettings.AZURE_STORAGE_CONNECTION_STRING).toBe("storageConnectionString");
     expect(appSettings.APPLICATIONINSIGHTS_CONNECTION_STRING).toBe("insights.properties.ConnectionString");
     expect(bicep).toMatch(/prefixMatch: \[\s*'nmirf-import-previews\/'/);
+    expect(bicep).toMatch(/prefixMatch: \[\s*'nmirf-outbox-receipts\/'/);
+  });
+
+  test("each production instance sends at its share of Teams' rate: the share follows the instance count", () => {
+    expect(appSettings.NMIRF_SENDING_INSTANCES).toBe("string(instanceCount)");
   });
 
   test("the App Service's settings are ones the server reads, and enough for it to start in tenant mode", () => {
@@ -387,6 +392,7 @@ function sampleServerValue(key: string, expression: string): string {
     BOT_PASSWORD: "another secret",
     TEAMS_APP_CATALOG_ID: "",
     NMIRF_TIME_ZONE: "Africa/Nairobi",
+    NMIRF_SENDING_INSTANCES: "2",
     LOG_LEVEL: "info",
     AZURE_STORAGE_CONNECTION_STRING: "DefaultEndpointsProtocol=https;AccountName=nmirfst;AccountKey=a2V5;EndpointSuffix=core.windows.net",
     APPLICATIONINSIGHTS_CONNECTION_STRING: "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/",
