@@ -36,6 +36,7 @@ module.exports = {
       displayName: "tab",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/tabs/**/*.test.{ts,tsx}"],
+      setupFilesAfterEnv: ["<rootDir>/tabs/src/testing/setup-dom.ts"],
       // Vite bundles the catalogue's files (import.meta.glob); under Jest they are read from disk.
       moduleNameMapper: { "^\\./message-loaders$": "<rootDir>/tabs/src/testing/message-loaders.ts" },
     },
