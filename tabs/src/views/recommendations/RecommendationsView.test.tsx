@@ -111,7 +111,8 @@ describe("the recommendations view", () => {
       await bootSettled();
       const fake = api();
       renderSignedIn(<RecommendationsView />, { me: ME.secretariat, api: fake });
-      expect(screen.getAllByRole("row", { name: /A\/HRC\/43\/15/ }).length).toBeGreaterThan(0);
+      // The first render holds the boot's 200 rows (the header row and 200).
+      expect(screen.getByRole("grid")).toHaveAttribute("aria-rowcount", "201");
       await screen.findByText("450 of 450 recommendations");
       const pages = fake.calls.filter((c) => c.id === "listRecommendations").map((c) => (c.input as { query: { pageToken?: string } }).query.pageToken);
       expect(pages).toEqual(["200", "400"]);
