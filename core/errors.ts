@@ -12,7 +12,9 @@ export type ErrorCode =
   | "conflict"
   | "invalid_state"
   | "throttled"
-  | "unavailable";
+  | "unavailable"
+  /** A stored row a person left in a state its schema refuses (core/records/needs-attention.ts). */
+  | "needs_attention";
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `fields.dueDate` or `rows.12.symbol`. */

@@ -31,6 +31,8 @@ export function errorWords(error: unknown, tr: Translator, attempt: Attempt): st
       return tr.t("error.invalidState", { reason: domain.message });
     case "concurrency":
       return tr.t("error.concurrency");
+    case "needs_attention":
+      return tr.t("error.needsAttention");
     case "conflict":
       return tr.t("error.conflict");
     case "throttled":

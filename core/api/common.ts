@@ -8,7 +8,7 @@ import { recordIdSchema } from "../records/common";
 /** What every refused or failed call answers, with the status that says which kind it is. */
 export const apiErrorSchema = z.object({
   error: z.object({
-    /** A stable code: `validation`, `unauthenticated`, `forbidden`, `not_found`, `concurrency`, `conflict`, `invalid_state`, `too_large`, `rate_limited`, `throttled`, `unavailable`, `internal`. */
+    /** A stable code: `validation`, `unauthenticated`, `forbidden`, `not_found`, `concurrency`, `conflict`, `invalid_state`, `needs_attention`, `too_large`, `rate_limited`, `throttled`, `unavailable`, `internal`. */
     code: z.string(),
     /** Words a person can act on. */
     message: z.string(),
@@ -30,6 +30,7 @@ export const API_ERROR_CODES = [
   "concurrency",
   "conflict",
   "invalid_state",
+  "needs_attention",
   "too_large",
   "unsupported_media_type",
   "rate_limited",

@@ -3,13 +3,18 @@ import { ConcurrencyError, ConflictError, NotFoundError, ValidationError, type D
 import type { Stored } from "../records/common";
 import type { RecordKind } from "../records/kinds";
 import { parseOrThrow } from "../records/validate";
+import { humanizeField, NeedsAttentionError, rowProblems, type RowNeedingAttention } from "../records/needs-attention";
 import type { BulkResult, BulkUpdate, Condition, FieldValue, Page, Query, Repository } from "../ports/repository";
 
 interface Row<Fields> {
   id: number;
   version: number;
   fields: Fields;
+  /** Written by `putRow`/`editRow` as a person would in SharePoint: checked by the schema at each read. */
+  raw?: boolean;
 }
+
+type Read<Fields> = { ok: true; record: Stored<Fields> } | { ok: false; row: RowNeedingAttention };
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 5000;
@@ -29,6 +34,26 @@ export class InMemoryRepository<Schema extends z.ZodType> implements Repository<
     return this.stored(this.rowOf(id));
   }
 
+  /**
+   * Adds a row as a person typing in Microsoft Lists would: nothing is checked (the schema sees it
+   * at each read, as over SharePoint). For tests of what a bad row does. Returns its id.
+   */
+  putRow(fields: Record<string, unknown>): string {
+    const row: Row<z.output<Schema>> = { id: ++this.lastId, version: 1, fields: structuredClone(fields) as z.output<Schema>, raw: true };
+    this.rows.set(row.id, row);
+    return String(row.id);
+  }
+
+  /** Edits a row's values as a person in Microsoft Lists would (`undefined` clears a value): nothing is checked. */
+  editRow(id: string, changes: Record<string, unknown>): void {
+    const row = this.rowOf(id);
+    const fields: Record<string, unknown> = { ...(row.fields as Record<string, unknown>), ...changes };
+    for (const [field, value] of Object.entries(changes)) if (value === undefined) delete fields[field];
+    row.fields = structuredClone(fields) as z.output<Schema>;
+    row.raw = true;
+    row.version += 1;
+  }
+
   async query(query: Query<z.output<Schema>> = {}): Promise<Page<Stored<z.output<Schema>>>> {
     for (const condition of query.where ?? []) this.assertQueryable(condition.field);
     if (query.orderBy) this.assertQueryable(query.orderBy.field);
@@ -43,9 +68,12 @@ export class InMemoryRepository<Schema extends z.ZodType> implements Repository<
     } else {
       matching.sort((a, b) => a.id - b.id);
     }
-    const items = matching.slice(offset, offset + pageSize).map((row) => this.stored(row));
+    const reads = matching.slice(offset, offset + pageSize).map((row) => this.read(row));
+    const items = reads.flatMap((read) => (read.ok ? [read.record] : []));
+    const needsAttention = reads.flatMap((read) => (read.ok ? [] : [read.row]));
     const next = offset + pageSize;
-    return next < matching.length ? { items, nextPageToken: encodePageToken(next) } : { items };
+    const page: Page<Stored<z.output<Schema>>> = next < matching.length ? { items, nextPageToken: encodePageToken(next) } : { items };
+    return needsAttention.length > 0 ? { ...page, needsAttention } : page;
   }
 
   async create(input: z.input<Schema>): Promise<Stored<z.output<Schema>>> {
@@ -64,7 +92,10 @@ export class InMemoryRepository<Schema extends z.ZodType> implements Repository<
 
   async update(id: string, changes: Partial<z.output<Schema>>, eTag: string): Promise<Stored<z.output<Schema>>> {
     const row = this.rowOf(id);
-    if (eTag !== this.eTagOf(row)) throw new ConcurrencyError(this.kind.label, id, this.stored(row));
+    if (eTag !== this.eTagOf(row)) {
+      const read = this.read(row);
+      throw new ConcurrencyError(this.kind.label, id, read.ok ? read.record : undefined);
+    }
     const merged: Record<string, unknown> = { ...(row.fields as Record<string, unknown>) };
     for (const [field, value] of Object.entries(changes)) {
       if (value === undefined) delete merged[field];
@@ -73,6 +104,7 @@ export class InMemoryRepository<Schema extends z.ZodType> implements Repository<
     const fields = parseOrThrow(this.kind.schema, merged, this.kind.label);
     this.assertUnique(fields, row.id);
     row.fields = structuredClone(fields);
+    row.raw = false;
     row.version += 1;
     return this.stored(row);
   }
@@ -94,7 +126,32 @@ export class InMemoryRepository<Schema extends z.ZodType> implements Repository<
   }
 
   private stored(row: Row<z.output<Schema>>): Stored<z.output<Schema>> {
-    return { ...(structuredClone(row.fields) as object), id: String(row.id), eTag: this.eTagOf(row) } as Stored<z.output<Schema>>;
+    const read = this.read(row);
+    if (!read.ok) throw new NeedsAttentionError(this.kind.label, String(row.id), read.row);
+    return read.record;
+  }
+
+  private read(row: Row<z.output<Schema>>): Read<z.output<Schema>> {
+    const id = String(row.id);
+    const eTag = this.eTagOf(row);
+    if (!row.raw) return { ok: true, record: { ...(structuredClone(row.fields) as object), id, eTag } as Stored<z.output<Schema>> };
+    const raw = row.fields as Record<string, unknown>;
+    const result = this.kind.schema.safeParse(structuredClone(raw));
+    if (result.success) return { ok: true, record: { ...(result.data as object), id, eTag } as Stored<z.output<Schema>> };
+    const key = this.kind.uniqueKey ? raw[this.kind.uniqueKey] : undefined;
+    const title = typeof raw.title === "string" ? raw.title : typeof raw.name === "string" ? raw.name : typeof key === "string" ? key : undefined;
+    return {
+      ok: false,
+      row: {
+        kind: this.kind.name,
+        list: this.kind.name,
+        id,
+        eTag,
+        ...(title ? { title } : {}),
+        problems: rowProblems(result.error, { columnOf: humanizeField, valueOf: (field) => raw[field] }),
+        fields: structuredClone(raw),
+      },
+    };
   }
 
   private assertQueryable(field: string): void {

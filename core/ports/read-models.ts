@@ -1,7 +1,8 @@
 import type { RecommendationFields } from "../recommendations/recommendation";
 import type { RequestFields } from "../requests/request";
 import type { Stored } from "../records/common";
-import { queryAll, type Repositories, type Repository } from "./repository";
+import type { RowNeedingAttention } from "../records/needs-attention";
+import { readAll, type Repositories, type Repository } from "./repository";
 
 /**
  * A whole list, read often (the recommendations grid, the requests of a dashboard). Over
@@ -9,8 +10,10 @@ import { queryAll, type Repositories, type Repository } from "./repository";
  * it reads every page.
  */
 export interface RecordsView<Fields> {
-  /** Every record, as of now. */
+  /** Every valid record, as of now. */
   all(): Promise<Stored<Fields>[]>;
+  /** Every valid record and the rows kept out because they need attention, as of now. */
+  read(): Promise<{ items: Stored<Fields>[]; needsAttention: RowNeedingAttention[] }>;
 }
 
 /** The lists the read use cases read whole. */
@@ -23,7 +26,10 @@ export interface ReadModels {
 export class QueryRecordsView<Fields> implements RecordsView<Fields> {
   constructor(private readonly repository: Repository<Fields, unknown>) {}
   async all(): Promise<Stored<Fields>[]> {
-    return queryAll(this.repository, { top: 5000 });
+    return (await this.read()).items;
+  }
+  async read(): Promise<{ items: Stored<Fields>[]; needsAttention: RowNeedingAttention[] }> {
+    return readAll(this.repository, { top: 5000 });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { DomainError } from "../errors";
 import type { Stored } from "../records/common";
 import type { FieldsOf, InputOf, RecordKinds, RecordName } from "../records/kinds";
+import type { RowNeedingAttention } from "../records/needs-attention";
 
 export type Operator = "eq" | "ne" | "lt" | "gt" | "le" | "ge" | "startswith";
 export type FieldValue = string | number | boolean;
@@ -25,6 +26,11 @@ export interface Query<Fields> {
 export interface Page<Item> {
   items: Item[];
   nextPageToken?: string;
+  /**
+   * Rows of this page the record's schema refuses (a person's edit in SharePoint), kept out of
+   * `items` with their problems: one bad row never fails a list. Absent or empty when none.
+   */
+  needsAttention?: RowNeedingAttention[];
 }
 
 export type BulkResult<Item> = { ok: true; record: Item } | { ok: false; error: DomainError };
@@ -48,11 +54,14 @@ export interface BulkUpdate<Fields> {
  * they are the mechanism's memory.
  */
 export interface Repository<Fields, Input = Fields> {
+  /** A row its schema refuses is a NeedsAttentionError (with its problems), never the caller's ValidationError. */
   get(id: string): Promise<Stored<Fields>>;
+  /** Rows the schema refuses are in the page's `needsAttention`, not in its items. */
   query(query?: Query<Fields>): Promise<Page<Stored<Fields>>>;
   create(input: Input): Promise<Stored<Fields>>;
   /** Results come back in input order; one failure does not stop the others. */
   createMany(inputs: Input[]): Promise<BulkResult<Stored<Fields>>[]>;
+  /** Also fixes a row needing attention: the changes merged into what it holds must pass the schema. */
   update(id: string, changes: Partial<Fields>, eTag: string): Promise<Stored<Fields>>;
   updateMany(updates: BulkUpdate<Fields>[]): Promise<BulkResult<Stored<Fields>>[]>;
 }
@@ -64,16 +73,23 @@ export type Repositories = { [Name in RecordName]: RepositoryOf<Name> };
 
 export type { RecordKinds };
 
-/** Reads every page of a query. */
-export async function queryAll<Fields>(repository: Repository<Fields, unknown>, query: Query<Fields> = {}): Promise<Stored<Fields>[]> {
-  const all: Stored<Fields>[] = [];
+/** Reads every page of a query: the records, and the rows kept out because they need attention. */
+export async function readAll<Fields>(repository: Repository<Fields, unknown>, query: Query<Fields> = {}): Promise<{ items: Stored<Fields>[]; needsAttention: RowNeedingAttention[] }> {
+  const items: Stored<Fields>[] = [];
+  const needsAttention: RowNeedingAttention[] = [];
   let pageToken: string | undefined;
   do {
     const page = await repository.query({ ...query, pageToken });
-    all.push(...page.items);
+    items.push(...page.items);
+    needsAttention.push(...(page.needsAttention ?? []));
     pageToken = page.nextPageToken;
   } while (pageToken);
-  return all;
+  return { items, needsAttention };
+}
+
+/** Reads every page of a query: the valid records (rows needing attention are left out; `readAll` names them). */
+export async function queryAll<Fields>(repository: Repository<Fields, unknown>, query: Query<Fields> = {}): Promise<Stored<Fields>[]> {
+  return (await readAll(repository, query)).items;
 }
 
 /** The record whose (queryable) field equals a value, if any. */

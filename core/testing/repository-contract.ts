@@ -4,15 +4,21 @@
  * tenant with `npm run test:live`. So the fake cannot drift from the real thing.
  */
 import { ConcurrencyError, ConflictError, NotFoundError, ValidationError } from "../errors";
+import { NeedsAttentionError } from "../records/needs-attention";
 import { RECORD_KINDS, type RecordName } from "../records/kinds";
 import type { Repositories } from "../ports/repository";
-import { queryAll } from "../ports/repository";
+import { queryAll, readAll } from "../ports/repository";
 import { SAMPLE_INPUTS } from "./samples";
 
 export interface RepositoryContractSetup {
   /** Repositories over an empty or shared store; tests scope their data by unique tags. */
   setup(): Promise<Repositories>;
   teardown?(): Promise<void>;
+  /**
+   * Edits a stored row as a person in SharePoint would, unchecked (values by record field, as
+   * typed; null clears). Where the store can do it, the suite checks what a bad row does.
+   */
+  editAsPerson?(name: RecordName, id: string, values: Record<string, string | number | null>): Promise<void>;
 }
 
 let counter = 0;
@@ -22,7 +28,7 @@ function uniqueTag(): string {
   return `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 1e4)}n${counter}`;
 }
 
-export function describeRepositoryContract(label: string, { setup, teardown }: RepositoryContractSetup): void {
+export function describeRepositoryContract(label: string, { setup, teardown, editAsPerson }: RepositoryContractSetup): void {
   describe(`${label}: repository contract`, () => {
     let repos: Repositories;
     beforeAll(async () => {
@@ -257,6 +263,77 @@ export function describeRepositoryContract(label: string, { setup, teardown }: R
         expect(results[1]).toMatchObject({ ok: false, error: expect.any(ConcurrencyError) });
         await expect(repos.ministries.get(b!.id)).resolves.toEqual(bNow);
         await expect(repos.ministries.get(a!.id)).resolves.toEqual((results[0] as { record: unknown }).record);
+      });
+    });
+
+    (editAsPerson ? describe : describe.skip)("a row a person broke in SharePoint", () => {
+      const edit = (name: RecordName, id: string, values: Record<string, string | number | null>) => editAsPerson!(name, id, values);
+      async function seedRecommendations(count: number) {
+        const symbol = `A/HRC/${uniqueTag().replace(/\D/g, "").slice(0, 6)}/7`;
+        const created = [];
+        for (let i = 1; i <= count; i += 1) created.push(await repos.recommendations.create({ ...SAMPLE_INPUTS.recommendations(uniqueTag()), documentSymbol: symbol, key: `${symbol}#${i}`, paragraph: String(i) }));
+        return { symbol, created };
+      }
+      const bySymbol = (symbol: string) => ({ where: [{ field: "documentSymbol" as const, op: "eq" as const, value: symbol }] });
+
+      it("is kept out of a query with its problems in words, and the other rows are served", async () => {
+        const { symbol, created } = await seedRecommendations(3);
+        await edit("recommendations", created[1]!.id, { status: "Maybe later" });
+        const { items, needsAttention } = await readAll(repos.recommendations, bySymbol(symbol));
+        expect(items.map((r) => r.id)).toEqual([created[0]!.id, created[2]!.id]);
+        expect(needsAttention).toHaveLength(1);
+        const row = needsAttention[0]!;
+        expect(row).toMatchObject({ kind: "recommendations", id: created[1]!.id, eTag: expect.any(String) });
+        expect(row.problems).toEqual([expect.objectContaining({ field: "status", kind: "not_a_choice", value: "Maybe later", column: expect.stringMatching(/status/i) })]);
+        expect(row.problems[0]!.message).toMatch(/'Maybe later' is not one of its choices/);
+      });
+
+      it("names each broken column: an emptied required text, text in a number column", async () => {
+        const { symbol, created } = await seedRecommendations(1);
+        await edit("recommendations", created[0]!.id, { text: null, cycle: "four" });
+        const { items, needsAttention } = await readAll(repos.recommendations, bySymbol(symbol));
+        expect(items).toEqual([]);
+        const problems = needsAttention[0]!.problems;
+        expect(problems).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ field: "text", kind: "required" }),
+            expect.objectContaining({ field: "cycle", kind: "not_a_number", value: "four", message: "'four' is not a number" }),
+          ]),
+        );
+        expect(needsAttention[0]!.fields.cycle).toBe("four");
+      });
+
+      it("is not the caller's fault when read by id: the record needs attention, with its problems", async () => {
+        const { created } = await seedRecommendations(1);
+        await edit("recommendations", created[0]!.id, { status: "Maybe later" });
+        const error = await repos.recommendations.get(created[0]!.id).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(NeedsAttentionError);
+        expect(error).not.toBeInstanceOf(ValidationError);
+        expect((error as NeedsAttentionError).row.problems.map((p) => p.field)).toEqual(["status"]);
+      });
+
+      it("comes back by itself once a person puts it right", async () => {
+        const { symbol, created } = await seedRecommendations(1);
+        await edit("recommendations", created[0]!.id, { status: "Maybe later" });
+        await edit("recommendations", created[0]!.id, { status: "implemented" });
+        const { items, needsAttention } = await readAll(repos.recommendations, bySymbol(symbol));
+        expect(needsAttention).toEqual([]);
+        expect(items.map((r) => [r.id, r.status])).toEqual([[created[0]!.id, "implemented"]]);
+      });
+
+      it("is fixed by an update with its eTag; a fix that leaves it invalid or a stale eTag writes nothing", async () => {
+        const { symbol, created } = await seedRecommendations(1);
+        const id = created[0]!.id;
+        await edit("recommendations", id, { status: "Maybe later", cycle: "four" });
+        const [row] = (await readAll(repos.recommendations, bySymbol(symbol))).needsAttention;
+        await expect(repos.recommendations.update(id, { status: "in-progress" }, row!.eTag!)).rejects.toBeInstanceOf(ValidationError);
+        await expect(repos.recommendations.update(id, { status: "in-progress", cycle: 4 }, created[0]!.eTag)).rejects.toBeInstanceOf(ConcurrencyError);
+        expect((await readAll(repos.recommendations, bySymbol(symbol))).needsAttention.map((r) => r.eTag)).toEqual([row!.eTag]);
+        const fixed = await repos.recommendations.update(id, { status: "in-progress", cycle: 4 }, row!.eTag!);
+        expect(fixed).toMatchObject({ id, status: "in-progress", cycle: 4, text: created[0]!.text });
+        const after = await readAll(repos.recommendations, bySymbol(symbol));
+        expect(after.needsAttention).toEqual([]);
+        expect(after.items).toEqual([fixed]);
       });
     });
   });

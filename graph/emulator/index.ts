@@ -13,8 +13,9 @@ import type { EmulatorContext } from "./context";
 import type { EmulatorCounters } from "./counters";
 import { GraphHttpError, notFound } from "./errors";
 import { FaultInjector } from "./faults";
-import { secret } from "./ids";
 import { addSiteUser, createSite as createSiteRow, normalizeSitePath } from "./model/lists";
+import { editItemUnchecked } from "./model/items";
+import { isoSeconds, secret } from "./ids";
 import { resolveBehaviour, validateFaults, type EmulatorBehaviour, type FaultConfig, type GraphEmulatorOptions } from "./options";
 import { EmulatorServer, type AdminHandler } from "./server";
 import { Store, type SiteRow } from "./store/store";
@@ -60,6 +61,14 @@ export interface RunningGraphEmulator {
   faults(): FaultConfig;
   counters(): EmulatorCounters;
   resetCounters(): void;
+  /**
+   * Edits an item as a person does outside Graph (Microsoft Lists after a column's choices or type
+   * changed, Excel, a flow): values in the stored form (text, numbers, lookups as item ids under the
+   * column's name; null clears), stored unchecked as a new version by a person of the site.
+   */
+  editItemAsPerson(siteIdOrPath: string, listTitle: string, itemId: string, values: Record<string, string | number | boolean | string[] | number[] | null>): void;
+  /** Deletes an item as a person in Microsoft Lists does (lookups pointing to it are left as they are). */
+  deleteItemAsPerson(siteIdOrPath: string, listTitle: string, itemId: string): void;
   /** Makes every delta token issued so far for a list answer 410 (4.5.1). */
   expireDeltaTokens(listId: string): void;
   stop(): Promise<void>;
@@ -89,6 +98,14 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
       const site = store.siteById(ref) ?? store.siteByPath(hostname, normalizeSitePath(ref));
       if (!site) throw notFound(`No site '${ref}'.`);
       return site;
+    };
+    const findItem = (ref: string, listTitle: string, itemId: string) => {
+      const site = findSite(ref);
+      const list = store.listByTitle(site.id, listTitle);
+      if (!list) throw new Error(`No list '${listTitle}' on ${site.path}.`);
+      const item = store.itemById(list.id, Number(itemId));
+      if (!item) throw new Error(`No item ${itemId} in '${listTitle}'.`);
+      return { site, list, item };
     };
     const createSite = (path?: string): EmulatedSite => {
       let sitePath = path;
@@ -174,6 +191,18 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
       faults: () => faults.get(),
       counters: () => server0.counters.snapshot(),
       resetCounters: () => server0.counters.reset(),
+      editItemAsPerson: (ref, listTitle, itemId, values) => {
+        const { site, list, item } = findItem(ref, listTitle, itemId);
+        const editor = addSiteUser(context, site, { displayName: "Site Owner", email: `owner@${hostname}` });
+        editItemUnchecked(context, list.id, item, values, editor);
+      },
+      deleteItemAsPerson: (ref, listTitle, itemId) => {
+        const { list, item } = findItem(ref, listTitle, itemId);
+        store.transaction(() => {
+          store.deleteItem(list.id, item.id, item.content_type);
+          store.touchList(list.id, isoSeconds(context.now()));
+        });
+      },
       expireDeltaTokens: (listId) => {
         const list = store.listById(listId);
         if (!list) throw new Error(`No list '${listId}'.`);

@@ -45,3 +45,31 @@ describe("a list kept fresh through delta", () => {
     expect(view.all().map((m) => m.name)).toEqual(["Ministry of Finance", "Ministry of Health"]);
   });
 });
+
+describe("a list kept through delta, when a person breaks a row in SharePoint", () => {
+  let site: EmulatedSite;
+  let store: SharePointStore;
+  beforeAll(async () => {
+    site = await startEmulatedSite();
+    store = await site.open();
+  });
+  afterAll(() => site.stop());
+
+  it("keeps serving the other rows, names the broken one, and takes it back once it is put right", async () => {
+    const repository = store.repositories.ministries as unknown as SharePointListRepository<typeof RECORD_KINDS.ministries.schema>;
+    const finance = await store.repositories.ministries.create({ name: "Ministry of Finance" });
+    await store.repositories.ministries.create({ name: "Ministry of Health" });
+    const view = new ListDeltaView(site.client, repository);
+    await view.refresh();
+
+    site.emulator.editItemAsPerson(site.siteId, "Ministries", finance.id, { MinistryName: "" });
+    await view.refresh();
+    expect(view.all().map((m) => m.name)).toEqual(["Ministry of Health"]);
+    expect(view.needingAttention()).toEqual([expect.objectContaining({ id: finance.id, list: "Ministries", problems: [expect.objectContaining({ field: "name", column: "Name", kind: "required" })] })]);
+
+    site.emulator.editItemAsPerson(site.siteId, "Ministries", finance.id, { MinistryName: "Ministry of Finance and Planning" });
+    await view.refresh();
+    expect(view.all().map((m) => m.name)).toEqual(["Ministry of Finance and Planning", "Ministry of Health"]);
+    expect(view.needingAttention()).toEqual([]);
+  });
+});

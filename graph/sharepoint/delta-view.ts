@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Stored } from "../../core/records/common";
+import type { RowNeedingAttention } from "../../core/records/needs-attention";
 import type { GraphClient } from "../client/graph-client";
 import { failureOf, translate } from "../client/errors";
 import type { GraphListItem, SharePointListRepository } from "./list-repository";
@@ -15,6 +16,8 @@ interface DeltaItem extends GraphListItem {
  */
 export class ListDeltaView<Schema extends z.ZodType> {
   private readonly records = new Map<string, Stored<z.output<Schema>>>();
+  /** Rows the schema refuses, kept out of `records` until a change makes them valid again. */
+  private readonly refused = new Map<string, RowNeedingAttention>();
   private deltaLink?: string;
 
   constructor(
@@ -33,10 +36,17 @@ export class ListDeltaView<Schema extends z.ZodType> {
         for (const item of page.value ?? []) {
           const id = String(item.id);
           if (item.deleted) {
-            if (this.records.delete(id)) changed += 1;
+            if (this.records.delete(id) || this.refused.delete(id)) changed += 1;
             continue;
           }
-          this.records.set(id, this.repository.recordOf(item));
+          const read = this.repository.readItem(item);
+          if (read.ok) {
+            this.records.set(id, read.record);
+            this.refused.delete(id);
+          } else {
+            this.records.delete(id);
+            this.refused.set(id, read.row);
+          }
           changed += 1;
         }
         if (page["@odata.nextLink"]) url = page["@odata.nextLink"];
@@ -50,6 +60,7 @@ export class ListDeltaView<Schema extends z.ZodType> {
         // The token expired: start again from a full read.
         this.deltaLink = undefined;
         this.records.clear();
+        this.refused.clear();
         return this.refresh();
       }
       return translate(error, { entity: "List changes" });
@@ -58,6 +69,11 @@ export class ListDeltaView<Schema extends z.ZodType> {
 
   all(): Stored<z.output<Schema>>[] {
     return [...this.records.values()].sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /** The rows kept out because their schema refuses them, by id. */
+  needingAttention(): RowNeedingAttention[] {
+    return [...this.refused.values()].sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   get(id: string): Stored<z.output<Schema>> | undefined {

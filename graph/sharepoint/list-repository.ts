@@ -1,20 +1,35 @@
 import type { z } from "zod";
-import { ConcurrencyError, ConflictError, NotFoundError, ValidationError, type DomainError } from "../../core/errors";
+import { z as zod } from "zod";
+import { ConcurrencyError, ConflictError, NotFoundError, UnavailableError, ValidationError, type DomainError } from "../../core/errors";
+import { NeedsAttentionError, rowProblems, type RowNeedingAttention } from "../../core/records/needs-attention";
 import type { Stored } from "../../core/records/common";
 import type { RecordKind } from "../../core/records/kinds";
-import { issuesOf, parseOrThrow } from "../../core/records/validate";
+import { parseOrThrow } from "../../core/records/validate";
 import type { BulkResult, BulkUpdate, Page, Query, Repository } from "../../core/ports/repository";
 import type { GraphClient, BatchResponse } from "../client/graph-client";
 import { failureOf, toDomainError, translate } from "../client/errors";
 import { fromFields, selectOf, toFields } from "./field-mapping";
+import { fieldKeyOf } from "./schema";
 import { queryOptions } from "./odata";
 import type { ListSpec } from "./schema";
 
 export interface GraphListItem {
   id: string;
   eTag?: string;
+  webUrl?: string;
   fields?: Record<string, unknown>;
 }
+
+/** What Graph answers for a list item, checked before it is read: an answer of another shape is Graph's fault, not a row's. */
+const graphListItemSchema = zod.looseObject({
+  id: zod.union([zod.string().regex(/^\d+$/), zod.number().int().positive()]).transform(String),
+  eTag: zod.string().min(1).optional(),
+  webUrl: zod.string().optional(),
+  fields: zod.record(zod.string(), zod.unknown()).optional(),
+});
+const graphItemPageSchema = zod.looseObject({ value: zod.array(zod.unknown()).default([]), "@odata.nextLink": zod.string().optional() });
+
+type Read<Fields> = { ok: true; record: Stored<Fields> } | { ok: false; row: RowNeedingAttention };
 
 export interface ListLocation {
   siteId: string;
@@ -58,15 +73,20 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
 
   async query(query: Query<z.output<Schema>> = {}): Promise<Page<Stored<z.output<Schema>>>> {
     const url = query.pageToken ? this.decodePageToken(query.pageToken) : this.firstPageUrl(query);
-    let page: { value?: GraphListItem[]; "@odata.nextLink"?: string };
+    let answer: unknown;
     try {
-      page = (await this.client.api(url).get()) as typeof page;
+      answer = await this.client.api(url).get();
     } catch (error) {
       return translate(error, { entity: this.kind.label });
     }
-    const items = (page.value ?? []).map((item) => this.toRecord(item));
-    const next = page["@odata.nextLink"];
-    return next ? { items, nextPageToken: Buffer.from(next).toString("base64url") } : { items };
+    const page = graphItemPageSchema.safeParse(answer);
+    if (!page.success) throw this.malformed("a page of list items");
+    const reads = page.data.value.map((item) => this.read(this.checkItem(item)));
+    const items = reads.flatMap((read) => (read.ok ? [read.record] : []));
+    const needsAttention = reads.flatMap((read) => (read.ok ? [] : [read.row]));
+    const next = page.data["@odata.nextLink"];
+    const result: Page<Stored<z.output<Schema>>> = next ? { items, nextPageToken: Buffer.from(next).toString("base64url") } : { items };
+    return needsAttention.length > 0 ? { ...result, needsAttention } : result;
   }
 
   async create(input: z.input<Schema>): Promise<Stored<z.output<Schema>>> {
@@ -104,7 +124,7 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
 
   async update(id: string, changes: Partial<z.output<Schema>>, eTag: string): Promise<Stored<z.output<Schema>>> {
     this.assertId(id);
-    const current = this.toRecord(await this.fetchItem(id));
+    const current = this.currentOf(await this.fetchItem(id));
     const { fields } = this.prepareUpdate(current, changes, eTag);
     try {
       const patched = (await this.client.api(`${this.itemsPath}/${id}/fields`).header("If-Match", eTag).patch(fields)) as Record<string, unknown>;
@@ -134,7 +154,7 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
         return;
       }
       try {
-        const current = read ? this.toRecord(read.body as GraphListItem) : update.current!;
+        const current = read ? this.currentOf(read.body) : update.current!;
         const prepared = this.prepareUpdate(current, changes, eTag);
         patches.push({ index, ...prepared });
       } catch (error) {
@@ -155,9 +175,14 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
     return results;
   }
 
-  /** The record an item of this list holds (for readers of the list's delta feed). */
+  /** The record an item of this list holds (for readers of the list's delta feed); a NeedsAttentionError when its schema refuses it. */
   recordOf(item: GraphListItem): Stored<z.output<Schema>> {
     return this.toRecord(item);
+  }
+
+  /** The record an item holds, or the row with its problems when its schema refuses it (for readers of the delta feed). */
+  readItem(item: unknown): Read<z.output<Schema>> {
+    return this.read(this.checkItem(item));
   }
 
   /** Path of the list's items and the `$expand` that reads our columns. */
@@ -166,11 +191,32 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
   }
 
   protected async fetchItem(id: string): Promise<GraphListItem> {
+    let answer: unknown;
     try {
-      return (await this.client.api(`${this.itemsPath}/${id}?$expand=${this.expand}`).get()) as GraphListItem;
+      answer = await this.client.api(`${this.itemsPath}/${id}?$expand=${this.expand}`).get();
     } catch (error) {
       return translate(error, { entity: this.kind.label, id });
     }
+    return this.checkItem(answer);
+  }
+
+  /** The item as it stands, to merge changes into: a row needing attention too, with what it holds (a fix). */
+  private currentOf(item: unknown): Stored<z.output<Schema>> {
+    const checked = this.checkItem(item);
+    const read = this.read(checked);
+    if (read.ok) return read.record;
+    if (!read.row.eTag) throw this.malformed("a list item with its eTag");
+    return { ...read.row.fields, id: read.row.id, eTag: read.row.eTag } as Stored<z.output<Schema>>;
+  }
+
+  private checkItem(item: unknown): GraphListItem {
+    const checked = graphListItemSchema.safeParse(item);
+    if (!checked.success) throw this.malformed("a list item");
+    return checked.data as GraphListItem;
+  }
+
+  private malformed(what: string): UnavailableError {
+    return new UnavailableError(`SharePoint's answer for the ${this.list.title} list was not ${what} as Microsoft Graph gives it`);
   }
 
   protected prepareUpdate(current: Stored<z.output<Schema>>, changes: Partial<z.output<Schema>>, eTag: string): { fields: Record<string, unknown>; merged: Record<string, unknown> } {
@@ -186,23 +232,51 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
   }
 
   protected toRecord(item: GraphListItem): Stored<z.output<Schema>> {
-    const fields = item.fields ?? {};
-    const eTag = item.eTag ?? (fields["@odata.etag"] as string | undefined);
-    return this.parseStored(String(item.id), eTag, fields);
+    const read = this.read(this.checkItem(item));
+    if (!read.ok) throw new NeedsAttentionError(this.kind.label, read.row.id, read.row);
+    return read.record;
   }
 
   protected fromFieldValueSet(id: string, fields: Record<string, unknown>): Stored<z.output<Schema>> {
-    return this.parseStored(id, fields["@odata.etag"] as string | undefined, fields);
+    if (typeof fields !== "object" || fields === null) throw this.malformed("the item's fields");
+    return this.toRecord({ id, fields });
   }
 
-  private parseStored(id: string, eTag: string | undefined, fields: Record<string, unknown>): Stored<z.output<Schema>> {
-    const result = this.kind.schema.safeParse(fromFields(this.list, fields));
-    if (!result.success) {
-      const issues = issuesOf(result.error);
-      throw new ValidationError(`${this.kind.label} ${id} in the ${this.list.title} list is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+  private read(item: GraphListItem): Read<z.output<Schema>> {
+    const fields = item.fields ?? {};
+    const etagField = fields["@odata.etag"];
+    const eTag = item.eTag ?? (typeof etagField === "string" && etagField !== "" ? etagField : undefined);
+    const raw = fromFields(this.list, fields);
+    const result = this.kind.schema.safeParse(raw);
+    if (result.success) {
+      if (!eTag) throw this.malformed("a list item with its eTag");
+      return { ok: true, record: { ...(result.data as object), id: item.id, eTag } as Stored<z.output<Schema>> };
     }
-    if (!eTag) throw new ValidationError(`${this.kind.label} ${id} came back from SharePoint without an eTag`);
-    return { ...(result.data as object), id, eTag } as Stored<z.output<Schema>>;
+    const columns = new Map(this.list.columns.map((column) => [column.field, column]));
+    const title = typeof fields.Title === "string" && fields.Title !== "" ? fields.Title : this.kind.uniqueKey && typeof raw[this.kind.uniqueKey] === "string" ? String(raw[this.kind.uniqueKey]) : undefined;
+    const webUrl = typeof item.webUrl === "string" && /^https:\/\//.test(item.webUrl) ? item.webUrl : undefined;
+    const problems = rowProblems(result.error, {
+      columnOf: (field) => columns.get(field)?.displayName ?? field,
+      valueOf: (field) => {
+        const column = columns.get(field);
+        return column ? fields[fieldKeyOf(column)] : raw[field];
+      },
+    });
+    // What a person typed, not what reading made of it (text in a number column is not NaN).
+    for (const problem of problems) if (columns.has(problem.field)) raw[problem.field] = problem.value;
+    return {
+      ok: false,
+      row: {
+        kind: this.kind.name,
+        list: this.list.title,
+        id: item.id,
+        ...(eTag ? { eTag } : {}),
+        ...(title ? { title } : {}),
+        ...(webUrl ? { webUrl } : {}),
+        problems,
+        fields: raw,
+      },
+    };
   }
 
   protected conflict(record: Record<string, unknown>): ConflictError {

@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import type { Stored } from "../../core/records/common";
 import type { RecordsView } from "../../core/ports/read-models";
+import type { RowNeedingAttention } from "../../core/records/needs-attention";
 import type { GraphClient } from "../../graph/client/graph-client";
 import { ListDeltaView } from "../../graph/sharepoint/delta-view";
 import type { SharePointListRepository } from "../../graph/sharepoint/list-repository";
@@ -23,12 +24,16 @@ export class DeltaRecordsView<Schema extends z.ZodType> implements RecordsView<z
   }
 
   async all(): Promise<Stored<z.output<Schema>>[]> {
+    return (await this.read()).items;
+  }
+
+  async read(): Promise<{ items: Stored<z.output<Schema>>[]; needsAttention: RowNeedingAttention[] }> {
     if (!this.refreshing) {
       this.refreshing = this.view.refresh().finally(() => {
         this.refreshing = undefined;
       });
     }
     await this.refreshing;
-    return this.view.all();
+    return { items: this.view.all(), needsAttention: this.view.needingAttention() };
   }
 }

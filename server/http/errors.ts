@@ -5,6 +5,7 @@
  */
 import type { ApiError, ApiErrorCode } from "../../core/api/common";
 import { ConcurrencyError, isDomainError, ThrottledError, ValidationError, type FieldIssue } from "../../core/errors";
+import { NeedsAttentionError } from "../../core/records/needs-attention";
 
 export class HttpError extends Error {
   constructor(
@@ -25,6 +26,8 @@ const DOMAIN_STATUS: Record<string, { status: number; code: ApiErrorCode }> = {
   concurrency: { status: 412, code: "concurrency" },
   conflict: { status: 409, code: "conflict" },
   invalid_state: { status: 409, code: "invalid_state" },
+  // The stored row is at fault, not the request: 409 (the resource's current state), never a 400.
+  needs_attention: { status: 409, code: "needs_attention" },
   throttled: { status: 503, code: "throttled" },
   unavailable: { status: 503, code: "unavailable" },
 };
@@ -43,6 +46,9 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (isDomainError(error)) {
     const mapped = DOMAIN_STATUS[error.code] ?? { status: 500, code: "internal" as const };
     if (error instanceof ValidationError) return new HttpError(400, "validation", error.message, { issues: error.issues });
+    if (error instanceof NeedsAttentionError) {
+      return new HttpError(409, "needs_attention", error.message, { issues: error.row.problems.map((p) => ({ path: p.field, message: `${p.column}: ${p.message}` })) });
+    }
     if (error instanceof ConcurrencyError) return new HttpError(412, "concurrency", error.message, { current: error.current });
     if (error instanceof ThrottledError) {
       return new HttpError(503, "throttled", "SharePoint is busy; try again in a moment", { retryAfterSeconds: Math.max(1, Math.ceil((error.retryAfterMs ?? 5000) / 1000)) });

@@ -164,6 +164,26 @@ export function updateItem(
   });
 }
 
+/**
+ * What a person leaves in an item by other means than Graph (Microsoft Lists after a column's
+ * choices or type were changed in list settings, a quick edit in Excel, a flow): the values are
+ * stored as given, unchecked, as a new version by `editor`. Values use the stored form (lookups
+ * as item ids under the column's own name); null clears a value. For tests of bad rows.
+ */
+export function editItemUnchecked(context: EmulatorContext, listId: string, item: ItemRow, values: Record<string, StoredValue | null>, editor: number): ItemRow {
+  const { store } = context;
+  const fields = mergeFields(parseStored(item), new Map(Object.entries(values)));
+  return store.transaction(() => {
+    const now = isoSeconds(context.now());
+    const next: ItemRow = { ...item, version: item.version + 1, modified: now, editor, fields: JSON.stringify(fields), seq: store.nextSeq() };
+    store.updateItem(next);
+    const previous = store.versionOf(item.list_id, item.id, item.version);
+    store.insertVersion(versionRow(next, previous?.blob_id ? { id: previous.blob_id, size: previous.size ?? 0 } : null));
+    store.touchList(listId, now);
+    return next;
+  });
+}
+
 export function deleteItem(context: EmulatorContext, scope: ListScope, item: ItemRow, ifMatch: string | undefined): void {
   checkIfMatch(context, ifMatch, itemETag(item));
   context.store.transaction(() => {

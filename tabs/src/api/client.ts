@@ -12,6 +12,7 @@ export type ProblemCode =
   | "concurrency"
   | "conflict"
   | "invalid_state"
+  | "needs_attention"
   | "too_large"
   | "unsupported_media_type"
   | "rate_limited"

@@ -18,6 +18,7 @@ const TITLES: Record<string, MessageKey> = {
   concurrency: "problem.concurrency",
   conflict: "problem.conflict",
   invalid_state: "problem.invalid_state",
+  needs_attention: "problem.needs_attention",
   too_large: "problem.too_large",
   unsupported_media_type: "problem.unsupported_media_type",
   rate_limited: "problem.rate_limited",
@@ -39,7 +40,7 @@ export function ProblemBar({ error, onRetry, onDismiss }: ProblemBarProps) {
   const problem = error instanceof ApiProblem ? error : undefined;
   const title = t(TITLES[problem?.code ?? ""] ?? "problem.internal");
   const detail = problem ? problem.message : error instanceof Error ? error.message : String(error);
-  const warning = problem?.code === "concurrency" || problem?.code === "validation" || problem?.code === "conflict" || problem?.code === "invalid_state";
+  const warning = problem?.code === "concurrency" || problem?.code === "validation" || problem?.code === "conflict" || problem?.code === "invalid_state" || problem?.code === "needs_attention";
   return (
     <MessageBar intent={warning ? "warning" : "error"} className={styles.bar} layout="multiline">
       <MessageBarBody>
