@@ -14,6 +14,7 @@ import * as lists from "./lists";
 import * as overview from "./overview";
 import * as recommendations from "./recommendations";
 import * as requests from "./requests";
+import * as word from "./word";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
@@ -139,6 +140,9 @@ export const API_ROUTES = {
   decideDraft: route({ id: "decideDraft", method: "post", path: "/api/reviews/{id}/decision", tag: "drafts", auth: "user", who: "the chair", summary: "Approves or returns a draft (the file version decided on is recorded)", params: idParamsSchema, body: drafts.decideBodySchema, response: drafts.decisionResultSchema }),
   listTemplates: route({ id: "listTemplates", method: "get", path: "/api/templates", tag: "drafts", auth: "user", who: SECRETARIAT, summary: "The secretariat's Word templates (Drafts library, folder Templates)", response: drafts.templateListSchema }),
   uploadTemplate: route({ id: "uploadTemplate", method: "post", path: "/api/templates", tag: "drafts", auth: "user", who: SECRETARIAT, summary: "Uploads a Word template after checking it (placeholders, no macros)", query: drafts.templateUploadQuerySchema, body: { binary: true, contentTypes: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.openxmlformats-officedocument.wordprocessingml.template", "application/octet-stream"], description: "the .docx or .dotx" }, response: drafts.templateSchema, status: 201 }),
+
+  // The Word task pane
+  wordPane: route({ id: "wordPane", method: "get", path: "/api/word/pane", tag: "drafts", auth: "user", who: "those who read the draft (as GET /api/drafts/{id}): the figures in full for the secretariat, the chair and administrators; observers and focal points the draft as shared with them, read-only", summary: "What the Word task pane shows beside the draft open in Word (found by its document properties, or its address): the report, the versions, the word count, the requests still unanswered, the ministries that contributed, the review rounds, and what the caller may do; a document that is not one of our drafts is a plain answer", query: word.wordPaneQuerySchema, response: word.wordPaneSchema }),
 
   // Imports
   uploadImport: route({ id: "uploadImport", method: "post", path: "/api/imports", tag: "imports", auth: "user", who: SECRETARIAT, summary: "Reads an import file and answers what importing it would do (nothing is written)", query: imports.importUploadQuerySchema, body: { binary: true, contentTypes: ["*/*"], description: "an OHCHR thematic list (.docx), a UHRI export (.xlsx, .csv) or a CSV" }, response: imports.importSessionSchema, status: 201 }),

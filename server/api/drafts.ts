@@ -10,6 +10,7 @@ import { audit } from "../../core/audit/audit";
 import { compileDraft } from "../../core/drafts/compile-draft";
 import { decideDraft, sendDraftForApproval } from "../../core/drafts/review-draft";
 import { listDrafts, readDraft, readDraftFile } from "../../core/drafts/read-drafts";
+import { readWordPane } from "../../core/drafts/word-pane";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import { HttpError } from "../http/errors";
 import type { ApiServices } from "./services";
@@ -52,6 +53,8 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
   bindRoute(router, API_ROUTES.sendDraftForApproval, binding, async ({ params, body, actor }) => sendDraftForApproval(deps, { ...body, draftId: params.id }, actor));
 
   bindRoute(router, API_ROUTES.decideDraft, binding, async ({ params, body, actor }) => decideDraft(deps, { ...body, reviewId: params.id }, actor));
+
+  bindRoute(router, API_ROUTES.wordPane, binding, async ({ query, actor }) => readWordPane(deps, query, actor));
 
   // The templates are the files in the Drafts library's Templates folder, whoever put them there
   // (the tab, or a person in SharePoint). What the upload's check found is kept in the audit;

@@ -74,6 +74,7 @@ const MATRIX: Record<RouteId, Allowed> = {
   downloadDraft: "members",
   sendDraftForApproval: ["secretariat"],
   decideDraft: ["chair"],
+  wordPane: "members",
   listTemplates: ["secretariat"],
   uploadTemplate: ["secretariat"],
   uploadImport: ["secretariat"],
@@ -261,6 +262,12 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       const latest = drafts.sort((a, b) => b.version - a.version)[0];
       if (!latest) throw new Error("the UPR report has no draft: the Word renderer failed");
       return { params: { id: latest.id }, ...(id === "sendDraftForApproval" ? { body: { eTag: latest.eTag, message: "Please approve" } } : {}) };
+    }
+    case "wordPane": {
+      const drafts = await queryAll(api.repos.drafts, { where: [{ field: "reportId", op: "eq", value: ctx.upr }] });
+      const latest = drafts.sort((a, b) => b.version - a.version)[0];
+      if (!latest) throw new Error("the UPR report has no draft: the Word renderer failed");
+      return { query: `draftId=${latest.id}&reportId=${ctx.upr}&draftVersion=${latest.version}` };
     }
     case "decideDraft": {
       const reviews = await queryAll(api.repos.reviews, { where: [{ field: "reportId", op: "eq", value: ctx.upr }] });

@@ -63,6 +63,7 @@ export const ROUTES = {
   decideDraft: ["post", "/api/reviews/{id}/decision"],
   listTemplates: ["get", "/api/templates"],
   uploadTemplate: ["post", "/api/templates"],
+  wordPane: ["get", "/api/word/pane"],
   uploadImport: ["post", "/api/imports"],
   getImport: ["get", "/api/imports/{id}"],
   commitImport: ["post", "/api/imports/{id}/commit"],
