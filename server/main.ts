@@ -189,7 +189,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         // crash in between cannot make a sender send it again (docs/bot.md). With a Storage account
         // the receipts are blobs every instance reads; without one, a file next to the data.
         // Teams' send rate is the app's, not an instance's: each takes its share (docs/deploy.md).
-        outbox: { receiptLogPath: storage ? undefined : receiptLogPath(config), sendingInstances: config.sendingInstances },
+        // A claim outlives any send: a send gives up (its timeout, plus the sender's 5 s margin) well before another instance may take the card over.
+        outbox: {
+          receiptLogPath: storage ? undefined : receiptLogPath(config),
+          sendingInstances: config.sendingInstances,
+          globalRatePerSecond: config.outbox.ratePerSecond,
+          claimLeaseMs: config.outbox.claimLeaseSeconds * 1000,
+          sendTimeoutMs: Math.min(30_000, (config.outbox.claimLeaseSeconds * 1000) / 3),
+        },
       },
       logger: logger.child({ component: "bot" }),
       leadership: election ?? SOLE_INSTANCE,

@@ -6,6 +6,7 @@ import type { Stored } from "../../core/records/common";
 import type { OutboxEntryFields, OutboxEntryInput } from "../../core/outbox/outbox-entry";
 import { parseBotConfig } from "../config";
 import type { ReceiptLog } from "./receipt-log";
+import { RateLimiter } from "./rate-limiter";
 import { instanceRatePerSecond, OutboxSender } from "./sender";
 
 type Entry = Stored<OutboxEntryFields>;
@@ -210,6 +211,27 @@ describe("the app's send rate shared by its instances", () => {
     expect(instanceRatePerSecond(threeInstances) * threeInstances.sendingInstances).toBeLessThanOrEqual(30);
     expect(instanceRatePerSecond(threeInstances)).toBe(10);
     expect(instanceRatePerSecond(parseBotConfig({}).outbox)).toBe(30);
+  });
+
+  test("instances racing for the same cards spend a slot of their share only on the cards they send", async () => {
+    const { repos, clock, messenger, queue } = setup();
+    await queue(...Array.from({ length: 24 }, (_, i) => ({ key: `request:${i + 1}:fp-${i % 4}`, recipientId: `fp-${i % 4}`, notification: { kind: "request" as const, requestId: String(i + 1) } })));
+    const config = parseBotConfig({ outbox: { globalRatePerSecond: 1000, perConversationPerSecond: 50, sendingInstances: 3 } }).outbox;
+    const slots = [0, 0, 0];
+    const senders = slots.map((_, i) => {
+      const limiter = new RateLimiter({ globalPerSecond: 1000, perKeyPerSecond: 50, sleep: async () => undefined });
+      const acquire = limiter.acquire.bind(limiter);
+      limiter.acquire = async (key: string) => {
+        slots[i]! += 1;
+        await acquire(key);
+      };
+      return new OutboxSender({ outbox: repos.outbox, messenger, clock, directory: new StaticDirectory([]), logger: { debug() {}, info() {}, warn() {}, error() {} }, config, random: () => 0.5, limiter });
+    });
+    await Promise.all(senders.map((sender) => sender.drain()));
+    expect(messenger.calls).toHaveLength(24);
+    expect(new Set(messenger.calls.map((c) => c.key)).size).toBe(24);
+    // Every slot taken became a card: none was spent on a card another instance had claimed.
+    expect(slots.reduce((a, b) => a + b, 0)).toBe(24);
   });
 
   test("a share that is not a count of instances is refused", () => {

@@ -14,6 +14,8 @@ export interface ConnectorRequest {
   activityId?: string;
   body: Record<string, unknown>;
   outboxKey?: string;
+  /** When it arrived (performance.now() of the test process): the send rate as Teams would measure it. */
+  at: number;
 }
 
 export interface Fault {
@@ -63,6 +65,7 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     let body: Record<string, unknown> = {};
@@ -75,6 +78,7 @@ export class FakeConnector {
     const match = /\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?$/.exec(path);
     const outboxKey = ((body.channelData as { nmirf?: { outboxKey?: string } } | undefined)?.nmirf?.outboxKey) ?? undefined;
     const request: ConnectorRequest = {
+      at: arrivedAt,
       method: req.method ?? "GET",
       path,
       conversationId: match?.[1] ? decodeURIComponent(match[1]) : undefined,

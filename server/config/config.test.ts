@@ -123,6 +123,10 @@ describe("tenant mode's endpoints", () => {
     expect(configFromEnvironment({ ...TENANT, NMIRF_SENDING_INSTANCES: "3" }).sendingInstances).toBe(3);
     expect(problemsOf({ ...TENANT, NMIRF_SENDING_INSTANCES: "0" })[0]).toMatch(/^NMIRF_SENDING_INSTANCES/);
     expect(problemsOf({ ...TENANT, NMIRF_SENDING_INSTANCES: "two" })[0]).toMatch(/^NMIRF_SENDING_INSTANCES/);
+    expect(config.outbox).toEqual({ ratePerSecond: 30, claimLeaseSeconds: 120 });
+    expect(configFromEnvironment({ ...TENANT, NMIRF_SEND_RATE_PER_SECOND: "20", NMIRF_OUTBOX_CLAIM_LEASE_SECONDS: "15" }).outbox).toEqual({ ratePerSecond: 20, claimLeaseSeconds: 15 });
+    expect(problemsOf({ ...TENANT, NMIRF_SEND_RATE_PER_SECOND: "80" })[0]).toMatch(/^NMIRF_SEND_RATE_PER_SECOND/);
+    expect(problemsOf({ ...TENANT, NMIRF_OUTBOX_CLAIM_LEASE_SECONDS: "5" })[0]).toMatch(/^NMIRF_OUTBOX_CLAIM_LEASE_SECONDS/);
     expect(problemsOf({ ...TENANT, NMIRF_TELEMETRY: "azure-monitor" })).toEqual([expect.stringMatching(/APPLICATIONINSIGHTS_CONNECTION_STRING: required/)]);
     const bad = problemsOf({ ...TENANT, AZURE_STORAGE_CONNECTION_STRING: "not a connection string" });
     expect(bad).toEqual([expect.stringMatching(/^AZURE_STORAGE_CONNECTION_STRING: an Azure Storage connection string/)]);

@@ -77,6 +77,10 @@ export const environmentSchema = z.object({
   WEBSITE_INSTANCE_ID: optional(z.string().min(1).max(200)),
   NMIRF_SENDING_INSTANCES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(30).default(1)),
   LEADER_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(60).default(30)),
+  /** Teams' send rate for the whole app (every instance together), in cards per second. */
+  NMIRF_SEND_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(30)),
+  /** How long a card claimed by an instance that died stays claimed before another sends it. */
+  NMIRF_OUTBOX_CLAIM_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(3600).default(120)),
   NMIRF_TELEMETRY: z.preprocess(emptyAsUndefined, z.enum(["off", "console", "azure-monitor"]).optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optional(z.string().regex(/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i, "an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)")),
 
@@ -136,6 +140,8 @@ export interface ServerConfig {
   leader: { leaseSeconds: number };
   /** How many instances send cards (App Service's instance count): each sends at its share of Teams' rate. */
   sendingInstances: number;
+  /** The outbox: the app's send rate (all instances together) and how long a dead sender's claim lasts. */
+  outbox: { ratePerSecond: number; claimLeaseSeconds: number };
   telemetry: { exporter: "off" | "console" | "azure-monitor"; connectionString?: string };
   /** Tenant mode against loopback stand-ins (NMIRF_TEST_*): never set in a deployment. */
   testEndpoints?: TestEndpoints;
@@ -234,6 +240,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     instanceId: e.NMIRF_INSTANCE_ID ?? (e.WEBSITE_INSTANCE_ID ? e.WEBSITE_INSTANCE_ID.slice(0, 100) : `${os.hostname().slice(0, 80)}-${process.pid}`),
     leader: { leaseSeconds: e.LEADER_LEASE_SECONDS },
     sendingInstances: e.NMIRF_SENDING_INSTANCES,
+    outbox: { ratePerSecond: e.NMIRF_SEND_RATE_PER_SECOND, claimLeaseSeconds: e.NMIRF_OUTBOX_CLAIM_LEASE_SECONDS },
     telemetry: { exporter: telemetryExporter, connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     testEndpoints,
     rules: { focalPointsRead: e.NMIRF_FOCAL_POINTS_READ },
