@@ -4,9 +4,11 @@ import { actionFieldsObject, actionFieldsSchema, actionRules } from "../followup
 import { indicatorFieldsObject, indicatorFieldsSchema, indicatorRules, indicatorValueFieldsSchema } from "../followup/indicator";
 import { progressUpdateFieldsSchema } from "../followup/progress-update";
 import { reportProgressInputSchema, reviewDecisionSchema } from "../followup/progress";
+import { INDICATOR_TRACKS } from "../followup/indicator-track";
+import { actionStatusSchema } from "../followup/action";
 import { recordIdSchema } from "../records/common";
 import { implementationStatusSchema } from "../records/taxonomy";
-import { storedOf } from "./common";
+import { booleanQuerySchema, pageOf, pageQueryShape, storedOf } from "./common";
 
 export const actionSchema = storedOf(actionFieldsSchema);
 export type ActionDto = z.infer<typeof actionSchema>;
@@ -34,3 +36,53 @@ export const reviewProgressResultSchema = z.object({
   statusesMoved: z.array(statusOutcomeSchema),
   statusesProposed: z.array(statusOutcomeSchema),
 });
+
+/** The filters of the actions list (the Actions view, a recommendation's panel). */
+export const actionQuerySchema = z.strictObject({
+  /** The lead or a supporting ministry. */
+  ministryId: recordIdSchema.optional(),
+  /** Actions carrying out an item of this national plan. */
+  planId: recordIdSchema.optional(),
+  recommendationId: recordIdSchema.optional(),
+  status: actionStatusSchema.optional(),
+  /** `true`: past their end date and neither done nor dropped. */
+  overdue: booleanQuerySchema.optional(),
+  /** `true`: with at least one indicator off track. */
+  offTrack: booleanQuerySchema.optional(),
+  ...pageQueryShape,
+});
+export type ActionQuery = z.input<typeof actionQuerySchema>;
+
+/** An action as a reader gets it: `access: "shared"` for one read at the level shared with observers. */
+export const readableActionSchema = actionSchema.safeExtend({
+  access: z.literal("shared").optional(),
+  overdue: z.boolean(),
+  indicatorsOffTrack: z.number().int().min(0),
+});
+export type ReadableActionDto = z.infer<typeof readableActionSchema>;
+export const actionPageSchema = pageOf(readableActionSchema);
+
+const indicatorValueSchema = storedOf(indicatorValueFieldsSchema);
+export type IndicatorValueDto = z.infer<typeof indicatorValueSchema>;
+export const indicatorTrackSchema = z.enum(INDICATOR_TRACKS);
+export type IndicatorTrackDto = z.infer<typeof indicatorTrackSchema>;
+/** An indicator with its accepted values (oldest first), the latest, and whether it is on track. */
+export const indicatorViewSchema = z.object({
+  indicator: indicatorSchema,
+  values: z.array(indicatorValueSchema),
+  latest: indicatorValueSchema.optional(),
+  track: indicatorTrackSchema,
+  access: z.enum(["full", "shared"]),
+});
+export type IndicatorViewDto = z.infer<typeof indicatorViewSchema>;
+
+/** One action: its indicators with their series, and every progress version, newest first. */
+export const actionViewSchema = z.object({
+  action: readableActionSchema,
+  access: z.enum(["full", "shared"]),
+  indicators: z.array(indicatorViewSchema),
+  timeline: z.array(progressUpdateSchema.safeExtend({ access: z.literal("shared").optional() })),
+  mayReport: z.boolean(),
+  mayReview: z.boolean(),
+});
+export type ActionViewDto = z.infer<typeof actionViewSchema>;

@@ -93,6 +93,21 @@ export function accessToRequest(actor: Actor, request: { ministryId: string; sha
 }
 
 /**
+ * An action (a measure) and what is reported on it: the secretariat, the chair and
+ * administrators read all; a focal point those its ministry leads or supports (every ministry's
+ * when the mechanism lets them); an action shared with observers anyone with a role reads at the
+ * "shared" level (what is done and how it is measured, not who wrote what).
+ */
+export function accessToAction(actor: Actor, action: { leadMinistryId: string; supportingMinistryIds: readonly string[]; sharedWithObservers: boolean }, rules: MechanismRules = DEFAULT_RULES): Access {
+  if (runsTheMechanism(actor) || [action.leadMinistryId, ...action.supportingMinistryIds].some((id) => actor.ministryIds.includes(id))) return FULL;
+  const focalPoint = actor.ministryIds.length > 0;
+  if (focalPoint && rules.focalPointsRead === "all-ministries") return FULL;
+  if (action.sharedWithObservers && (focalPoint || has(actor, "Observer"))) return SHARED;
+  if (focalPoint) return { level: "none", reason: "this is another ministry's action: each ministry reads only the actions it leads or supports" };
+  return { level: "none", reason: has(actor, "Observer") ? NOT_SHARED : NO_ROLE };
+}
+
+/**
  * A report's Word draft: its internal file holds every ministry's answers, unshared
  * recommendations and the names of focal points. Those who read all of that get it; others
  * (observers, and focal points when each ministry reads only its own) get the draft as it is

@@ -3,11 +3,14 @@ import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
 import { createAction, createIndicator } from "../../core/followup/plan-actions";
 import { reportProgress, reviewProgress } from "../../core/followup/progress";
+import { listActions, readAction, readIndicator } from "../../core/followup/read-followup";
+import { pageOfArray } from "./paging";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import type { ApiServices } from "./services";
 
 export function registerFollowUpRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
   const { deps } = services;
+  const reading = { timeZone: services.config.timeZone };
 
   bindRoute(router, API_ROUTES.createAction, binding, async ({ body, actor }) => createAction(deps, body, actor));
 
@@ -16,4 +19,13 @@ export function registerFollowUpRoutes(router: Router, binding: RouteBinding, se
   bindRoute(router, API_ROUTES.reportProgress, binding, async ({ params, body, actor }) => reportProgress(deps, { ...body, actionId: params.id, via: "api" }, actor));
 
   bindRoute(router, API_ROUTES.reviewProgress, binding, async ({ params, body, actor }) => reviewProgress(deps, { ...body, updateId: params.id }, actor));
+
+  bindRoute(router, API_ROUTES.listActions, binding, async ({ query, actor }) => {
+    const { pageSize, pageToken, ...filter } = query;
+    return pageOfArray(await listActions(deps, filter, actor, reading), { ...filter, pageSize, pageToken });
+  });
+
+  bindRoute(router, API_ROUTES.getAction, binding, async ({ params, actor }) => readAction(deps, params.id, actor, reading));
+
+  bindRoute(router, API_ROUTES.getIndicator, binding, async ({ params, actor }) => readIndicator(deps, params.id, actor, reading));
 }

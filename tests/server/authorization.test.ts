@@ -63,6 +63,10 @@ const MATRIX: Record<RouteId, Allowed> = {
   createIndicator: ["secretariat"],
   reportProgress: ["focalPoint"],
   reviewProgress: ["secretariat"],
+  listActions: "members",
+  // The first action is the Ministry of Justice's, not shared with observers: another ministry's focal point and observers are refused it.
+  getAction: ["secretariat", "chair", "focalPoint", "admin"],
+  getIndicator: ["secretariat", "chair", "focalPoint", "admin"],
   listDecisions: ["secretariat"],
   decideRequest: ["secretariat"],
   listContributions: ["secretariat", "chair", "focalPoint", "admin"],
@@ -281,6 +285,12 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { body: { actionId: (await queryAll(api.repos.actions))[0]!.id, definition: "Children in pre-trial detention", unit: "children", baselineValue: 120, baselineDate: "2025-12-31", targetValue: 40, targetDate: "2027-12-31", dataSource: "Prison administration" } };
     case "reportProgress":
       return { params: { id: (await queryAll(api.repos.actions))[0]!.id }, body: { text: "The draft act is before parliament.", status: "under-way", submissionId: randomUUID() } };
+    case "listActions":
+      return { query: `ministryId=${ctx.justice}` };
+    case "getAction":
+      return { params: { id: (await queryAll(api.repos.actions))[0]!.id } };
+    case "getIndicator":
+      return { params: { id: (await queryAll(api.repos.indicators))[0]!.id } };
     case "reviewProgress":
       return { params: { id: (await queryAll(api.repos.progressUpdates)).find((u) => u.review === "submitted")!.id }, body: { decision: "accepted" } };
     case "uploadTemplate":
