@@ -1,3 +1,3 @@
 /** Import files at the edge: the API's upload, the tab's Import view and `npx nmirf import` read files through here. */
-export { readImportFile, type ReadImportOptions } from "./read-import-file";
+export { readImportFile, readImportTable, type ImportTable, type ReadImportOptions } from "./read-import-file";
 export { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./limits";

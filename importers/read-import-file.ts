@@ -18,6 +18,7 @@ import {
   type ColumnMapping,
   type ImportFormat,
   type ParsedImport,
+  type Table,
 } from "../core/import";
 import type { Mechanism } from "../core/records/taxonomy";
 import { looksLikeText, readCsv } from "./csv-reader";
@@ -143,4 +144,37 @@ function withDefaultSymbol(mapping: ColumnMapping, documentSymbol: string | unde
 /** The reader's own warnings (a guessed encoding) come first, before the parser's. */
 function withWarnings(parsed: ParsedImport, warnings: readonly string[]): ParsedImport {
   return warnings.length ? { ...parsed, warnings: [...warnings, ...parsed.warnings] } : parsed;
+}
+
+/** A tracker's table as the import wizard maps it: its columns and values, before any mapping. */
+export interface ImportTable {
+  table: Table;
+  /** An Excel tracker: the sheet read, and every sheet of the workbook (to choose another). */
+  sheet?: string;
+  sheets?: string[];
+  /** The header row (1-based). */
+  headerRow: number;
+  /** The reader's warnings (a guessed encoding). */
+  warnings: string[];
+}
+
+/**
+ * The table of a CSV or Excel file, for the wizard to map (undefined for a Word document, which
+ * is read by its own layout). The header row of a workbook is the first of its first rows with
+ * two named cells, unless `headerRow` says; the sheet the first with one, unless `sheet` says.
+ */
+export async function readImportTable(bytes: Uint8Array, options: { fileName?: string; sheet?: string; headerRow?: number; limits?: Partial<ImportLimits> } = {}): Promise<ImportTable | undefined> {
+  const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+  if (bytes.byteLength > limits.maxFileBytes || bytes.byteLength === 0) return undefined;
+  if (isZip(bytes)) {
+    const zip = openZip(bytes, limits, "Excel workbook");
+    if (!zip.has("xl/workbook.xml")) return undefined;
+    zip.verifyAll();
+    const named = (headers: string[]) => headers.filter((header) => header.trim()).length >= 2;
+    const table = await readWorkbook(bytes, named, limits, { sheet: options.sheet, headerRow: options.headerRow });
+    return { table: { headers: table.headers, rows: table.rows }, sheet: table.sheet, sheets: table.sheets, headerRow: table.headerRow, warnings: [] };
+  }
+  if (startsWith(bytes, OLE_SIGNATURE) || startsWith(bytes, [0x25, 0x50, 0x44, 0x46]) || !looksLikeText(bytes)) return undefined;
+  const csv = readCsv(bytes, limits);
+  return { table: { headers: csv.headers, rows: csv.rows }, headerRow: 1, warnings: csv.warnings };
 }

@@ -41,7 +41,7 @@ export interface WorkbookChoice {
   headerRow?: number;
 }
 
-export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string[]) => boolean, limits: ImportLimits, choice: WorkbookChoice = {}): Promise<Table & { sheet: string }> {
+export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string[]) => boolean, limits: ImportLimits, choice: WorkbookChoice = {}): Promise<Table & { sheet: string; sheets: string[]; headerRow: number }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -75,7 +75,7 @@ export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string
           throw new ValidationError(`The sheet "${sheet.name}" has more than ${limits.maxRows} rows, more than an import accepts; split it.`, [{ path: "file", message: "too many rows" }]);
         }
       }
-      return { headers, rows, sheet: sheet.name };
+      return { headers, rows, sheet: sheet.name, sheets: workbook.worksheets.map((each) => each.name), headerRow: rowNumber };
     }
   }
   const found = firstRow?.filter(Boolean).map((h) => `"${h.slice(0, 60)}"`).join(", ") ?? "nothing";

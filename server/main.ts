@@ -24,7 +24,8 @@ import { DocxDraftRenderer, TEMPLATE_MAX_BYTES, validateTemplate } from "../draf
 import { GraphAppInstaller } from "../graph/entra/app-installer";
 import { GraphDirectory } from "../graph/entra/directory";
 import type { RunningGraphEmulator } from "../graph/emulator";
-import { readImportFile } from "../importers";
+import { readImportFile, readImportTable } from "../importers";
+import { profileTable } from "../core/import";
 import { ActorResolver } from "./auth/actors";
 import { LocalIssuer } from "./auth/local-issuer";
 import { TokenValidator } from "./auth/token-validator";
@@ -209,6 +210,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       actors: new ActorResolver(deps),
       imports: new ImportSessions(storage?.importSessions ?? new InMemoryImportSessionStore(), () => clock.now()),
       readImport: (bytes, o) => readImportFile(bytes, { fileName: o.fileName, format: o.format, mechanism: o.mechanism as never, documentSymbol: o.documentSymbol, session: o.session, mapping: o.mapping, limits: { maxFileBytes: o.maxFileBytes } }),
+      readImportTable: async (bytes, o) => {
+        const read = await readImportTable(bytes, { fileName: o.fileName, sheet: o.sheet, headerRow: o.headerRow, limits: { maxFileBytes: o.maxFileBytes } });
+        return read && { ...profileTable(read.table), headerRow: read.headerRow, warnings: read.warnings, ...(read.sheet ? { sheet: read.sheet, sheets: read.sheets } : {}) };
+      },
       checkTemplate: async (bytes) => {
         const check = await validateTemplate(bytes);
         return { placeholders: [...check.placeholders], notes: check.notes };

@@ -16,8 +16,11 @@ const storedSessionSchema = z.object({
   fileName: z.string().max(512),
   uploadedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
-  parsed: z.looseObject({ format: z.string(), rows: z.array(z.unknown()), clusters: z.array(z.string()), warnings: z.array(z.string()), source: z.looseObject({}) }),
+  parsed: z.looseObject({ format: z.string(), rows: z.array(z.unknown()), clusters: z.array(z.string()), warnings: z.array(z.string()), source: z.looseObject({}) }).optional(),
   preview: z.unknown(),
+  file: z.string().optional(),
+  table: z.unknown(),
+  mapping: z.unknown(),
 });
 
 const metadataSchema = z.object({ owner: z.string().min(1), uploadedat: z.iso.datetime(), expiresat: z.iso.datetime() });
@@ -98,7 +101,7 @@ export class BlobImportSessionStore implements ImportSessionStore {
     const stored = storedSessionSchema.safeParse(json);
     if (!stored.success || stored.data.userId !== userId || stored.data.id !== id) return undefined;
     const { version: _version, ...session } = stored.data;
-    return { session: { ...session, parsed: session.parsed as unknown as ParsedImport, uploadedAt: new Date(session.uploadedAt), expiresAt: new Date(session.expiresAt) }, etag };
+    return { session: { ...session, parsed: session.parsed as unknown as ParsedImport | undefined, uploadedAt: new Date(session.uploadedAt), expiresAt: new Date(session.expiresAt) }, etag };
   }
 }
 

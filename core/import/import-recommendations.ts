@@ -11,7 +11,7 @@
  */
 import { authorize, type Actor } from "../auth/policy";
 import { isDomainError, type DomainError } from "../errors";
-import { ExistingRecommendations, planImport, planRow, previewOf, type PlannedCreate, type PlannedUpdate, type StoredRecommendation } from "./plan-import";
+import { ExistingRecommendations, planImport, planRow, previewOf, withoutSkipped, type PlannedCreate, type PlannedUpdate, type SkippedChange, type StoredRecommendation } from "./plan-import";
 import type { ImportPreview, ImportSummary, ParsedImport, PreviewRow } from "./import-types";
 import { IMPORT_FORMAT_NAMES } from "./import-types";
 import type { Clock } from "../ports/clock";
@@ -38,7 +38,7 @@ export async function previewImport(deps: Pick<ImportDeps, "repos">, actor: Acto
   return previewOf(parsed, planImport(parsed, await readStored(deps.repos)));
 }
 
-export type CommitOutcome = "created" | "updated" | "unchanged" | "duplicate" | "invalid" | "failed";
+export type CommitOutcome = "created" | "updated" | "unchanged" | "duplicate" | "invalid" | "failed" | "skipped";
 
 export interface CommitRow {
   row: number;
@@ -66,6 +66,8 @@ export interface ImportCommitResult {
   duplicates: number;
   invalid: number;
   failed: number;
+  /** Rows the secretariat unticked before committing: not written. */
+  skipped: number;
   rows: CommitRow[];
   /** Audit entries written (one per created or updated recommendation). */
   auditEntries: number;
@@ -100,13 +102,16 @@ function sourceName(parsed: ParsedImport): string {
  * turns out to exist already (another import ran at the same time) is re-read and treated as
  * existing, never duplicated. Invalid and duplicate rows are skipped and reported.
  */
-export async function commitImport(deps: ImportDeps, actor: Actor, parsed: ParsedImport, options: { chunkSize?: number } = {}): Promise<ImportCommitResult> {
+export async function commitImport(deps: ImportDeps, actor: Actor, parsed: ParsedImport, options: { chunkSize?: number; skip?: readonly SkippedChange[] } = {}): Promise<ImportCommitResult> {
   authorize(actor, { kind: "import" });
   const chunkSize = options.chunkSize ?? COMMIT_CHUNK_SIZE;
-  const plan = planImport(parsed, await readStored(deps.repos));
-  const planned = previewOf(parsed, plan);
-  const results: CommitRow[] = plan.rows.map((row) => {
+  const full = planImport(parsed, await readStored(deps.repos));
+  const planned = previewOf(parsed, full);
+  // What the secretariat unticked in the preview is not written; the rest of the plan is.
+  const { plan, skipped } = withoutSkipped(full, options.skip ?? []);
+  const results: CommitRow[] = plan.rows.map((row, index) => {
     const place = placeOf(row);
+    if (skipped.has(index)) return { ...place, outcome: "skipped", ...(row.existingId ? { id: row.existingId } : {}) };
     switch (row.outcome) {
       case "invalid":
         return { ...place, outcome: "invalid", reasons: row.reasons ?? [] };
@@ -211,6 +216,7 @@ export async function commitImport(deps: ImportDeps, actor: Actor, parsed: Parse
     duplicates: count("duplicate"),
     invalid: count("invalid"),
     failed: count("failed"),
+    skipped: count("skipped"),
     rows: results,
     auditEntries,
     warnings,

@@ -6,7 +6,8 @@
 export * from "./import-types";
 export { parseOhchrThematicList, parsePositionSource, readDocumentFacts, KNOWN_HEADER_ROWS, type WordBlock, type WordDocumentContent, type ThematicListOptions } from "./ohchr-thematic-list";
 export { parseUhriExport, isUhriHeader, UHRI_COLUMNS, type UhriOptions } from "./uhri-export";
-export { parseMappedTable, parseColumnMapping, parseMapArgument, columnMappingSchema, MAPPABLE_FIELDS, type ColumnMapping, type MappableField, type MappedTableOptions } from "./mapped-table";
+export { parseMappedTable, parseColumnMapping, parseMapArgument, columnMappingSchema, MAPPABLE_FIELDS, TRANSLATABLE_FIELDS, suggestPosition, type ColumnMapping, type MappableField, type MappedTableOptions } from "./mapped-table";
+export { profileTable, PROFILE_VALUES_PER_COLUMN, type ColumnProfile, type ProfiledValue, type TableProfile } from "./column-profile";
 export { planImport, previewOf, sourceChanges, ExistingRecommendations, type ImportPlan, type PlannedCreate, type PlannedUpdate, type StoredRecommendation } from "./plan-import";
 export { canonicalStateName, isKnownState, splitRecommendingStates, UN_MEMBER_STATES, OBSERVER_STATES } from "./recommending-states";
 export { parseSdgs, parsePosition, parseDate, parseBody, parseSession, splitParagraph, splitMultiValue, themeLabel, groupLabel } from "./labels";

@@ -205,18 +205,20 @@ export function parseMappedTable(table: Table, mapping: ColumnMapping, options: 
       if (cycle !== undefined && cycle <= 20) draft.fields.cycle = cycle;
       else draft.warnings.push(`the cycle "${text("cycle").slice(0, 20)}" is not a number; it is left out`);
     }
+    // An empty cell (or no States at the end of the text) gives nothing: a re-import leaves the stored value, never wipes it.
+    const given = <T>(items: T[]) => (items.length ? items : undefined);
     if (indexes.recommendingStates !== undefined) {
       const states = addUnique([], list("recommendingStates")!.map(canonicalStateName));
       if (mechanism === "UPR") {
         // The text may still end with the States ("… (Ethiopia);"): the OHCHR reader takes them off too.
         const trailing = splitRecommendingStates(numbered.text, states);
         draft.fields.text = trailing.text;
-        draft.fields.recommendingStates = addUnique(states, trailing.states);
-      } else draft.fields.recommendingStates = states;
+        draft.fields.recommendingStates = given(addUnique(states, trailing.states));
+      } else draft.fields.recommendingStates = given(states);
     } else if (mechanism === "UPR") {
       const split = splitRecommendingStates(numbered.text);
       draft.fields.text = split.text;
-      draft.fields.recommendingStates = split.states;
+      draft.fields.recommendingStates = given(split.states);
     }
     if (indexes.position !== undefined) {
       const cell = text("position");
@@ -233,9 +235,9 @@ export function parseMappedTable(table: Table, mapping: ColumnMapping, options: 
         if (!cell) draft.warnings.push("the row gives no position");
       }
     }
-    if (indexes.themes !== undefined) draft.fields.themes = addUnique([], list("themes")!.map(themeLabel));
-    if (indexes.affectedGroups !== undefined) draft.fields.affectedGroups = addUnique([], list("affectedGroups")!.map(groupLabel));
-    if (indexes.sdgs !== undefined) {
+    if (indexes.themes !== undefined) draft.fields.themes = given(addUnique([], list("themes")!.map(themeLabel)));
+    if (indexes.affectedGroups !== undefined) draft.fields.affectedGroups = given(addUnique([], list("affectedGroups")!.map(groupLabel)));
+    if (indexes.sdgs !== undefined && text("sdgs")) {
       const sdgs = parseSdgs(list("sdgs")!);
       draft.fields.sdgGoals = sdgs.goals;
       draft.fields.sdgTargets = sdgs.targets;

@@ -158,3 +158,52 @@ export function previewOf(parsed: ParsedImport, plan: ImportPlan): ImportPreview
     warnings: parsed.warnings,
   };
 }
+
+/** A change the secretariat unticked in the preview: a whole row, or some fields of a changed row. */
+export interface SkippedChange {
+  row: number;
+  table?: number;
+  /** The fields left as stored; without them, the row is not written at all. */
+  fields?: readonly string[];
+}
+
+/**
+ * The plan without what the secretariat unticked: a skipped row is neither created nor
+ * updated; a changed row with some fields unticked writes only the others (and is skipped
+ * when none is left). Returns the indexes of the rows skipped whole.
+ */
+export function withoutSkipped(plan: ImportPlan, skip: readonly SkippedChange[]): { plan: ImportPlan; skipped: Set<number> } {
+  if (!skip.length) return { plan, skipped: new Set() };
+  const placeKey = (row: number, table?: number) => `${table ?? 0}:${row}`;
+  const wanted = new Map<string, SkippedChange>();
+  for (const each of skip) {
+    const key = placeKey(each.row, each.table);
+    const known = wanted.get(key);
+    wanted.set(key, known && known.fields && each.fields ? { ...each, fields: [...known.fields, ...each.fields] } : known && !known.fields ? known : each);
+  }
+  const skipOf = (index: number) => {
+    const row = plan.rows[index]!;
+    return wanted.get(placeKey(row.row, row.table));
+  };
+  const skipped = new Set<number>();
+  const creates = plan.creates.filter((create) => {
+    if (!skipOf(create.index)) return true;
+    skipped.add(create.index);
+    return false;
+  });
+  const updates: PlannedUpdate[] = [];
+  for (const update of plan.updates) {
+    const unticked = skipOf(update.index);
+    if (!unticked) {
+      updates.push(update);
+      continue;
+    }
+    const kept = unticked.fields ? update.fieldChanges.filter((change) => !unticked.fields!.includes(change.field)) : [];
+    if (!kept.length) {
+      skipped.add(update.index);
+      continue;
+    }
+    updates.push({ ...update, fieldChanges: kept, changes: changesObject(kept) });
+  }
+  return { plan: { ...plan, creates, updates }, skipped };
+}

@@ -12,9 +12,15 @@ export interface StoredImportSession {
   fileName: string;
   uploadedAt: Date;
   expiresAt: Date;
-  parsed: ParsedImport;
+  /** The file parsed; absent while a tracker waits for its mapping. */
+  parsed?: ParsedImport;
   /** The preview answered at upload, kept for GET. */
-  preview: unknown;
+  preview?: unknown;
+  /** The uploaded bytes (base64), kept so the wizard can read the file again with another mapping. */
+  file?: string;
+  /** The file's columns and values (the wizard's profile), and the mapping the preview was made with. */
+  table?: unknown;
+  mapping?: unknown;
 }
 
 export type ImportSessionSummary = Pick<StoredImportSession, "id" | "userId" | "uploadedAt" | "expiresAt">;

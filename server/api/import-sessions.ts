@@ -24,7 +24,7 @@ export class ImportSessions {
     private readonly ttlMs = IMPORT_SESSION_TTL_MS,
   ) {}
 
-  async add(userId: string, fileName: string, parsed: ParsedImport, preview: unknown): Promise<ImportSession> {
+  async add(userId: string, fileName: string, parsed: ParsedImport | undefined, preview: unknown, kept: Pick<ImportSession, "file" | "table" | "mapping"> = {}): Promise<ImportSession> {
     const live = await this.sweep();
     const byAge = (a: { uploadedAt: Date }, b: { uploadedAt: Date }) => a.uploadedAt.getTime() - b.uploadedAt.getTime();
     const own = live.filter((s) => s.userId === userId).sort(byAge);
@@ -40,7 +40,7 @@ export class ImportSessions {
       await this.store.delete(oldest.id, oldest.userId);
     }
     const uploadedAt = this.now();
-    const session: ImportSession = { id: randomBytes(16).toString("base64url"), userId, fileName, parsed, preview, uploadedAt, expiresAt: new Date(uploadedAt.getTime() + this.ttlMs) };
+    const session: ImportSession = { id: randomBytes(16).toString("base64url"), userId, fileName, parsed, preview, ...kept, uploadedAt, expiresAt: new Date(uploadedAt.getTime() + this.ttlMs) };
     await this.store.put(session);
     return session;
   }
@@ -55,6 +55,11 @@ export class ImportSessions {
   async take(id: string, userId: string): Promise<ImportSession | undefined> {
     const session = await this.store.take(id, userId);
     return session && this.isLive(session) ? session : undefined;
+  }
+
+  /** Forgets a session (replaced by the same file read with another mapping). */
+  async remove(id: string, userId: string): Promise<void> {
+    await this.store.delete(id, userId);
   }
 
   private isLive(session: { expiresAt: Date }): boolean {

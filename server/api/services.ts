@@ -1,4 +1,5 @@
 /** What the API's handlers are given: the ports, the read models, and the edge helpers. */
+import type { TableProfileDto } from "../../core/api/imports";
 import type { ParsedImport } from "../../core/import";
 import type { UseCaseDeps } from "../../core/ports/use-case-deps";
 import type { ActorResolver } from "../auth/actors";
@@ -15,12 +16,18 @@ export interface ImportReader {
   (bytes: Uint8Array, options: { fileName?: string; format?: ParsedImport["format"]; mechanism?: string; documentSymbol?: string; session?: number; mapping?: unknown; maxFileBytes: number }): Promise<ParsedImport>;
 }
 
+/** A CSV or Excel tracker's columns and values, before it is mapped (undefined for a Word document). */
+export interface ImportTableReader {
+  (bytes: Uint8Array, options: { fileName?: string; sheet?: string; headerRow?: number; maxFileBytes: number }): Promise<TableProfileDto | undefined>;
+}
+
 export interface ApiServices {
   /** The ports, the read models (`deps.views`) and the mechanism's rules (`deps.rules`) the use cases receive. */
   deps: UseCaseDeps;
   actors: ActorResolver;
   imports: ImportSessions;
   readImport: ImportReader;
+  readImportTable: ImportTableReader;
   checkTemplate: TemplateChecker;
   templateMaxBytes: number;
   config: ServerConfig;

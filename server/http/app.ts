@@ -11,6 +11,7 @@ import type { Actor } from "../../core/auth/policy";
 import { UnauthenticatedError } from "../../core/errors";
 import { registerDraftRoutes } from "../api/drafts";
 import { registerImportRoutes } from "../api/imports";
+import { registerImportMappingRoutes } from "../api/import-mappings";
 import { registerFollowUpRoutes } from "../api/followup";
 import { registerListRoutes } from "../api/lists";
 import { publicConfigOf, registerOverviewRoutes } from "../api/overview";
@@ -165,6 +166,7 @@ export function createApp(options: AppOptions): express.Express {
   registerExportRoutes(api, binding, services);
   registerDraftRoutes(api, binding, services);
   registerImportRoutes(api, binding, services);
+  registerImportMappingRoutes(api, binding, services);
   app.use(api);
   bindUnknownRoutes(app);
 

@@ -83,7 +83,11 @@ const MATRIX: Record<RouteId, Allowed> = {
   uploadTemplate: ["secretariat"],
   uploadImport: ["secretariat"],
   getImport: ["secretariat"],
+  mapImport: ["secretariat"],
   commitImport: ["secretariat"],
+  listImportMappings: ["secretariat"],
+  saveImportMapping: ["secretariat"],
+  downloadImportMapping: ["secretariat"],
   dashboard: "members",
   listAudit: ["secretariat", "chair", "admin"],
   exportRecommendations: "members",
@@ -97,6 +101,9 @@ function allowedRoles(allowed: Allowed): RoleName[] {
   return allowed;
 }
 
+const TRACKER_CSV = "Recommendation,Symbol,Response\n148.50 Ratify the Convention,A/HRC/59/15,Aceptada\n";
+const TRACKER_MAPPING = { columns: { text: "Recommendation", documentSymbol: "Symbol", position: "Response" }, defaults: { mechanism: "UPR" } };
+
 let api: ApiClient;
 const ctx = {} as {
   justice: string;
@@ -107,6 +114,8 @@ const ctx = {} as {
   rec: (paragraph: string) => Promise<{ id: string; eTag: string }>;
   request: (paragraph: string, ministryId?: string) => Promise<{ id: string; eTag: string }>;
   importId: string;
+  /** A tracker uploaded without a mapping: the wizard maps it. */
+  trackerId: string;
   template: Uint8Array;
   /** A consultation open for comments that invites the observer, and a comment on it. */
   consultation: string;
@@ -140,6 +149,9 @@ beforeAll(async () => {
   const upload = await api.call<{ id: string }>("POST", "/api/imports?fileName=uhri.csv", { token: secretariat, raw: uhriCsv(uhriUprRecords(3)), contentType: "text/csv" });
   expect(upload.status).toBe(201);
   ctx.importId = upload.body.id;
+  const tracker = await api.call<{ id: string }>("POST", "/api/imports?fileName=tracker.csv", { token: secretariat, raw: TRACKER_CSV, contentType: "text/csv" });
+  expect(tracker.status).toBe(201);
+  ctx.trackerId = tracker.body.id;
   ctx.template = await makeTemplate();
   const methodology = { kind: "section" as const, section: "methodology", title: "Methodology" };
   const consultation = await repos.consultations.create({ reportId: ctx.upr, stakeholder: "Ombudsman", kind: "nhri", subject: "the draft national report", date: "2020-01-01", endDate: "2099-12-31", sharedItems: [methodology], invitedObserverIds: [PEOPLE.observer.id] });
@@ -299,7 +311,15 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { query: "fileName=uhri.csv", raw: uhriCsv(uhriUprRecords(2)), contentType: "text/csv" };
     case "getImport":
     case "commitImport":
-      return { params: { id: ctx.importId } };
+      return { params: { id: ctx.importId }, ...(id === "commitImport" ? { body: {} } : {}) };
+    case "mapImport":
+      return { params: { id: ctx.trackerId }, body: { mapping: TRACKER_MAPPING } };
+    case "saveImportMapping":
+      return { body: { name: "Tracker", mapping: TRACKER_MAPPING } };
+    case "downloadImportMapping": {
+      const saved = await api.call<{ items: { id: string }[] }>("GET", "/api/import-mappings", { token: await api.tokenFor("secretariat") });
+      return { params: { id: saved.body.items[0]!.id } };
+    }
     default:
       return {};
   }

@@ -17,7 +17,7 @@ const session: ImportSessionDto = {
 };
 
 test("the import button of a preview of 254 rows is above the rows, in a toolbar, and a row's words are shown whole", async () => {
-  const api = fakeApi({ uploadImport: () => session, commitImport: () => ({ planned: { total: 254, new: 254, changed: 0, unchanged: 0, duplicates: 0, invalid: 0, position: {}, clusters: 0 }, created: 254, updated: 0, unchanged: 0, duplicates: 0, invalid: 0, failed: 0, auditEntries: 254, warnings: [], rows: [] }) });
+  const api = fakeApi({ uploadImport: () => session, commitImport: () => ({ planned: { total: 254, new: 254, changed: 0, unchanged: 0, duplicates: 0, invalid: 0, position: {}, clusters: 0 }, created: 254, updated: 0, unchanged: 0, duplicates: 0, invalid: 0, failed: 0, skipped: 0, auditEntries: 254, warnings: [], rows: [] }) });
   renderSignedIn(<ImportView />, { me: ME.secretariat, api });
   await userEvent.upload(screen.getByLabelText(/File/), new File(["x"], "A_HRC_59_15.docx"));
   await userEvent.click(screen.getByRole("button", { name: "Preview" }));
