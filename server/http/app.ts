@@ -12,6 +12,7 @@ import { UnauthenticatedError } from "../../core/errors";
 import { registerDraftRoutes } from "../api/drafts";
 import { registerImportRoutes } from "../api/imports";
 import { registerFollowUpRoutes } from "../api/followup";
+import { registerVisitRoutes } from "../api/visits";
 import { registerListRoutes } from "../api/lists";
 import { publicConfigOf, registerOverviewRoutes } from "../api/overview";
 import { registerRecommendationRoutes } from "../api/recommendations";
@@ -161,6 +162,7 @@ export function createApp(options: AppOptions): express.Express {
   registerRecommendationRoutes(api, binding, services);
   registerListRoutes(api, binding, services);
   registerFollowUpRoutes(api, binding, services);
+  registerVisitRoutes(api, binding, services);
   registerRequestRoutes(api, binding, services);
   registerExportRoutes(api, binding, services);
   registerDraftRoutes(api, binding, services);
