@@ -15,6 +15,7 @@ import * as overview from "./overview";
 import * as recommendations from "./recommendations";
 import * as requests from "./requests";
 import * as word from "./word";
+import * as visits from "./visits";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
@@ -65,6 +66,8 @@ const EVERYONE = "everyone with a role; observers see only what is shared with t
 const SECRETARIAT = "the secretariat";
 const FOCAL_POINT = "an active focal point of the request's ministry";
 const REQUEST_READERS = "everyone with a role, as the mechanism's rules say: a focal point their own ministry's (every ministry's when NMIRF_FOCAL_POINTS_READ=all-ministries); observers, and other ministries' focal points, only requests shared with observers (a shared report, about a shared subject), marked access: shared";
+
+const SPECIAL_PROCEDURES_READERS = "the secretariat, the chair, administrators and focal points; not observers (visits and communications are confidential until the mandate holders publish them)";
 
 const reportParams = z.strictObject({ id: recordIdSchema });
 
@@ -134,6 +137,18 @@ export const API_ROUTES = {
   listActions: route({ id: "listActions", method: "get", path: "/api/actions", tag: "follow-up", auth: "user", who: "everyone with a role: a focal point the actions their ministry leads or supports (every ministry's when NMIRF_FOCAL_POINTS_READ=all-ministries); observers, and other ministries' focal points, only actions shared with observers, marked access: shared", summary: "Actions, by ministry, plan, recommendation or status, overdue or with an indicator off track, the soonest ending first", query: followup.actionQuerySchema, response: followup.actionPageSchema }),
   getAction: route({ id: "getAction", method: "get", path: "/api/actions/{id}", tag: "follow-up", auth: "user", who: "as for listActions", summary: "One action: its indicators with their values against baseline and target, and its progress timeline (at the shared level, the accepted updates without their authors)", params: idParamsSchema, response: followup.actionViewSchema }),
   getIndicator: route({ id: "getIndicator", method: "get", path: "/api/indicators/{id}", tag: "follow-up", auth: "user", who: "as its action is read; an indicator of a recommendation as the recommendation is", summary: "One indicator with its accepted values, the latest, and whether it is on track", params: idParamsSchema, response: followup.indicatorViewSchema }),
+  // Visits of special procedures
+  listVisits: route({ id: "listVisits", method: "get", path: "/api/visits", tag: "special procedures", auth: "user", who: SPECIAL_PROCEDURES_READERS, summary: "Visits of special procedures and other bodies, the latest request first", response: visits.visitListSchema }),
+  recordVisit: route({ id: "recordVisit", method: "post", path: "/api/visits", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "Records a mandate holder's request to visit (mandate, holder, dates requested); the checklist starts with the standard steps", body: visits.recordVisitBodySchema, response: visits.visitSchema, status: 201 }),
+  getVisit: route({ id: "getVisit", method: "get", path: "/api/visits/{id}", tag: "special procedures", auth: "user", who: SPECIAL_PROCEDURES_READERS, summary: "One visit, with its follow-up: the recommendations of its report by status, and how many have no lead ministry", params: idParamsSchema, response: visits.visitViewSchema }),
+  replyToVisit: route({ id: "replyToVisit", method: "post", path: "/api/visits/{id}/reply", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "The State's reply: accept, propose other dates, or decline (409 invalid_state when the visit is past replying)", params: idParamsSchema, body: visits.visitReplyBodySchema, response: visits.visitSchema }),
+  agreeVisitDates: route({ id: "agreeVisitDates", method: "post", path: "/api/visits/{id}/dates", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "The dates agreed with the mandate holder (the programme's meetings must fall within them)", params: idParamsSchema, body: visits.agreeVisitDatesBodySchema, response: visits.visitSchema }),
+  setVisitProgramme: route({ id: "setVisitProgramme", method: "put", path: "/api/visits/{id}/programme", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "The programme: meetings (who, when, where) and the ministries asked to host or brief", params: idParamsSchema, body: visits.visitProgrammeBodySchema, response: visits.visitSchema }),
+  askForMeeting: route({ id: "askForMeeting", method: "post", path: "/api/visits/{id}/meetings/{key}/requests", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "Asks the meeting's ministries to host or brief, through the bot, as requests on the visit's report (asking again creates nothing)", params: visits.meetingParamsSchema, body: visits.meetingRequestsBodySchema, response: requests.createRequestsResultSchema, status: 201 }),
+  recordVisitStatement: route({ id: "recordVisitStatement", method: "post", path: "/api/visits/{id}/statement", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "The end-of-visit statement (its day, text or link): the visit is completed", params: idParamsSchema, body: visits.visitStatementBodySchema, response: visits.visitSchema }),
+  recordVisitReport: route({ id: "recordVisitReport", method: "post", path: "/api/visits/{id}/report", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "The visit report's symbol: the recommendations imported with it as their document symbol are the visit's", params: idParamsSchema, body: visits.visitReportBodySchema, response: visits.visitSchema }),
+  tickVisitStep: route({ id: "tickVisitStep", method: "patch", path: "/api/visits/{id}/checklist", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "Ticks or un-ticks a step of the visit's checklist (who and when are kept)", params: idParamsSchema, body: visits.tickVisitStepBodySchema, response: visits.visitSchema }),
+  configureVisitChecklist: route({ id: "configureVisitChecklist", method: "put", path: "/api/visits/{id}/checklist", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "Sets the checklist's steps: standard ones by key, the secretariat's own with a title; ticks of steps kept stay", params: idParamsSchema, body: visits.visitChecklistBodySchema, response: visits.visitSchema }),
 
   // Drafts
   listDrafts: route({ id: "listDrafts", method: "get", path: "/api/reports/{id}/drafts", tag: "drafts", auth: "user", who: EVERYONE, summary: "The report's compiled drafts, newest first", params: reportParams, response: drafts.draftListSchema }),

@@ -31,6 +31,7 @@ const table: [Action, Record<keyof typeof people, boolean>][] = [
   [{ kind: "read-review" }, { secretariat: true, chair: true, focalPoint: false, observer: false, admin: true, stranger: false }],
   [{ kind: "read-people" }, { secretariat: true, chair: true, focalPoint: true, observer: false, admin: true, stranger: false }],
   [{ kind: "read-answers" }, { secretariat: true, chair: true, focalPoint: true, observer: false, admin: true, stranger: false }],
+  [{ kind: "read-special-procedures" }, { secretariat: true, chair: true, focalPoint: true, observer: false, admin: true, stranger: false }],
 ];
 
 describe("the authorization policy", () => {

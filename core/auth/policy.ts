@@ -26,6 +26,8 @@ export type Action =
   | { kind: "read-people" }
   /** The ministries' answers (at least their own ministry's): not observers, who read them only in drafts shared with them. */
   | { kind: "read-answers" }
+  /** Visits and communications of special procedures: confidential until the mandate holders publish them, so not observers. */
+  | { kind: "read-special-procedures" }
   | { kind: "edit-lists" }
   | { kind: "import" }
   | { kind: "create-requests" }
@@ -149,6 +151,8 @@ export function decide(actor: Actor, action: Action): Decision {
     case "read-people":
     case "read-answers":
       return readsEverything(actor) ? ALLOW : refuse(has(actor, "Observer") ? (action.kind === "read-people" ? "the names of focal points are not shared with observers" : "the ministries' answers are not shared with observers") : NO_ROLE);
+    case "read-special-procedures":
+      return readsEverything(actor) ? ALLOW : refuse(has(actor, "Observer") ? "visits and communications of special procedures are not shared with observers" : NO_ROLE);
     case "edit-lists":
     case "import":
     case "create-requests":

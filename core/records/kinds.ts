@@ -15,6 +15,7 @@ import { operationFieldsSchema } from "../operations/operation";
 import { recommendationFieldsSchema } from "../recommendations/recommendation";
 import { milestoneFieldsSchema, reportFieldsSchema } from "../reports/report";
 import { requestFieldsSchema } from "../requests/request";
+import { visitFieldsSchema } from "../visits/visit";
 
 /**
  * What core knows about each kind of record: its schema, the fields it may be queried
@@ -87,6 +88,7 @@ export const RECORD_KINDS = {
   reviews: kind({ name: "reviews", label: "Review", schema: reviewFieldsSchema, queryable: ["draftId", "reportId"] }),
   consultations: kind({ name: "consultations", label: "Consultation", schema: consultationFieldsSchema, queryable: ["reportId", "date"] }),
   consultationComments: kind({ name: "consultationComments", label: "Consultation comment", schema: consultationCommentFieldsSchema, queryable: ["consultationId", "authorId"] }),
+  visits: kind({ name: "visits", label: "Visit", schema: visitFieldsSchema, queryable: ["status", "requestedOn"] }),
   outbox: kind({
     name: "outbox",
     label: "Outbox entry",

@@ -15,6 +15,7 @@ import { REPORT_LANGUAGES, REPORT_STATUSES } from "../../core/reports/report";
 import { PLAN_KINDS } from "../../core/followup/plan";
 import { ACTION_STATUSES } from "../../core/followup/action";
 import { PROGRESS_REVIEW_STATES } from "../../core/followup/progress-update";
+import { VISIT_REPLIES, VISIT_STATUSES, VISITING_BODIES } from "../../core/visits/visit";
 import type { RecordName } from "../../core/records/kinds";
 
 /** How a record field is kept in a SharePoint column. */
@@ -62,6 +63,7 @@ export type ListName =
   | "Reviews"
   | "Consultations"
   | "ConsultationComments"
+  | "Visits"
   | "Outbox"
   | "Conversations"
   | "Operations"
@@ -387,6 +389,40 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["takenUp", boolean, { name: "TakenUp", display: "Taken up" }],
     ]),
     titleOf: (r) => str(r.text).slice(0, 255),
+  },
+  {
+    title: "Visits",
+    description: "Visits of special procedures and other independent bodies: the request, the reply, the dates, the programme, the statement, the report and the checklist.",
+    template: "genericList",
+    kind: "visits",
+    columns: columns([
+      ["mandate", text],
+      ["holder", text, { display: "Mandate holder" }],
+      ["body", choice(VISITING_BODIES), { name: "VisitingBody", display: "Body" }],
+      ["requestedOn", date, { display: "Requested on", indexed: true }],
+      ["requestReference", text],
+      ["requestedFrom", date],
+      ["requestedTo", date],
+      ["status", choice(VISIT_STATUSES), { name: "VisitStatus", display: "Status", indexed: true }],
+      ["reply", choice(VISIT_REPLIES), { name: "VisitReply", display: "Reply" }],
+      ["repliedOn", date],
+      ["replyNote", note],
+      ["proposedFrom", date],
+      ["proposedTo", date],
+      ["agreedFrom", date],
+      ["agreedTo", date],
+      ["programme", json, { name: "VisitProgramme", display: "Programme" }],
+      ["statementOn", date, { display: "Statement on" }],
+      ["statementText", note, { display: "Statement" }],
+      ["statementUrl", note, { display: "Statement (link)" }],
+      ["reportSymbol", text, { display: "Report symbol" }],
+      ["reportId", lookup("Reports")],
+      ["checklist", json, { name: "VisitChecklist", display: "Checklist" }],
+      ["timeZone", text, { name: "VisitTimeZone", display: "Time zone" }],
+      ["createdAt", dateTime, { name: "VisitCreatedAt", display: "Created at" }],
+      ["createdBy", text, { name: "VisitCreatedBy", display: "Created by" }],
+    ]),
+    titleOf: (r) => str(r.mandate),
   },
   {
     title: "Outbox",

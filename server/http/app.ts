@@ -13,6 +13,7 @@ import { registerDraftRoutes } from "../api/drafts";
 import { registerImportRoutes } from "../api/imports";
 import { registerImportMappingRoutes } from "../api/import-mappings";
 import { registerFollowUpRoutes } from "../api/followup";
+import { registerVisitRoutes } from "../api/visits";
 import { registerListRoutes } from "../api/lists";
 import { publicConfigOf, registerOverviewRoutes } from "../api/overview";
 import { registerRecommendationRoutes } from "../api/recommendations";
@@ -162,6 +163,7 @@ export function createApp(options: AppOptions): express.Express {
   registerRecommendationRoutes(api, binding, services);
   registerListRoutes(api, binding, services);
   registerFollowUpRoutes(api, binding, services);
+  registerVisitRoutes(api, binding, services);
   registerRequestRoutes(api, binding, services);
   registerExportRoutes(api, binding, services);
   registerDraftRoutes(api, binding, services);

@@ -72,6 +72,17 @@ const MATRIX: Record<RouteId, Allowed> = {
   listContributions: ["secretariat", "chair", "focalPoint", "admin"],
   createContribution: ["focalPoint"],
   uploadAttachment: ["focalPoint"],
+  listVisits: MEMBERS_NOT_OBSERVERS,
+  recordVisit: ["secretariat"],
+  getVisit: MEMBERS_NOT_OBSERVERS,
+  replyToVisit: ["secretariat"],
+  agreeVisitDates: ["secretariat"],
+  setVisitProgramme: ["secretariat"],
+  askForMeeting: ["secretariat"],
+  recordVisitStatement: ["secretariat"],
+  recordVisitReport: ["secretariat"],
+  tickVisitStep: ["secretariat"],
+  configureVisitChecklist: ["secretariat"],
   listDrafts: "members",
   compileDraft: ["secretariat"],
   getDraft: "members",
@@ -120,6 +131,8 @@ const ctx = {} as {
   /** A consultation open for comments that invites the observer, and a comment on it. */
   consultation: string;
   comment: string;
+  /** Visits in the state each visit route acts on. */
+  visits: Record<"requested" | "accepted" | "scheduled" | "briefing" | "ended" | "completed" | "checklist", string>;
 };
 
 beforeAll(async () => {
@@ -158,6 +171,18 @@ beforeAll(async () => {
   ctx.consultation = consultation.id;
   const comment = await repos.consultationComments.create({ consultationId: consultation.id, item: methodology, itemKey: "section:methodology", text: "Name the hearings.", authorId: PEOPLE.observer.id, authorName: "Observer", at: "2026-01-01T00:00:00.000Z" });
   ctx.comment = comment.id;
+  const visit = (status: "requested" | "accepted" | "scheduled" | "completed", extra: Record<string, unknown> = {}) =>
+    repos.visits.create({ mandate: `Special Rapporteur on the right to education (${status})`, requestedOn: "2026-01-12", status, createdAt: "2026-01-12T08:00:00.000Z", createdBy: PEOPLE.secretariat.id, ...extra }).then((v) => v.id);
+  const meeting = { key: "meeting-1", date: "2099-05-02", with: "Minister of Justice", ministryIds: [ctx.justice] };
+  ctx.visits = {
+    requested: await visit("requested"),
+    accepted: await visit("accepted"),
+    scheduled: await visit("scheduled", { agreedFrom: "2099-05-01", agreedTo: "2099-05-10" }),
+    briefing: await visit("scheduled", { agreedFrom: "2099-05-01", agreedTo: "2099-05-10", programme: [meeting] }),
+    ended: await visit("scheduled", { agreedFrom: "2026-01-01", agreedTo: "2026-01-10" }),
+    completed: await visit("completed", { agreedFrom: "2026-01-01", agreedTo: "2026-01-10", statementOn: "2026-01-10" }),
+    checklist: await visit("requested"),
+  };
 }, 120_000);
 
 afterAll(async () => {
@@ -229,6 +254,40 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
     case "answerConsultationComment": {
       const comment = await api.repos.consultationComments.get(ctx.comment);
       return { params: { id: comment.id }, body: { answer: "Added.", takenUp: true, eTag: comment.eTag } };
+    }
+    case "recordVisit":
+      return { body: { mandate: "Working Group on Business and Human Rights", requestedOn: "2026-02-01", requestedFrom: "2099-03-01", requestedTo: "2099-03-10" } };
+    case "getVisit":
+      return { params: { id: ctx.visits.requested } };
+    case "replyToVisit": {
+      const visit = await api.repos.visits.get(ctx.visits.requested);
+      return { params: { id: visit.id }, body: { eTag: visit.eTag, reply: "accept", on: "2026-02-01" } };
+    }
+    case "agreeVisitDates": {
+      const visit = await api.repos.visits.get(ctx.visits.accepted);
+      return { params: { id: visit.id }, body: { eTag: visit.eTag, from: "2099-05-01", to: "2099-05-10" } };
+    }
+    case "setVisitProgramme": {
+      const visit = await api.repos.visits.get(ctx.visits.scheduled);
+      return { params: { id: visit.id }, body: { eTag: visit.eTag, meetings: [{ key: "meeting-1", date: "2099-05-02", with: "Ombudsman", ministryIds: [ctx.justice] }] } };
+    }
+    case "askForMeeting":
+      return { params: { id: ctx.visits.briefing, key: "meeting-1" }, body: { ask: "Please brief the Special Rapporteur on juvenile justice.", dueDate: "2099-04-20" } };
+    case "recordVisitStatement": {
+      const visit = await api.repos.visits.get(ctx.visits.ended);
+      return { params: { id: visit.id }, body: { eTag: visit.eTag, on: "2026-01-10", webUrl: "https://www.ohchr.org/en/statements/end-of-visit" } };
+    }
+    case "recordVisitReport": {
+      const visit = await api.repos.visits.get(ctx.visits.completed);
+      return { params: { id: visit.id }, body: { eTag: visit.eTag, symbol: "A/HRC/62/31/Add.1" } };
+    }
+    case "tickVisitStep": {
+      const visit = await api.repos.visits.get(ctx.visits.checklist);
+      return { params: { id: visit.id }, body: { eTag: visit.eTag, step: "send-reply", done: true } };
+    }
+    case "configureVisitChecklist": {
+      const visit = await api.repos.visits.get(ctx.visits.checklist);
+      return { params: { id: visit.id }, body: { eTag: visit.eTag, steps: [{ key: "send-reply" }, { key: "book-interpreters", title: "Book interpreters" }] } };
     }
     case "listRequests":
       return { query: `reportId=${ctx.upr}` };
