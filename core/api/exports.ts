@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { recommendationQuerySchema } from "./recommendations";
 import { requestQuerySchema } from "./requests";
-import { auditQuerySchema } from "./overview";
+import { auditQuerySchema, dashboardQuerySchema } from "./overview";
 
 export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -22,5 +22,17 @@ export const exportRequestsQuerySchema = requestQuerySchema.omit({ pageSize: tru
 export type ExportRequestsQuery = z.input<typeof exportRequestsQuerySchema>;
 export const exportAuditQuerySchema = auditQuerySchema.omit({ pageSize: true, pageToken: true }).extend(exportShape).strict();
 export type ExportAuditQuery = z.input<typeof exportAuditQuerySchema>;
+
+/**
+ * The UPR matrix: the annex a State submits with its report, one row per recommendation of the
+ * Universal Periodic Review (paragraph, text, recommending States, position, themes, SDGs, lead
+ * ministry, status), in paragraph order. The grid's filters apply (a cycle, a session...); the
+ * mechanism is the UPR's, so it is not a filter.
+ */
+export const exportUprMatrixQuerySchema = recommendationQuerySchema.omit({ pageSize: true, pageToken: true, mechanism: true, sort: true }).extend(exportShape).strict();
+export type ExportUprMatrixQuery = z.input<typeof exportUprMatrixQuerySchema>;
+/** The Overview's figures: the totals, the roll-up by the dimension shown, the reports' requests, the requests overdue and due soon. */
+export const exportDashboardQuerySchema = dashboardQuerySchema.omit({ dueItems: true }).extend(exportShape).strict();
+export type ExportDashboardQuery = z.input<typeof exportDashboardQuerySchema>;
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

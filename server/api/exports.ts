@@ -6,16 +6,24 @@
 import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
 import { XLSX_CONTENT_TYPE, type ExportFormat } from "../../core/api/exports";
+import { DUE_ITEMS_MAX, type DashboardDto } from "../../core/api/overview";
+import type { RequestSubjectView } from "../../core/api/requests";
 import { authorize } from "../../core/auth/policy";
 import type { AuditEntryFields } from "../../core/audit/audit-entry";
+import { readDashboard } from "../../core/dashboard/dashboard";
 import { queryAll, type Condition } from "../../core/ports/repository";
+import { compareParagraphs } from "../../core/drafts/assemble-draft";
+import type { Stored } from "../../core/records/common";
+import type { RecommendationFields } from "../../core/recommendations/recommendation";
+import { IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
+import { REQUEST_STATUSES, type RequestSubject } from "../../core/requests/request";
 import { decisionsWaiting } from "../../core/requests/decisions";
 import { listRequests } from "../../core/requests/read-requests";
 import { withSubjects } from "../../core/requests/request-subjects";
 import { defaultCatalogue } from "../../i18n/catalogue";
 import { isRightToLeftLanguage, type Formatter } from "../../i18n/message-format";
 import { bindRoute, type FileResult, type RouteBinding } from "../http/bind-route";
-import { writeCsv, writeXlsx, type ExportTable } from "../exports/table-writer";
+import { writeCsv, writeCsvTables, writeXlsx, writeXlsxSheets, type ExportTable } from "../exports/table-writer";
 import { matchingRecommendations } from "./recommendations";
 import type { ApiServices } from "./services";
 
@@ -27,6 +35,96 @@ function fileOf(table: ExportTable, format: ExportFormat, name: string, today: s
   return format === "csv"
     ? { contentType: "text/csv; charset=utf-8", fileName: `${name} ${today}.csv`, write: (out) => writeCsv(table, out) }
     : { contentType: XLSX_CONTENT_TYPE, fileName: `${name} ${today}.xlsx`, write: (out) => writeXlsx(table, out) };
+}
+
+function workbookOf(tables: ExportTable[], format: ExportFormat, name: string, today: string): FileResult {
+  return format === "csv"
+    ? { contentType: "text/csv; charset=utf-8", fileName: `${name} ${today}.csv`, write: (out) => writeCsvTables(tables, out) }
+    : { contentType: XLSX_CONTENT_TYPE, fileName: `${name} ${today}.xlsx`, write: (out) => writeXlsxSheets(tables, out) };
+}
+
+/** What a request is about, in words: "A/HRC/52/10 para. 148.12", "Question 3", "Section II: ...". */
+function subjectInWords(t: Formatter, r: { subject: RequestSubject } & RequestSubjectView): string {
+  switch (r.subject.kind) {
+    case "recommendation":
+      return r.subjectReference ? t.format("requests.subjectReference", { symbol: r.subjectReference.documentSymbol, paragraph: r.subjectReference.paragraph }) : t.format("requests.subjectRecommendation", { id: r.subject.recommendationId });
+    case "question":
+      return t.format("requests.subjectQuestion", { number: r.subject.number });
+    case "section":
+      return t.format("requests.subjectSection", { section: r.subject.section, title: r.subject.title });
+  }
+}
+
+/** SDGs as a State lists them: a goal's targets when the recommendation names them ("5.1; 5.2"), else the goal ("16"). */
+function sdgsOf(r: Stored<RecommendationFields>): string {
+  const targeted = new Set(r.sdgTargets.map((target) => Number(target.split(".")[0])));
+  return [...r.sdgGoals.filter((goal) => !targeted.has(goal)).map(String), ...r.sdgTargets].sort((a, b) => compareParagraphs(a, b)).join("; ");
+}
+
+const percent = (share: number) => Math.round(share * 1000) / 10;
+
+/** The Overview's figures as tables: the totals, the roll-up, the reports' requests, the requests overdue, due soon and not delivered. */
+function dashboardTables(t: Formatter, dashboard: DashboardDto, rtl: boolean): ExportTable[] {
+  const dimensionHeading = dashboard.dimension === "cluster" ? t.format("detail.cluster") : t.format(`overview.dimension.${dashboard.dimension}`);
+  const label = (key: string, fallback: string | undefined) =>
+    key === "" ? t.format("overview.none") : dashboard.dimension === "mechanism" && t.has(`mechanism.${key}`) ? t.format(`mechanism.${key}`) : dashboard.dimension === "sdg" && t.has(`sdg.${key}`) ? `${key} · ${t.format(`sdg.${key}`)}` : (fallback ?? key);
+  const statusColumns = IMPLEMENTATION_STATUSES.map((status) => ({ heading: t.format(`status.${status}`), width: 14 }));
+  const { recommendations } = dashboard;
+  const summary: ExportTable = {
+    sheet: t.format("export.summary"),
+    rtl,
+    columns: [{ heading: t.format("export.figure"), width: 44 }, { heading: t.format("export.value"), width: 14 }],
+    rows: [
+      [t.format("overview.recommendations"), recommendations.total],
+      ...IMPLEMENTATION_STATUSES.map((status) => [t.format(`status.${status}`), recommendations.byStatus[status]]),
+      [t.format("export.implementedPercent"), percent(recommendations.implementedShare)],
+      [t.format("export.progressPercent"), percent(recommendations.progressShare)],
+      [t.format("overview.overdueRequests"), dashboard.requestsDue.overdue.count],
+      [t.format("overview.dueSoon"), dashboard.requestsDue.dueSoon.count],
+      [t.format("overview.undeliverable"), dashboard.requestsDue.undeliverable.count],
+    ],
+  };
+  const rollup: ExportTable = {
+    sheet: dimensionHeading,
+    rtl,
+    columns: [{ heading: dimensionHeading, width: 34 }, { heading: t.format("overview.total"), width: 10 }, ...statusColumns, { heading: t.format("export.implementedPercent"), width: 14 }, { heading: t.format("export.progressPercent"), width: 18 }],
+    rows: dashboard.rows.map((row) => [label(row.key, row.label), row.total, ...IMPLEMENTATION_STATUSES.map((status) => row.byStatus[status]), percent(row.implementedShare), percent(row.progressShare)]),
+  };
+  const reports: ExportTable = {
+    sheet: t.format("overview.deadlines"),
+    rtl,
+    columns: [
+      { heading: t.format("requests.report"), width: 40 },
+      { heading: t.format("grid.mechanism"), width: 12 },
+      { heading: t.format("grid.status"), width: 16 },
+      { heading: t.format("requests.due"), width: 12 },
+      { heading: t.format("overview.total"), width: 10 },
+      ...REQUEST_STATUSES.map((status) => ({ heading: t.format(`requestStatus.${status}`), width: 12 })),
+    ],
+    rows: dashboard.reports.map((r) => [r.title, r.mechanism, t.format(`reportStatus.${r.status}`), r.dueDate, r.requests.total, ...REQUEST_STATUSES.map((status) => r.requests.byStatus[status] ?? 0)]),
+  };
+  const dueTable = (sheet: string, list: DashboardDto["requestsDue"]["overdue"]): ExportTable => ({
+    sheet,
+    rtl,
+    columns: [
+      { heading: t.format("requests.report"), width: 36 },
+      { heading: t.format("requests.subject"), width: 24 },
+      { heading: t.format("export.subjectText"), width: 50 },
+      { heading: t.format("requests.ministry"), width: 26 },
+      { heading: t.format("requests.due"), width: 12 },
+      { heading: t.format("export.daysLeft"), width: 10 },
+      { heading: t.format("grid.status"), width: 14 },
+    ],
+    rows: list.items.map((r) => [r.reportTitle, subjectInWords(t, r), r.subjectText, r.ministryName, r.dueDate, r.daysLeft, t.format(`requestStatus.${r.status}`)]),
+  });
+  return [
+    summary,
+    rollup,
+    reports,
+    dueTable(t.format("overview.overdueRequests"), dashboard.requestsDue.overdue),
+    dueTable(t.format("overview.dueSoon"), dashboard.requestsDue.dueSoon),
+    dueTable(t.format("overview.undeliverable"), dashboard.requestsDue.undeliverable),
+  ];
 }
 
 export function registerExportRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
@@ -77,6 +175,50 @@ export function registerExportRoutes(router: Router, binding: RouteBinding, serv
     return fileOf(table, format, t.format("grid.label"), today());
   });
 
+  bindRoute(router, API_ROUTES.exportUprMatrix, binding, async ({ query, actor }) => {
+    const { format, lang, ...filters } = query;
+    const t = wordsFor(lang);
+    const [matching, ministries] = await Promise.all([matchingRecommendations(deps, { ...filters, mechanism: "UPR", sort: "paragraph" }, actor), queryAll(deps.repos.ministries)]);
+    const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
+    const name = filters.cycle !== undefined ? t.format("matrix.sheetCycle", { cycle: filters.cycle }) : t.format("matrix.sheet");
+    const table: ExportTable = {
+      sheet: name,
+      rtl: isRightToLeftLanguage(lang),
+      columns: [
+        { heading: t.format("matrix.paragraph"), width: 10 },
+        { heading: t.format("grid.text"), width: 80 },
+        { heading: t.format("detail.recommendingStates"), width: 24 },
+        { heading: t.format("grid.position"), width: 16 },
+        { heading: t.format("export.themes"), width: 30 },
+        { heading: t.format("export.sdgs"), width: 12 },
+        { heading: t.format("grid.lead"), width: 26 },
+        { heading: t.format("grid.status"), width: 20 },
+        { heading: t.format("export.documentSymbol"), width: 16 },
+        { heading: t.format("grid.cycle"), width: 8 },
+      ],
+      rows: matching.map((r) => [
+        r.paragraph,
+        r.text,
+        r.recommendingStates.join("; "),
+        r.position ? t.format(`position.${r.position}`) : undefined,
+        r.themes.join("; "),
+        sdgsOf(r),
+        r.leadMinistryId ? (ministryName.get(r.leadMinistryId) ?? r.leadMinistryId) : undefined,
+        t.format(`status.${r.status}`),
+        r.documentSymbol,
+        r.cycle,
+      ]),
+    };
+    return fileOf(table, format, name, today());
+  });
+
+  bindRoute(router, API_ROUTES.exportDashboard, binding, async ({ query, actor }) => {
+    const { format, lang, ...filter } = query;
+    const t = wordsFor(lang);
+    const dashboard = await readDashboard(deps, { ...filter, dueItems: DUE_ITEMS_MAX }, actor);
+    return workbookOf(dashboardTables(t, dashboard, isRightToLeftLanguage(lang)), format, t.format("overview.title"), today());
+  });
+
   bindRoute(router, API_ROUTES.exportRequests, binding, async ({ query, actor }) => {
     const { format, lang, ...filter } = query;
     const t = wordsFor(lang);
@@ -85,16 +227,7 @@ export function registerExportRoutes(router: Router, binding: RouteBinding, serv
     const reportTitle = new Map(allReports.map((r) => [r.id, r.title]));
     const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
     const mayDecide = actor.roles.includes("Secretariat");
-    const subject = (r: (typeof described)[number]) => {
-      switch (r.subject.kind) {
-        case "recommendation":
-          return r.subjectReference ? t.format("requests.subjectReference", { symbol: r.subjectReference.documentSymbol, paragraph: r.subjectReference.paragraph }) : t.format("requests.subjectRecommendation", { id: r.subject.recommendationId });
-        case "question":
-          return t.format("requests.subjectQuestion", { number: r.subject.number });
-        case "section":
-          return t.format("requests.subjectSection", { section: r.subject.section, title: r.subject.title });
-      }
-    };
+    const subject = (r: (typeof described)[number]) => subjectInWords(t, r);
     const table: ExportTable = {
       sheet: t.format("requests.title"),
       rtl: isRightToLeftLanguage(lang),

@@ -42,13 +42,29 @@ function write(out: Writable, chunk: string): Promise<void> {
 }
 
 export async function writeCsv(table: ExportTable, out: Writable): Promise<void> {
-  await write(out, `\uFEFF${table.columns.map((c) => csvField(c.heading)).join(",")}\r\n`);
-  let chunk = "";
-  for (const row of table.rows) {
-    chunk += `${row.map(csvField).join(",")}\r\n`;
-    if (chunk.length > 64_000) {
-      await write(out, chunk);
-      chunk = "";
+  await writeCsvSections([table], out, false);
+}
+
+/**
+ * Several tables in one CSV file (the dashboard's figures): each under a line with its name,
+ * a blank line between them.
+ */
+export async function writeCsvTables(tables: ExportTable[], out: Writable): Promise<void> {
+  await writeCsvSections(tables, out, true);
+}
+
+async function writeCsvSections(tables: ExportTable[], out: Writable, titled: boolean): Promise<void> {
+  let chunk = "\uFEFF";
+  for (const [index, table] of tables.entries()) {
+    if (index > 0) chunk += "\r\n";
+    if (titled) chunk += `${csvField(table.sheet)}\r\n`;
+    chunk += `${table.columns.map((c) => csvField(c.heading)).join(",")}\r\n`;
+    for (const row of table.rows) {
+      chunk += `${row.map(csvField).join(",")}\r\n`;
+      if (chunk.length > 64_000) {
+        await write(out, chunk);
+        chunk = "";
+      }
     }
   }
   if (chunk) await write(out, chunk);
@@ -56,17 +72,29 @@ export async function writeCsv(table: ExportTable, out: Writable): Promise<void>
 }
 
 export async function writeXlsx(table: ExportTable, out: Writable): Promise<void> {
+  await writeXlsxSheets([table], out);
+}
+
+/** Several tables as the worksheets of one workbook, in order (names made unique and valid). */
+export async function writeXlsxSheets(tables: ExportTable[], out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(table.sheet.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Export", {
-    views: [{ state: "frozen", ySplit: 1, rightToLeft: Boolean(table.rtl) }],
-  });
-  sheet.columns = table.columns.map((c, index) => ({ header: c.heading, key: String(index), width: c.width ?? 18 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for (const row of table.rows) {
-    sheet.addRow(row.map((cell) => cell ?? null)).commit();
+  const used = new Set<string>();
+  for (const table of tables) {
+    const base = table.sheet.replace(/[\\/?*[\]:]/g, " ").slice(0, 31).trim() || "Export";
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 27)} (${n})`;
+    used.add(name.toLowerCase());
+    const sheet = workbook.addWorksheet(name, {
+      views: [{ state: "frozen", ySplit: 1, rightToLeft: Boolean(table.rtl) }],
+    });
+    sheet.columns = table.columns.map((c, index) => ({ header: c.heading, key: String(index), width: c.width ?? 18 }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for (const row of table.rows) {
+      sheet.addRow(row.map((cell) => cell ?? null)).commit();
+    }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, table.columns.length) } };
+    sheet.commit();
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, table.columns.length) } };
-  sheet.commit();
   await workbook.commit();
 }

@@ -102,6 +102,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   dashboard: "members",
   listAudit: ["secretariat", "chair", "admin"],
   exportRecommendations: "members",
+  exportUprMatrix: "members",
+  exportDashboard: "members",
   exportRequests: "members",
   exportAudit: ["secretariat", "chair", "admin"],
 };

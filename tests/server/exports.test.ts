@@ -100,3 +100,92 @@ test("bad input gets a clear error", async () => {
   expect(bad.body.error.message).toMatch(/format/);
   expect((await api.call("GET", "/api/exports/recommendations?lang=<script>", { token: secretariat })).status).toBe(400);
 });
+
+describe("the UPR matrix", () => {
+  type Row = { documentSymbol: string; paragraph: string; text: string; cycle?: number; mechanism: string; recommendingStates: string[] };
+  async function uprOfCycle(cycle: number, token: string): Promise<Row[]> {
+    const list = await api.call<{ items: Row[] }>("GET", `/api/recommendations?mechanism=UPR&cycle=${cycle}&pageSize=200`, { token });
+    return list.body.items;
+  }
+
+  test("a cycle's UPR recommendations, in paragraph order, with the State's annex columns", async () => {
+    const all = await api.call<{ items: Row[] }>("GET", "/api/recommendations?mechanism=UPR&pageSize=200", { token: secretariat });
+    const cycle = all.body.items.find((r) => r.cycle !== undefined)!.cycle!;
+    const expected = await uprOfCycle(cycle, secretariat);
+    expect(expected.length).toBeGreaterThan(1);
+    const file = await download(`/api/exports/upr-matrix?cycle=${cycle}`, secretariat);
+    expect(file.status).toBe(200);
+    expect(file.disposition).toContain(encodeURIComponent(`UPR matrix, cycle ${cycle}`));
+    const rows = await sheetOf(file.bytes);
+    expect(rows[0]).toEqual(["Recommendation no.", "Recommendation", "Recommending States", "Position", "Themes", "SDGs", "Lead ministry", "Status", "Document symbol", "Cycle"]);
+    expect(rows.slice(1).map((r) => `${r[8]} ${r[0]}`)).toEqual(expected.map((r) => `${r.documentSymbol} ${r.paragraph}`));
+    expect(rows.slice(1).every((r) => r[9] === String(cycle))).toBe(true);
+    expect(rows[1]![1]).toBe(expected[0]!.text);
+    expect(rows[1]![2]).toBe(expected[0]!.recommendingStates.join("; "));
+  });
+
+  test("only the rows the reader may read: an observer's matrix holds what is shared with observers", async () => {
+    const observer = (await api.tokenFor("observer"))!;
+    const shared = await api.call<{ items: Row[] }>("GET", "/api/recommendations?mechanism=UPR&pageSize=200", { token: observer });
+    const rows = await sheetOf((await download("/api/exports/upr-matrix", observer)).bytes);
+    expect(rows.length - 1).toBe(shared.body.items.length);
+    const everything = await sheetOf((await download("/api/exports/upr-matrix", secretariat)).bytes);
+    expect(everything.length).toBeGreaterThan(rows.length);
+  });
+
+  test("a recommendation typed like a formula stays text, in the workbook and in the CSV", async () => {
+    const created = await api.call<{ id: string }>("POST", "/api/recommendations", {
+      token: secretariat,
+      body: { mechanism: "UPR", documentSymbol: "A/HRC/99/1", paragraph: "1.1", cycle: 9, text: '=HYPERLINK("http://example.invalid","Click")', recommendingStates: ["@Ruritania"] },
+    });
+    expect(created.status).toBe(201);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download("/api/exports/upr-matrix?cycle=9", secretariat)).bytes as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]!.getRow(2).getCell(2);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=HYPERLINK("http://example.invalid","Click")');
+    const csv = (await download("/api/exports/upr-matrix?cycle=9&format=csv", secretariat)).bytes.toString("utf8");
+    expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"",""Click"")",'@Ruritania`);
+  });
+
+  test("the mechanism is not a filter of the matrix, and bad filters are named", async () => {
+    const bad = await api.call<{ error: { message: string } }>("GET", "/api/exports/upr-matrix?mechanism=CRC", { token: secretariat });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/mechanism/);
+    expect((await api.call("GET", "/api/exports/upr-matrix?cycle=0", { token: secretariat })).status).toBe(400);
+  });
+});
+
+describe("the Overview's figures", () => {
+  type Dashboard = { recommendations: { total: number; byStatus: Record<string, number> }; rows: { key: string; label?: string; total: number }[]; reports: { title: string }[]; requestsDue: { overdue: { count: number } } };
+
+  test("the totals, the roll-up by the dimension shown and the reports, one sheet each, as the dashboard shows them", async () => {
+    const dashboard = (await api.call<Dashboard>("GET", "/api/dashboard?dimension=ministry", { token: secretariat })).body;
+    const file = await download("/api/exports/dashboard?dimension=ministry", secretariat);
+    expect(file.status).toBe(200);
+    expect(file.type).toContain("spreadsheetml");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Summary", "Ministry", "Upcoming report deadlines", "Overdue", "Due in the next 14 days", "Not delivered in Teams"]);
+    const summary = workbook.getWorksheet("Summary")!;
+    expect(summary.getRow(2).values).toEqual([undefined, "Recommendations", dashboard.recommendations.total]);
+    expect(summary.getRow(3).values).toEqual([undefined, "Not assessed", dashboard.recommendations.byStatus["not-assessed"]]);
+    const byMinistry = workbook.getWorksheet("Ministry")!;
+    expect(byMinistry.rowCount - 1).toBe(dashboard.rows.length);
+    const named = dashboard.rows.find((r) => r.label)!;
+    const row = byMinistry.getRows(2, dashboard.rows.length)!.find((r) => r.getCell(1).value === named.label)!;
+    expect(row.getCell(2).value).toBe(named.total);
+    const reports = workbook.getWorksheet("Upcoming report deadlines")!;
+    expect(reports.getColumn(1).values.slice(2)).toEqual(dashboard.reports.map((r) => r.title));
+    expect(workbook.getWorksheet("Overdue")!.rowCount - 1).toBe(Math.min(dashboard.requestsDue.overdue.count, 100));
+  });
+
+  test("by SDG, in French, and as one CSV", async () => {
+    const file = await download("/api/exports/dashboard?dimension=sdg&lang=fr&format=csv", secretariat);
+    expect(file.status).toBe(200);
+    const text = file.bytes.toString("utf8");
+    expect(text).toContain("Synthèse\r\n");
+    expect(text).toMatch(/\r\n\r\nODD\r\n/);
+    expect((await api.call("GET", "/api/exports/dashboard?dimension=region", { token: secretariat })).status).toBe(400);
+  });
+});

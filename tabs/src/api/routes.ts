@@ -88,6 +88,8 @@ export const ROUTES = {
   dashboard: ["get", "/api/dashboard"],
   listAudit: ["get", "/api/audit"],
   exportRecommendations: ["get", "/api/exports/recommendations"],
+  exportUprMatrix: ["get", "/api/exports/upr-matrix"],
+  exportDashboard: ["get", "/api/exports/dashboard"],
   exportRequests: ["get", "/api/exports/requests"],
   exportAudit: ["get", "/api/exports/audit"],
   localPersonas: ["get", "/local-auth/personas"],

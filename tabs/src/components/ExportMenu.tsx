@@ -19,11 +19,18 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function ExportMenu({ name, load, disabled }: { name: string; load(format: ExportFormat, lang: string): Promise<Blob>; disabled?: boolean }) {
+/** Another export of the same view (the UPR matrix beside the grid): its file name and its menu items' words. */
+export interface OtherExport {
+  name: string;
+  labels: Record<ExportFormat, string>;
+  load(format: ExportFormat, lang: string): Promise<Blob>;
+}
+
+export function ExportMenu({ name, load, disabled, others = [] }: { name: string; load(format: ExportFormat, lang: string): Promise<Blob>; disabled?: boolean; others?: OtherExport[] }) {
   const { t, locale } = useI18n();
-  const run = useAction(async (format: ExportFormat) => {
-    const blob = await load(format, locale);
-    saveBlob(blob, `${name} ${new Date().toISOString().slice(0, 10)}.${format}`);
+  const run = useAction(async (format: ExportFormat, other?: OtherExport) => {
+    const blob = await (other ?? { load }).load(format, locale);
+    saveBlob(blob, `${other?.name ?? name} ${new Date().toISOString().slice(0, 10)}.${format}`);
   });
   return (
     <>
@@ -35,6 +42,14 @@ export function ExportMenu({ name, load, disabled }: { name: string; load(format
           <MenuList>
             <MenuItem onClick={() => void run.run("xlsx")}>{t("export.xlsx")}</MenuItem>
             <MenuItem onClick={() => void run.run("csv")}>{t("export.csv")}</MenuItem>
+            {others.flatMap((other) => [
+              <MenuItem key={`${other.name}-xlsx`} onClick={() => void run.run("xlsx", other)}>
+                {other.labels.xlsx}
+              </MenuItem>,
+              <MenuItem key={`${other.name}-csv`} onClick={() => void run.run("csv", other)}>
+                {other.labels.csv}
+              </MenuItem>,
+            ])}
           </MenuList>
         </MenuPopover>
       </Menu>

@@ -1,5 +1,6 @@
 import "@testing-library/jest-dom";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import type { DashboardDto, DueRequestDto } from "../../../../core/api";
 import { fakeApi, ME, renderSignedIn, stubLayout } from "../../testing/session";
 import OverviewView from "./OverviewView";
@@ -93,5 +94,26 @@ describe("the overview's requests needing attention", () => {
     expect(fake.calls[0]?.input).toMatchObject({ query: { ministryId: "m1" } });
     expect(screen.getByText("No request is overdue.")).toBeInTheDocument();
     expect(screen.getByText("No request is due in the next 14 days.")).toBeInTheDocument();
+  });
+});
+
+describe("the overview's export", () => {
+  test("downloads the figures of the dimension shown as an Excel workbook, in the person's language", async () => {
+    const fake = fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }), exportDashboard: () => new Blob(["x"]) });
+    URL.createObjectURL = jest.fn(() => "blob:export");
+    URL.revokeObjectURL = jest.fn();
+    let saved = "";
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved = this.download;
+    });
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fake });
+    await screen.findByRole("region", { name: "Overdue (11)" });
+    await userEvent.click(screen.getByRole("tab", { name: "By SDG" }));
+    await userEvent.click(screen.getByRole("button", { name: "Export" }));
+    await userEvent.click(await screen.findByRole("menuitem", { name: "Excel workbook (.xlsx)" }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(fake.calls.find((c) => c.id === "exportDashboard")?.input).toMatchObject({ query: { format: "xlsx", lang: "en", dimension: "sdg" } });
+    expect(saved).toMatch(/^Overview figures \d{4}-\d{2}-\d{2}\.xlsx$/);
+    click.mockRestore();
   });
 });

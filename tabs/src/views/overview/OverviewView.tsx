@@ -6,11 +6,13 @@ import { Card, CardHeader, Link, makeStyles, Switch, Tab, TabList, Table, TableB
 import { HorizontalBarChart } from "@fluentui/react-charts";
 import type { DashboardDto, DueRequestDto } from "../../../../core/api";
 import { RequestStatusBadge, ReportStatusBadge } from "../../components/badges";
+import { ExportMenu } from "../../components/ExportMenu";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
+import { useSession } from "../../shell/session";
 import { STATUS_CODES } from "../../taxonomy";
 import { subjectLabel } from "../requests/subject";
 import { DecisionsInbox } from "../requests/DecisionsInbox";
@@ -35,12 +37,17 @@ export default function OverviewView() {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, percent, number } = i18n;
+  const { api } = useSession();
   const { me, ministry, dimension, setDimension, asTable, setAsTable, dashboard, rows, chartData } = useOverview();
 
   const d = dashboard.data;
   return (
     <>
-      <PageHeader title={t("overview.title")} description={t("overview.description")} />
+      <PageHeader
+        title={t("overview.title")}
+        description={t("overview.description")}
+        actions={<ExportMenu name={t("overview.exportName")} disabled={!d} load={(format, lang) => api.call("exportDashboard", { query: { format, lang, dimension, ministryId: ministry?.id } })} />}
+      />
       <ProblemBar error={dashboard.error} onRetry={dashboard.reload} />
       {!d && !dashboard.error && <Loading />}
       {d && (

@@ -24,6 +24,7 @@ function api() {
       total: 5,
     }),
     exportRecommendations: () => new Blob(["x"], { type: "text/csv" }),
+    exportUprMatrix: () => new Blob(["x"], { type: "application/octet-stream" }),
     createRequests: ({ body }) => ({ created: (body as { subjects: unknown[] }).subjects.map(() => ({}) as never), alreadyExisting: 0, skipped: [], unaddressed: [] }),
     bulkAssignRecommendations: ({ body }) => {
       const { items, leadMinistryId } = body as { items: { id: string }[]; leadMinistryId: string };
@@ -91,6 +92,27 @@ describe("the recommendations view", () => {
     await userEvent.click(await screen.findByRole("menuitem", { name: "Text file (CSV)" }));
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(fake.calls.find((c) => c.id === "exportRecommendations")?.input).toMatchObject({ query: { format: "csv", q: "ombudsman", lang: "en" } });
+    click.mockRestore();
+  });
+
+  test("exports the UPR matrix of what the filters show, without the grid's mechanism", async () => {
+    const fake = api();
+    URL.createObjectURL = jest.fn(() => "blob:export");
+    URL.revokeObjectURL = jest.fn();
+    let saved = "";
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved = this.download;
+    });
+    renderSignedIn(<RecommendationsView />, { me: ME.secretariat, api: fake });
+    await screen.findByText("450 of 450 recommendations");
+    await userEvent.type(screen.getByRole("searchbox"), "ombudsman");
+    await userEvent.click(screen.getByRole("button", { name: "Export" }));
+    await userEvent.click(await screen.findByRole("menuitem", { name: "UPR matrix (.xlsx)" }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const query = (fake.calls.find((c) => c.id === "exportUprMatrix")?.input as { query: Record<string, unknown> }).query;
+    expect(query).toMatchObject({ format: "xlsx", q: "ombudsman", lang: "en" });
+    expect(query).not.toHaveProperty("mechanism");
+    expect(saved).toMatch(/^UPR matrix \d{4}-\d{2}-\d{2}\.xlsx$/);
     click.mockRestore();
   });
 

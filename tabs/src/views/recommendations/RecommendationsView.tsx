@@ -66,6 +66,19 @@ export default function RecommendationsView() {
   const selectedRecords = useMemo(() => list.items.filter((r) => selected.has(r.id)), [list.items, selected]);
   // What "ask about these" means: the rows ticked, or with none ticked every row the filters show.
   const toAsk = selected.size ? selectedRecords : rows;
+  // The grid's filters, as the exports take them.
+  const exportFilters = {
+    q: filters.q.trim() || undefined,
+    mechanism: filters.mechanism,
+    cycle: filters.cycle,
+    session: filters.session,
+    theme: filters.theme,
+    sdg: filters.sdg,
+    position: filters.position,
+    leadMinistryId: filters.leadMinistryId,
+    status: filters.status,
+    ministryId: filters.ministryIds?.length === 1 ? filters.ministryIds[0] : undefined,
+  };
 
   return (
     <>
@@ -76,23 +89,21 @@ export default function RecommendationsView() {
           <>
             <ExportMenu
               name={t("recommendations.title")}
-              load={(format, lang) =>
-                api.call("exportRecommendations", {
-                  query: {
-                    format,
-                    lang,
-                    q: filters.q.trim() || undefined,
-                    mechanism: filters.mechanism,
-                    cycle: filters.cycle,
-                    session: filters.session,
-                    theme: filters.theme,
-                    sdg: filters.sdg,
-                    position: filters.position,
-                    leadMinistryId: filters.leadMinistryId,
-                    status: filters.status,
-                    ministryId: filters.ministryIds?.length === 1 ? filters.ministryIds[0] : undefined,
-                  },
-                })
+              load={(format, lang) => api.call("exportRecommendations", { query: { format, lang, ...exportFilters } })}
+              others={
+                // The matrix is the UPR's: offered unless the grid shows another mechanism.
+                filters.mechanism === undefined || filters.mechanism === "UPR"
+                  ? [
+                      {
+                        name: filters.cycle !== undefined ? t("matrix.sheetCycle", { cycle: filters.cycle }) : t("matrix.sheet"),
+                        labels: { xlsx: t("matrix.xlsx"), csv: t("matrix.csv") },
+                        load: (format, lang) => {
+                          const { mechanism: _mechanism, ...matrixFilters } = exportFilters;
+                          return api.call("exportUprMatrix", { query: { format, lang, ...matrixFilters } });
+                        },
+                      },
+                    ]
+                  : []
               }
             />
             {me.can.createRequests && (
