@@ -20,7 +20,7 @@ import { StaticDirectory } from "../core/in-memory/fakes";
 import type { UseCaseDeps } from "../core/ports/use-case-deps";
 import { createBot, type Bot } from "../bot/create-bot";
 import { fileHostsFor } from "../bot/files/download";
-import { DocxDraftRenderer, TEMPLATE_MAX_BYTES, validateTemplate } from "../drafts";
+import { DocxDraftRenderer, readCustomProperties, TEMPLATE_MAX_BYTES, validateTemplate } from "../drafts";
 import { GraphAppInstaller } from "../graph/entra/app-installer";
 import { GraphDirectory } from "../graph/entra/directory";
 import type { RunningGraphEmulator } from "../graph/emulator";
@@ -207,6 +207,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         return { placeholders: [...check.placeholders], notes: check.notes };
       },
       templateMaxBytes: TEMPLATE_MAX_BYTES,
+      readDocumentProperties: readCustomProperties,
       config: { ...config, signIn },
       version: packageVersion(),
       localSignIn,
