@@ -178,6 +178,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       documents: backend.documents,
       installer,
       rules: config.rules,
+      // Local mode has no SharePoint: the approval card's Open in Word opens the local stand-in for Word.
+      draftLink: config.mode === "local" ? (draft) => `${url}/word/local.html?draftId=${encodeURIComponent(draft.id)}` : undefined,
       config: {
         appId: config.bot.id,
         appPassword: config.bot.password,
