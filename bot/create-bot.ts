@@ -49,6 +49,8 @@ export interface CreateBotOptions {
   telemetry?: Telemetry;
   /** The mechanism's choices the authorization policy applies (core's defaults when absent). */
   rules?: MechanismRules;
+  /** Where a draft's "Open in Word" leads in the approval card (local mode: the stand-in for Word); its webUrl when absent. */
+  draftLink?(draft: { id: string; webUrl: string }): string;
 }
 
 export interface OutboxSenderHandle {
@@ -113,12 +115,12 @@ export function createBot(options: CreateBotOptions): Bot {
   const adapter = options.adapter ?? createAdapter(config, logger);
   const conversations = new ConversationStore(repos, clock);
   const leadership = options.leadership ?? SOLE_INSTANCE;
-  const messenger = new TeamsMessenger({ adapter, config, repos, clock, directory, installer, conversations, logger, telemetry: options.telemetry });
+  const messenger = new TeamsMessenger({ adapter, config, repos, clock, directory, installer, conversations, logger, telemetry: options.telemetry, draftLink: options.draftLink });
   const receipts = options.receipts ?? (config.outbox.receiptLogPath ? new FileReceiptLog(config.outbox.receiptLogPath, { fsync: config.outbox.receiptLogFsync }) : undefined);
   const sender = new OutboxSender({ outbox: repos.outbox, messenger, clock, directory, logger, config: config.outbox, receipts, onSettled: requestFollowsItsCard({ repos, clock }), isLeader: () => leadership.isLeader() });
   const kick = () => sender.kick();
   const scheduler = new ReminderScheduler({ repos, clock, directory, logger, timeZone: config.timeZone, intervalMs: config.reminders.intervalMs, onQueued: kick, telemetry: options.telemetry });
-  const onTurn = createTurnHandler({ repos, clock, directory, documents, installer, config, logger, conversations, kick, fetch: options.fetch, rules: options.rules });
+  const onTurn = createTurnHandler({ repos, clock, directory, documents, installer, config, logger, conversations, kick, fetch: options.fetch, rules: options.rules, draftLink: options.draftLink });
   const trusted = new Set(config.localConnectors.map(connectorKey));
   const checkChannel: ChannelCheck = (activity) => {
     if (!isLocalMode(config)) return undefined;

@@ -13,6 +13,7 @@ export {
   type TemplatePlaceholder,
 } from "./templates/validate-template";
 export { describeWordCount, wordCountOf } from "./word-count";
+export { readCustomProperties } from "./docx/document-properties";
 export { tallyWords, type TallyOptions, type WordTally } from "./word-tally";
 export { cleanText } from "./text/clean-text";
 export { demoDraftContent } from "./demo/demo-content";

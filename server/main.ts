@@ -20,7 +20,7 @@ import { StaticDirectory } from "../core/in-memory/fakes";
 import type { UseCaseDeps } from "../core/ports/use-case-deps";
 import { createBot, type Bot } from "../bot/create-bot";
 import { fileHostsFor } from "../bot/files/download";
-import { DocxDraftRenderer, TEMPLATE_MAX_BYTES, validateTemplate } from "../drafts";
+import { DocxDraftRenderer, readCustomProperties, TEMPLATE_MAX_BYTES, validateTemplate } from "../drafts";
 import { GraphAppInstaller } from "../graph/entra/app-installer";
 import { GraphDirectory } from "../graph/entra/directory";
 import type { RunningGraphEmulator } from "../graph/emulator";
@@ -179,6 +179,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       documents: backend.documents,
       installer,
       rules: config.rules,
+      // Local mode has no SharePoint: the approval card's Open in Word opens the local stand-in for Word.
+      draftLink: config.mode === "local" ? (draft) => `${url}/word/local.html?draftId=${encodeURIComponent(draft.id)}` : undefined,
       config: {
         appId: config.bot.id,
         appPassword: config.bot.password,
@@ -219,6 +221,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         return { placeholders: [...check.placeholders], notes: check.notes };
       },
       templateMaxBytes: TEMPLATE_MAX_BYTES,
+      readDocumentProperties: readCustomProperties,
       config: { ...config, signIn },
       version: packageVersion(),
       localSignIn,

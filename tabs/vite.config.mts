@@ -65,6 +65,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     reportCompressedSize: false,
     rolldownOptions: {
+      // The tab, the Word task pane (/word/pane.html) and local mode's stand-in for Word (/word/local.html).
+      input: { index: path.join(root, "index.html"), pane: path.join(root, "word", "pane.html"), local: path.join(root, "word", "local.html") },
       // Fluent's packages start with "use client" (for React Server Components); meaningless in a bundle.
       onwarn(warning, warn) {
         if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;

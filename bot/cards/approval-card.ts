@@ -11,6 +11,8 @@ export interface ApprovalCardOptions {
   refreshUserIds: string[];
   error?: string;
   comment?: string;
+  /** Where "Open in Word" leads: the file's webUrl by default; in local mode the local stand-in for Word (no SharePoint there). */
+  openInWordUrl?: string;
 }
 
 function wordCountText(tr: Translator, view: ReviewView): { text: string; over: boolean } {
@@ -55,7 +57,7 @@ export function approvalCard(view: ReviewView, tr: Translator, options: Approval
     review.message ? section(tr.t("approval.message"), [textBlock(review.message)]) : undefined,
     review.decision === "returned" && review.comment ? section(tr.t("approval.comment"), [textBlock(review.comment)]) : undefined,
   ];
-  const actions = [openUrl(tr.t("action.openInWord"), draft.webUrl)];
+  const actions = [openUrl(tr.t("action.openInWord"), options.openInWordUrl ?? draft.webUrl)];
   if (undecided && options.viewerIsChair) {
     body.push(
       textInput("comment", tr.t("approval.commentLabel"), { value: options.comment, multiline: true, maxLength: LIMITS.comment, placeholder: tr.t("approval.commentPlaceholder") }),

@@ -18,6 +18,8 @@ export interface RenderDeps {
   repos: Repositories;
   clock: Clock;
   directory: Directory;
+  /** Where a draft's "Open in Word" leads (local mode: the stand-in for Word); its webUrl when absent. */
+  draftLink?(draft: { id: string; webUrl: string }): string;
 }
 
 /** What to send for an outbox entry, or why nothing should be sent any more. */
@@ -88,7 +90,7 @@ export async function renderNotification(deps: RenderDeps, entry: Stored<OutboxE
       const roles = await deps.directory.rolesOf(entry.recipientId);
       return {
         send: true,
-        card: approvalCard(view, tr, { viewerIsChair: roles.includes("Chair"), refreshUserIds: view.viewerIds }),
+        card: approvalCard(view, tr, { viewerIsChair: roles.includes("Chair"), refreshUserIds: view.viewerIds, openInWordUrl: deps.draftLink?.(view.draft) }),
         summary: `${notification.kind} of review ${notification.reviewId}`,
       };
     }

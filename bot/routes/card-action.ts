@@ -231,7 +231,7 @@ async function decide(turn: Turn, reviewId: string, decision: "approved" | "retu
     deps.kick();
     deps.logger.info({ reviewId, decision, fileVersion: result.review.decidedFileVersion, replayed: result.replayed }, "draft decided");
     const view = await readReview(deps, reviewId, persona.actor);
-    return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds });
+    return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds, openInWordUrl: deps.draftLink?.(view.draft) });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const words = errorWords(error, tr, "decide");
@@ -241,7 +241,7 @@ async function decide(turn: Turn, reviewId: string, decision: "approved" | "retu
       throw refusal;
     });
     if (!view) return errorCard(tr, words);
-    return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds, error: words, comment });
+    return approvalCard(view, tr, { viewerIsChair, refreshUserIds: view.viewerIds, error: words, comment, openInWordUrl: deps.draftLink?.(view.draft) });
   }
 }
 
@@ -265,7 +265,7 @@ const HANDLERS: { [V in Verb]: Handler<V> } = {
   refresh: async (turn, data) => {
     if (data.view === "approval") {
       const view = await readReview(turn.deps, data.reviewId, turn.persona.actor);
-      return approvalCard(view, turn.tr, { viewerIsChair: turn.persona.roles.includes("Chair"), refreshUserIds: view.viewerIds });
+      return approvalCard(view, turn.tr, { viewerIsChair: turn.persona.roles.includes("Chair"), refreshUserIds: view.viewerIds, openInWordUrl: turn.deps.draftLink?.(view.draft) });
     }
     const banner: RequestBanner | undefined = data.banner ? { kind: data.banner } : undefined;
     return showRequest(turn, data.requestId, banner);

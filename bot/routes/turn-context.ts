@@ -29,6 +29,8 @@ export interface BotDeps {
   fetch?: FetchLike;
   /** The mechanism's choices the authorization policy applies (core's defaults when absent). */
   rules?: MechanismRules;
+  /** Where a draft's "Open in Word" leads (local mode: the stand-in for Word); its webUrl when absent. */
+  draftLink?(draft: { id: string; webUrl: string }): string;
 }
 
 /** One turn, as a route sees it: who, in which language, when. */

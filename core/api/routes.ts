@@ -185,6 +185,7 @@ export const API_ROUTES = {
   // Local sign-in
   localPersonas: route({ id: "localPersonas", method: "get", path: "/local-auth/personas", tag: "local sign-in", auth: "local", who: "local mode, from this machine only", summary: "The demo personas to sign in as", response: overview.personaListSchema }),
   localToken: route({ id: "localToken", method: "post", path: "/local-auth/token", tag: "local sign-in", auth: "local", who: "local mode, from this machine only", summary: "A token for a persona, signed by the local issuer", body: overview.localTokenBodySchema, response: overview.localTokenSchema }),
+  localWordDocument: route({ id: "localWordDocument", method: "get", path: "/api/local/word-document", tag: "local sign-in", auth: "local", who: "local mode, from this machine only", summary: "Local mode's stand-in for Word: a draft's file name, address, file version and the custom document properties read from its .docx", query: word.localWordDocumentQuerySchema, response: word.localWordDocumentSchema }),
   localJwks: route({ id: "localJwks", method: "get", path: "/local-auth/.well-known/jwks.json", tag: "local sign-in", auth: "local", who: "local mode, from this machine only", summary: "The local issuer's public keys", response: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) }),
 } as const;
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { recordIdSchema } from "../records/common";
 import { reviewStateSchema } from "../drafts/draft";
-import { NOT_A_DRAFT_REASONS } from "../drafts/word-pane";
+import { NOT_A_DRAFT_REASONS, READ_ONLY_REASONS } from "../drafts/word-pane";
 import { mechanismSchema, reportTypeSchema } from "../records/taxonomy";
 import { reportStatusSchema } from "../reports/report";
 
@@ -45,8 +45,8 @@ export const wordPaneDraftSchema = z.object({
     fileVersion: z.string(),
     compiledFileVersion: z.string(),
   }),
-  newer: z.object({ draftId: z.string(), version: z.number().int() }).optional(),
-  inReview: z.object({ draftId: z.string(), version: z.number().int(), reviewId: z.string(), requestedAt: z.string(), message: z.string().optional() }).optional(),
+  newer: z.object({ draftId: z.string(), version: z.number().int(), webUrl: z.string() }).optional(),
+  inReview: z.object({ draftId: z.string(), version: z.number().int(), webUrl: z.string(), reviewId: z.string(), requestedAt: z.string(), message: z.string().optional() }).optional(),
   wordCount: z.object({
     counted: z.number().int(),
     excluded: z.number().int(),
@@ -69,9 +69,21 @@ export const wordPaneDraftSchema = z.object({
       decidedFileVersion: z.string().optional(),
     }),
   ),
-  actions: z.object({ decide: z.boolean(), sendForApproval: z.boolean(), readOnlyReason: z.string().optional() }),
+  actions: z.object({ decide: z.boolean(), sendForApproval: z.boolean(), readOnlyReason: z.enum(READ_ONLY_REASONS).optional() }),
 });
 export type WordPaneDraftDto = z.infer<typeof wordPaneDraftSchema>;
 
 export const wordPaneSchema = z.discriminatedUnion("kind", [wordPaneDraftSchema, z.object({ kind: z.literal("not-a-draft"), reason: z.enum(NOT_A_DRAFT_REASONS) })]);
 export type WordPaneDto = z.infer<typeof wordPaneSchema>;
+
+/** Local mode's stand-in for Word: the document as Word would open it (docs/local-run.md). */
+export const localWordDocumentQuerySchema = z.strictObject({ draftId: recordIdSchema });
+export const localWordDocumentSchema = z.object({
+  fileName: z.string(),
+  /** What `Office.context.document.url` gives in Word: the file's address in the library. */
+  url: z.string(),
+  fileVersion: z.string(),
+  /** The file's own custom document properties, read from the .docx. */
+  properties: z.record(z.string(), z.string()),
+});
+export type LocalWordDocumentDto = z.infer<typeof localWordDocumentSchema>;

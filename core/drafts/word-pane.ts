@@ -36,6 +36,14 @@ export type WordPaneLocator = z.input<typeof wordPaneLocatorSchema>;
 export const NOT_A_DRAFT_REASONS = ["unknown-draft", "other-site", "properties-disagree", "unknown-address", "no-file"] as const;
 export type NotADraftReason = (typeof NOT_A_DRAFT_REASONS)[number];
 
+/**
+ * Why the pane offers no action: the chair has no draft of the report waiting (or another version
+ * is the one sent); the secretariat's draft is not the latest, waits for the chair, or is in a state
+ * that cannot be sent (approved, submitted); the others neither decide nor send.
+ */
+export const READ_ONLY_REASONS = ["nothing-to-decide", "other-version-in-review", "newer-version", "waiting-for-chair", "not-sendable", "not-yours-to-decide"] as const;
+export type ReadOnlyReason = (typeof READ_ONLY_REASONS)[number];
+
 export interface MinistryCount {
   ministryId: string;
   ministryName: string;
@@ -56,9 +64,9 @@ export interface WordPaneDraft {
     compiledFileVersion: string;
   };
   /** The newest compiled draft of the report, when this is not it. */
-  newer?: { draftId: string; version: number };
+  newer?: { draftId: string; version: number; webUrl: string };
   /** The draft version waiting for the chair's decision (this one, or another), with its round. */
-  inReview?: { draftId: string; version: number; reviewId: string; requestedAt: string; message?: string };
+  inReview?: { draftId: string; version: number; webUrl: string; reviewId: string; requestedAt: string; message?: string };
   wordCount: WordCount & { parts: CountedParts };
   /** Requests still without an answer that the draft left as placeholders, one line per ministry. */
   stillUnanswered: MinistryCount[];
@@ -69,7 +77,7 @@ export interface WordPaneDraft {
   /** Every round of review of the report's drafts, newest first. */
   reviews: (Pick<Stored<ReviewFields>, "id" | "draftVersion" | "requestedAt" | "message" | "decision" | "comment" | "decidedByName" | "decidedAt" | "decidedFileVersion">)[];
   /** What the person may do here; a refusal says why. */
-  actions: { decide: boolean; sendForApproval: boolean; readOnlyReason?: string };
+  actions: { decide: boolean; sendForApproval: boolean; readOnlyReason?: ReadOnlyReason };
 }
 
 export type WordPaneView = WordPaneDraft | { kind: "not-a-draft"; reason: NotADraftReason };
@@ -138,7 +146,7 @@ export async function readWordPane(deps: Deps, rawLocator: WordPaneLocator, acto
     queryAll(deps.repos.reviews, { where: [{ field: "reportId", op: "eq", value: report.id }] }),
     deps.documents.versions("Drafts", draft.fileId),
   ]);
-  const newest = drafts.filter((d) => isCompiled(d)).sort((a, b) => b.version - a.version)[0];
+  const newest = drafts.filter((d): d is Stored<CompiledDraft> => isCompiled(d)).sort((a, b) => b.version - a.version)[0];
   const open = reviews.filter((r) => !r.decision).sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0];
   const openDraft = open && drafts.find((d) => d.id === open.draftId && d.reviewState === "in-review");
   const full = level === "full";
@@ -162,8 +170,8 @@ export async function readWordPane(deps: Deps, rawLocator: WordPaneLocator, acto
       fileVersion: versions[0]?.id ?? draft.fileVersion,
       compiledFileVersion: versions.length > 0 ? versions[versions.length - 1]!.id : draft.fileVersion,
     },
-    newer: newest && newest.id !== draft.id && newest.version > draft.version ? { draftId: newest.id, version: newest.version } : undefined,
-    inReview: open && openDraft ? { draftId: openDraft.id, version: openDraft.version, reviewId: open.id, requestedAt: open.requestedAt, message: full ? open.message : undefined } : undefined,
+    newer: newest && newest.id !== draft.id && newest.version > draft.version ? { draftId: newest.id, version: newest.version, webUrl: newest.webUrl } : undefined,
+    inReview: open && openDraft && isCompiled(openDraft) ? { draftId: openDraft.id, version: openDraft.version, webUrl: openDraft.webUrl, reviewId: open.id, requestedAt: open.requestedAt, message: full ? open.message : undefined } : undefined,
     wordCount: { ...draft.wordCount, parts: countedParts(report.type) },
     unansweredAtCompile: full ? draft.unansweredRequestIds.length : 0,
     stillUnanswered: full ? await stillUnanswered(deps, draft) : [],
@@ -177,17 +185,13 @@ export async function readWordPane(deps: Deps, rawLocator: WordPaneLocator, acto
   };
 }
 
-function readOnlyReasonOf(actor: Actor, draft: Stored<DraftFields>, newest: Stored<DraftFields> | undefined, openDraft: Stored<DraftFields> | undefined): string {
-  if (can(actor, { kind: "decide-draft" })) {
-    if (!openDraft) return "no draft of this report waits for your decision";
-    return `draft v${openDraft.version} is the one sent for approval, not this one`;
-  }
+function readOnlyReasonOf(actor: Actor, draft: Stored<DraftFields>, newest: Stored<DraftFields> | undefined, openDraft: Stored<DraftFields> | undefined): ReadOnlyReason {
+  if (can(actor, { kind: "decide-draft" })) return openDraft ? "other-version-in-review" : "nothing-to-decide";
   if (can(actor, { kind: "send-for-approval" })) {
-    if (newest && newest.id !== draft.id) return `draft v${newest.version} is newer: send that one`;
-    if (draft.reviewState === "in-review") return "this draft waits for the chair's decision";
-    return `this draft is ${draft.reviewState}: it cannot be sent for approval`;
+    if (newest && newest.id !== draft.id) return "newer-version";
+    return draft.reviewState === "in-review" ? "waiting-for-chair" : "not-sendable";
   }
-  return "only the chair approves or returns a draft, and only the secretariat sends one for approval";
+  return "not-yours-to-decide";
 }
 
 async function ministryNames(deps: Deps): Promise<Map<string, string>> {

@@ -58,3 +58,25 @@ export async function stampDraftIdentity(docx: Uint8Array, identity: DraftIdenti
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
+
+function unescapeXml(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+
+/**
+ * A .docx's custom document properties by name, their values as text (what Word's
+ * `customProperties` gives): none when the package has no custom properties part. Local mode's
+ * stand-in for Word reads a draft's identity with it.
+ */
+export async function readCustomProperties(docx: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(docx);
+  const rels = (await zip.file("_rels/.rels")?.async("string")) ?? "";
+  const target = /<Relationship\b[^>]*\bType="[^"]*\/custom-properties"[^>]*>/.exec(rels)?.[0].match(/\bTarget="([^"]+)"/)?.[1];
+  const xml = target ? await zip.file(target.replace(/^\//, ""))?.async("string") : undefined;
+  const properties: Record<string, string> = {};
+  for (const match of (xml ?? "").matchAll(/<property\b[^>]*\bname="([^"]*)"[^>]*>([\s\S]*?)<\/property>/g)) {
+    const value = /<vt:[A-Za-z0-9]+>([\s\S]*?)<\/vt:[A-Za-z0-9]+>/.exec(match[2] ?? "")?.[1] ?? "";
+    properties[unescapeXml(match[1] ?? "")] = unescapeXml(value);
+  }
+  return properties;
+}

@@ -3,7 +3,7 @@ import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
 import type { TemplateDto } from "../../core/api/drafts";
 import { authorize } from "../../core/auth/policy";
-import { ValidationError } from "../../core/errors";
+import { InvalidStateError, ValidationError } from "../../core/errors";
 import { queryAll } from "../../core/ports/repository";
 import type { AuditEntryFields } from "../../core/audit/audit-entry";
 import { audit } from "../../core/audit/audit";
@@ -55,6 +55,14 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
   bindRoute(router, API_ROUTES.decideDraft, binding, async ({ params, body, actor }) => decideDraft(deps, { ...body, reviewId: params.id }, actor));
 
   bindRoute(router, API_ROUTES.wordPane, binding, async ({ query, actor }) => readWordPane(deps, query, actor));
+
+  // Local mode's stand-in for Word (bind-route answers 404 in a tenant, or off this machine).
+  bindRoute(router, API_ROUTES.localWordDocument, binding, async ({ query }) => {
+    const draft = await deps.repos.drafts.get(query.draftId);
+    if (!draft.fileId) throw new InvalidStateError("this draft is still being compiled, or its compile was interrupted: it has no file", draft.reviewState, "open");
+    const { file, content } = await deps.documents.get("Drafts", draft.fileId);
+    return { fileName: file.name, url: file.webUrl, fileVersion: file.version, properties: await services.readDocumentProperties(content) };
+  });
 
   // The templates are the files in the Drafts library's Templates folder, whoever put them there
   // (the tab, or a person in SharePoint). What the upload's check found is kept in the audit;

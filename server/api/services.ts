@@ -30,6 +30,8 @@ export interface ApiServices {
   readImportTable: ImportTableReader;
   checkTemplate: TemplateChecker;
   templateMaxBytes: number;
+  /** A .docx's custom document properties (the local stand-in for Word reads a draft's identity with them). */
+  readDocumentProperties(docx: Uint8Array): Promise<Record<string, string>>;
   config: ServerConfig;
   version: string;
   /** Local mode only. */

@@ -26,7 +26,7 @@ import type { RouteBinding } from "./bind-route";
 import { errorBody, HttpError, toHttpError } from "./errors";
 import { openApiDocument } from "./openapi";
 import { RateLimiter } from "./rate-limit";
-import { securityHeaders } from "./security";
+import { OFFICE_JS_URL, securityHeaders } from "./security";
 import { tabRouter } from "./static-tab";
 import { API_ROUTES } from "../../core/api/routes";
 import type { Telemetry } from "../../core/ports/telemetry";
@@ -172,7 +172,8 @@ export function createApp(options: AppOptions): express.Express {
   app.use(api);
   bindUnknownRoutes(app);
 
-  app.use(tabRouter(config.tabDistDir, { publicConfig: publicConfigOf(services) }));
+  const word = config.mode === "local" ? { officeScript: "/word/office-standin.js", localStandIn: true } : { officeScript: OFFICE_JS_URL, localStandIn: false };
+  app.use(tabRouter(config.tabDistDir, { publicConfig: publicConfigOf(services), word }));
   app.use(errorHandler(logger));
   return app;
 }

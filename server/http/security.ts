@@ -21,6 +21,14 @@ export const FRAME_ANCESTORS = [
   "https://outlook-sdf.office365.com",
 ] as const;
 
+/** Where Microsoft serves Office.js: the Word task pane's page loads it (and it loads its own parts) from there. */
+export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+export const OFFICE_JS_URL = `${OFFICE_JS_ORIGIN}/lib/1/hosted/office.js`;
+/** Word on the web frames the task pane from these hosts, besides the Microsoft 365 ones the tab allows. */
+export const WORD_PANE_FRAME_ANCESTORS = ["https://*.officeapps.live.com", "https://*.sharepoint.com"] as const;
+/** MSAL's nested app authentication reaches Entra ID when Word cannot broker the token itself. */
+const ENTRA_LOGIN = "https://login.microsoftonline.com";
+
 export interface SecurityOptions {
   https: boolean;
   /** The tenant's SharePoint host (e.g. contoso.sharepoint.com), whose pages may host the tab. */
@@ -32,18 +40,26 @@ export function frameAncestors(options: Pick<SecurityOptions, "sharePointHost">)
 }
 
 export function securityHeaders(options: SecurityOptions): RequestHandler {
+  const tab = headersFor(options, false);
+  const pane = headersFor(options, true);
+  // The Word task pane's pages (/word/…) load Office.js from Microsoft and are framed by Word on the web.
+  return (req, res, next) => (req.path.startsWith("/word/") ? pane : tab)(req, res, next);
+}
+
+function headersFor(options: SecurityOptions, wordPane: boolean): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": wordPane ? ["'self'", OFFICE_JS_ORIGIN] : ["'self'"],
         // Fluent UI (Griffel) inserts style rules at run time.
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:", "https://res-1.cdn.office.net", "https://res.cdn.office.net"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": frameAncestors(options),
+        "connect-src": wordPane ? ["'self'", OFFICE_JS_ORIGIN, ENTRA_LOGIN] : ["'self'"],
+        "frame-src": wordPane ? ["'self'", ENTRA_LOGIN] : ["'self'"],
+        "frame-ancestors": wordPane ? [...frameAncestors(options), ...WORD_PANE_FRAME_ANCESTORS, "'self'"] : frameAncestors(options),
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

@@ -43,6 +43,17 @@ function precompressed(distDir: string): RequestHandler {
 export interface TabPageOptions {
   /** What `/api/config` answers; written into the page so that boot.js need not ask. */
   publicConfig?: unknown;
+  /**
+   * The Word task pane (/word/pane.html): the Office.js it loads (Microsoft's in a tenant, the
+   * local stand-in in local mode), and whether the local stand-in for Word (/word/local.html) is served.
+   */
+  word?: { officeScript: string; localStandIn: boolean };
+}
+
+/** The pane's page with its Office.js first in the head: Office.js must be in before the pane's code asks for it. */
+export function panePage(html: string, officeScript: string): string {
+  const tag = `<script src="${officeScript.replace(/"/g, "&quot;")}"></script>`;
+  return html.includes("<head>") ? html.replace("<head>", () => `<head>\n    ${tag}`) : `${tag}\n${html}`;
 }
 
 /** JSON safe inside a `<script type="application/json">` element: no `<` can close it. */
@@ -83,6 +94,17 @@ export function tabPage(html: string, urlPath: string, viewChunks: Record<string
 export function tabRouter(distDir: string, options: TabPageOptions = {}): Router {
   const router = express.Router();
   const index = path.join(distDir, "index.html");
+  const word = options.word;
+  if (word) {
+    router.get("/word/pane.html", (_req, res, next) => {
+      const file = path.join(distDir, "word", "pane.html");
+      if (!existsSync(file)) return next();
+      res.setHeader("Cache-Control", "no-cache");
+      res.type("html").send(panePage(readFileSync(file, "utf8"), word.officeScript));
+    });
+  }
+  // The local stand-in for Word exists in local mode only.
+  if (!word?.localStandIn) router.get(["/word/local.html", "/word/office-standin.js"], (_req, res) => void res.status(404).type("text/plain").send("Local mode only."));
   router.use(precompressed(distDir));
   router.use(
     express.static(distDir, {

@@ -31,6 +31,7 @@ export function sourceHash(): string {
   const files = [
     ...filesUnder(path.join(TAB_DIR, "src")),
     ...filesUnder(path.join(TAB_DIR, "public")),
+    ...filesUnder(path.join(TAB_DIR, "word")),
     ...filesUnder(path.join(ROOT, "core")),
     path.join(TAB_DIR, "index.html"),
     path.join(TAB_DIR, "vite.config.mts"),

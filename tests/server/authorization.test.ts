@@ -23,6 +23,7 @@ const MATRIX: Record<RouteId, Allowed> = {
   localPersonas: "everyone",
   localToken: "everyone",
   localJwks: "everyone",
+  localWordDocument: "everyone",
   me: "members",
   listRecommendations: "members",
   getRecommendation: "members",
@@ -339,6 +340,10 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       const latest = drafts.sort((a, b) => b.version - a.version)[0];
       if (!latest) throw new Error("the UPR report has no draft: the Word renderer failed");
       return { params: { id: latest.id }, ...(id === "sendDraftForApproval" ? { body: { eTag: latest.eTag, message: "Please approve" } } : {}) };
+    }
+    case "localWordDocument": {
+      const drafts = await queryAll(api.repos.drafts, { where: [{ field: "reportId", op: "eq", value: ctx.upr }] });
+      return { query: `draftId=${drafts.find((d) => d.fileId)!.id}` };
     }
     case "wordPane": {
       const drafts = await queryAll(api.repos.drafts, { where: [{ field: "reportId", op: "eq", value: ctx.upr }] });

@@ -62,14 +62,14 @@ test("the pane shows the chair what to decide on, beside the draft, and who may 
   expect(before.contributors.every((c) => c.ministryName.startsWith("Ministry of") && c.count > 0)).toBe(true);
   expect(before.actions).toEqual({ decide: false, sendForApproval: true });
   const chairBefore = await paneOf(chair, first);
-  expect(chairBefore.actions).toMatchObject({ decide: false, sendForApproval: false, readOnlyReason: "no draft of this report waits for your decision" });
+  expect(chairBefore.actions).toMatchObject({ decide: false, sendForApproval: false, readOnlyReason: "nothing-to-decide" });
 
   const sent = await api.call("POST", `/api/drafts/${first.id}/send-for-approval`, { token: secretariat, body: { eTag: first.eTag, message: "Ready for your reading" } });
   expect(sent.status).toBe(201);
   const inReview = await paneOf(chair, first);
   expect(inReview.inReview).toMatchObject({ draftId: first.id, version: first.version, message: "Ready for your reading" });
   expect(inReview.actions).toEqual({ decide: true, sendForApproval: false });
-  expect((await paneOf(secretariat, first)).actions).toMatchObject({ decide: false, sendForApproval: false, readOnlyReason: "this draft waits for the chair's decision" });
+  expect((await paneOf(secretariat, first)).actions).toMatchObject({ decide: false, sendForApproval: false, readOnlyReason: "waiting-for-chair" });
 
   const returned = await api.call("POST", `/api/reviews/${inReview.inReview!.reviewId}/decision`, { token: chair, body: { decision: "returned", comment: "Shorten section II", openFileVersion: inReview.draft.fileVersion } });
   expect(returned.status).toBe(200);
@@ -79,8 +79,8 @@ test("the pane shows the chair what to decide on, beside the draft, and who may 
 
   const second = await compile();
   const old = await paneOf(secretariat, first);
-  expect(old.newer).toEqual({ draftId: second.id, version: second.version });
-  expect(old.actions).toMatchObject({ sendForApproval: false, readOnlyReason: `draft v${second.version} is newer: send that one` });
+  expect(old.newer).toEqual({ draftId: second.id, version: second.version, webUrl: second.webUrl });
+  expect(old.actions).toMatchObject({ sendForApproval: false, readOnlyReason: "newer-version" });
   const latest = await paneOf(secretariat, second);
   expect(latest.newer).toBeUndefined();
   expect(latest.actions.sendForApproval).toBe(true);
@@ -120,5 +120,5 @@ test("an observer reads the shared draft's figures read-only: no requests, no re
   expect(view.stillUnanswered).toEqual([]);
   expect(view.contributors).toEqual([]);
   expect(view.reviews).toEqual([]);
-  expect(view.actions).toMatchObject({ decide: false, sendForApproval: false, readOnlyReason: "only the chair approves or returns a draft, and only the secretariat sends one for approval" });
+  expect(view.actions).toMatchObject({ decide: false, sendForApproval: false, readOnlyReason: "not-yours-to-decide" });
 });

@@ -94,6 +94,7 @@ export const ROUTES = {
   exportAudit: ["get", "/api/exports/audit"],
   localPersonas: ["get", "/local-auth/personas"],
   localToken: ["post", "/local-auth/token"],
+  localWordDocument: ["get", "/api/local/word-document"],
   localJwks: ["get", "/local-auth/.well-known/jwks.json"],
 } as const satisfies Record<RouteId, readonly [HttpMethod, string]>;
 

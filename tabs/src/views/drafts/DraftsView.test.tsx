@@ -30,12 +30,14 @@ beforeAll(stubLayout);
 beforeEach(() => window.history.replaceState(null, "", "/drafts?report=r1"));
 
 describe("the drafts view", () => {
-  test("shows the word count against the limit as a bar named by its figures, over the limit in words, and opens the file in Word", async () => {
+  test("shows the word count against the limit as a bar named by its figures, over the limit in words, and opens the file in Word (in local mode, the stand-in for Word) or downloads it", async () => {
     renderSignedIn(<DraftsView />, { me: ME.secretariat, api: api() });
     expect(await screen.findByRole("progressbar", { name: "11,200 of 10,700 words (105%)" }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText("500 words over the limit.")).toBeInTheDocument();
     expect(screen.getByText("2 requests were unanswered when this draft was compiled.")).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "Open in Word" })).toHaveAttribute("href", draft.webUrl);
+    // Local mode has no SharePoint: the file's webUrl would be a dead host.
+    expect(screen.getByRole("link", { name: "Open in Word" })).toHaveAttribute("href", "/word/local.html?draftId=d1");
+    expect(screen.getByRole("button", { name: "Download" })).toBeEnabled();
     expect(screen.getByRole("button", { name: "Compile draft" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Approve" })).toBeNull();
   });

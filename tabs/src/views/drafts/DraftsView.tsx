@@ -26,6 +26,8 @@ import { PageHeader } from "../../components/PageHeader";
 import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
+import { useSession } from "../../shell/session";
+import { openInWordHref } from "../../word/open-in-word";
 import { TemplatesSection } from "./TemplatesSection";
 import { useDraftCard, useDraftsView, useReportDrafts, type DraftCardProps, type ReportDraftsProps } from "./use-drafts-view";
 
@@ -71,6 +73,7 @@ function ReportDrafts(props: ReportDraftsProps) {
   const styles = useStyles();
   const { t, plural, dateTime } = useI18n();
   const { me, drafts, templateId, gaps, compiled, compile, latest } = useReportDrafts(props);
+  const { config, personaId } = useSession();
 
   return (
     <>
@@ -118,7 +121,7 @@ function ReportDrafts(props: ReportDraftsProps) {
             {drafts.data.filter((d) => d !== latest).map((d) => (
               <li key={d.id} className={styles.row}>
                 {d.webUrl ? (
-                  <Link href={d.webUrl} target="_blank" rel="noreferrer">
+                  <Link href={openInWordHref(config.mode, d, personaId)} target="_blank" rel="noreferrer">
                     {t("drafts.version", { version: d.version })}
                   </Link>
                 ) : (
@@ -142,7 +145,7 @@ function DraftCard(props: DraftCardProps) {
   const { draft, report } = props;
   const styles = useStyles();
   const { t, plural, number, dateTime, date, percent } = useI18n();
-  const { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered } = useDraftCard(props);
+  const { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered, wordHref, download } = useDraftCard(props);
 
   return (
     <section className={styles.panel} aria-labelledby="latest-heading">
@@ -197,10 +200,14 @@ function DraftCard(props: DraftCardProps) {
         </>
       )}
       <div className={styles.row}>
-        <Button as="a" href={draft.webUrl} target="_blank" rel="noreferrer" appearance="primary">
+        <Button as="a" href={wordHref} target="_blank" rel="noreferrer" appearance="primary">
           {t("drafts.openInWord")}
         </Button>
+        <Button onClick={() => void download.run()} disabled={download.busy}>
+          {t("drafts.download")}
+        </Button>
       </div>
+      <ProblemBar error={download.error} />
       {me.can.sendForApproval && canReview(draft.reviewState, "send-for-approval") && (
         <form
           className={styles.panel}

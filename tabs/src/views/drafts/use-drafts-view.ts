@@ -4,6 +4,7 @@
  * count against the limit, sending for approval and the chair's decision.
  */
 import { useEffect, useState } from "react";
+import { downloadDraftFile, openInWordHref } from "../../word/open-in-word";
 import type { DraftDto, ReportDto, TemplateDto } from "../../../../core/api";
 import type { DraftGap } from "../../../../core/drafts/draft-content";
 import type { CompiledDraft } from "../../../../core/drafts/draft";
@@ -107,7 +108,7 @@ export interface DraftCardProps {
 }
 
 export function useDraftCard({ draft, report, gaps, onChanged }: DraftCardProps) {
-  const { api, me } = useSession();
+  const { api, me, config, personaId } = useSession();
   const detail = useResource((signal) => api.call("getDraft", { params: { id: draft.id }, signal }), [api, draft.id, draft.reviewState]);
   const [message, setMessage] = useState("");
   const [comment, setComment] = useState("");
@@ -129,5 +130,7 @@ export function useDraftCard({ draft, report, gaps, onChanged }: DraftCardProps)
   const reviews = [...(detail.data?.reviews ?? [])].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
   const openReview = reviews.find((r) => !r.decision);
   const unanswered = gapsByMinistry(gaps ?? []);
-  return { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered };
+  const wordHref = openInWordHref(config.mode, draft, personaId);
+  const download = useAction(() => downloadDraftFile(api, draft.id, draft.fileName));
+  return { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered, wordHref, download };
 }
