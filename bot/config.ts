@@ -36,7 +36,8 @@ export const botConfigSchema = z
         /**
          * How many instances send at once (Teams' limits are per app and tenant, not per instance):
          * each sends at `globalRatePerSecond / sendingInstances`, so that together they never
-         * exceed the rate. An instance that stops leaves its share unused until the others are told.
+         * exceed the rate; one person's limit (`perConversationPerSecond`) is split the same way.
+         * An instance that stops leaves its share unused until the others are told.
          */
         sendingInstances: z.number().int().min(1).max(30).default(1),
         /** Messages per second to one conversation (Teams: 7). */

@@ -7,7 +7,7 @@ import type { OutboxEntryFields, OutboxEntryInput } from "../../core/outbox/outb
 import { parseBotConfig } from "../config";
 import type { ReceiptLog } from "./receipt-log";
 import { RateLimiter } from "./rate-limiter";
-import { instanceRatePerSecond, OutboxSender } from "./sender";
+import { instancePerConversationPerSecond, instanceRatePerSecond, OutboxSender } from "./sender";
 
 type Entry = Stored<OutboxEntryFields>;
 
@@ -232,6 +232,14 @@ describe("the app's send rate shared by its instances", () => {
     expect(new Set(messenger.calls.map((c) => c.key)).size).toBe(24);
     // Every slot taken became a card: none was spent on a card another instance had claimed.
     expect(slots.reduce((a, b) => a + b, 0)).toBe(24);
+  });
+
+  test("one person's limit is shared too: three instances together send one person at most Teams' 7 a second", () => {
+    const threeInstances = parseBotConfig({ outbox: { sendingInstances: 3 } }).outbox;
+    expect(instancePerConversationPerSecond(threeInstances) * 3).toBeLessThanOrEqual(7);
+    expect(instancePerConversationPerSecond(threeInstances)).toBe(2);
+    expect(instancePerConversationPerSecond(parseBotConfig({}).outbox)).toBe(7);
+    expect(instancePerConversationPerSecond(parseBotConfig({ outbox: { sendingInstances: 10 } }).outbox)).toBe(1);
   });
 
   test("a share that is not a count of instances is refused", () => {

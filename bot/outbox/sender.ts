@@ -50,6 +50,15 @@ export function instanceRatePerSecond(config: { globalRatePerSecond: number; sen
 }
 
 /**
+ * This instance's share of Teams' limit for one conversation (7 messages a second to one person):
+ * split as the app's rate is, at least one a second, so that together the instances stay within
+ * it however they share a person's cards (more instances than the limit may reach one each).
+ */
+export function instancePerConversationPerSecond(config: { perConversationPerSecond: number; sendingInstances: number }): number {
+  return Math.max(1, Math.floor(config.perConversationPerSecond / config.sendingInstances));
+}
+
+/**
  * Sends the outbox: every proactive message is an entry with an idempotency key; this loop
  * reads the due entries (due-entries.ts), claims each one (claims.ts), sends it within Teams'
  * limits (rate-limiter.ts), and records it sent with the activity id, or schedules a retry
@@ -79,7 +88,7 @@ export class OutboxSender {
   private kicked = false;
 
   constructor(private readonly deps: OutboxSenderDeps) {
-    this.limiter = deps.limiter ?? new RateLimiter({ globalPerSecond: instanceRatePerSecond(deps.config), perKeyPerSecond: deps.config.perConversationPerSecond });
+    this.limiter = deps.limiter ?? new RateLimiter({ globalPerSecond: instanceRatePerSecond(deps.config), perKeyPerSecond: instancePerConversationPerSecond(deps.config) });
     this.random = deps.random ?? Math.random;
     const isInFlight = (id: string) => this.inFlight.has(id);
     this.claims = new Claims(deps);

@@ -17,13 +17,17 @@ import { queryAll } from "../../core/ports/repository";
 import { fleetOutcome, peakSends, startFleet, type Fleet } from "../support/fleet/fleet";
 import { uhriCsv, uhriUprRecords } from "../import/support/files";
 
-const CARDS = 150;
+const CARDS = 90;
 const MINISTRIES = 12;
 const REMINDERS = 12;
-const RATE = 30;
+// Low, so that the rate and not this machine's load decides how fast the cards go: three
+// instances each sending at the whole rate would show here.
+const RATE = 3;
+/** Cards arriving in any window of this length, at most the rate's worth plus one per instance (each paces itself, in its own phase). */
+const WINDOW_MS = 5_000;
 const NAMES = ["instance-a", "instance-b", "instance-c"];
 
-jest.setTimeout(240_000);
+jest.setTimeout(360_000);
 
 let fleet: Fleet;
 const t0 = Date.now();
@@ -75,14 +79,16 @@ describe("three instances on one site and one Storage account", () => {
     await fleet.kill(killed);
     const acceptedAtKill = new Set(fleet.connector.acceptedByKey.keys());
     const inFlightAtKill = new Set((await queryAll(fleet.repos.outbox, { where: [{ field: "status", op: "eq", value: "sending" }] })).filter((e) => e.status === "sending" && acceptedAtKill.has(e.key)).map((e) => e.key));
+    // App Service starts a crashed instance again; meanwhile the others carry on.
+    const replacement = fleet.start(killed);
 
-    const outcome = await until("every card sent", () => fleetOutcome(fleet), (o) => o.notSent === 0 && o.pending === 0 && o.lost === 0, 150_000);
-    trace(`all sent ${JSON.stringify({ ...outcome, peak: peakSends(fleet.connector) })}`);
+    const outcome = await until("every card sent", () => fleetOutcome(fleet), (o) => o.notSent === 0 && o.pending === 0 && o.lost === 0, 240_000);
+    trace(`all sent ${JSON.stringify({ ...outcome, peak: peakSends(fleet.connector, WINDOW_MS), peak1s: peakSends(fleet.connector) })}`);
     expect(outcome).toMatchObject({ requests: CARDS, duplicatedRequests: 0, withoutExactlyOneCard: 0, notSent: 0, lost: 0 });
     for (const key of outcome.duplicated) expect(inFlightAtKill).toContain(key);
     // Together, never faster than the app's rate, where Teams would count it.
-    expect(peakSends(fleet.connector)).toBeLessThanOrEqual(RATE);
-    await fleet.start(killed);
+    expect(peakSends(fleet.connector, WINDOW_MS)).toBeLessThanOrEqual((RATE * WINDOW_MS) / 1000 + NAMES.length);
+    await replacement;
     await fleet.ready();
   });
 
@@ -141,6 +147,6 @@ describe("three instances on one site and one Storage account", () => {
     const outcome = await until("the reminders sent", () => fleetOutcome(fleet), (o) => o.pending === 0 && o.reminderEntries >= REMINDERS);
     expect(outcome.reminderEntries).toBe(REMINDERS);
     expect(outcome.remindersNotOnce).toBe(0);
-    expect(peakSends(fleet.connector)).toBeLessThanOrEqual(RATE);
+    expect(peakSends(fleet.connector, WINDOW_MS)).toBeLessThanOrEqual((RATE * WINDOW_MS) / 1000 + NAMES.length);
   });
 });
