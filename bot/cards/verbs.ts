@@ -2,6 +2,7 @@ import { z } from "zod";
 import { attachmentSchema } from "../../core/contributions/contribution";
 import { calendarDateSchema, LIMITS, recordIdSchema } from "../../core/records/common";
 import { IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
+import { ACTION_STATUSES } from "../../core/followup/action";
 
 /**
  * The verbs of our cards' `Action.Execute` buttons and the data each carries (Teams merges the
@@ -48,6 +49,22 @@ export const verbSchemas = {
   help: z.object({}),
   approveDraft: z.object({ reviewId: recordIdSchema, comment: z.string().max(LIMITS.comment * 2).optional() }),
   returnDraft: z.object({ reviewId: recordIdSchema, comment: z.string().max(LIMITS.comment * 2).default("") }),
+  /**
+   * A follow-up round's card: progress in words, the action's status, and each indicator's new
+   * value in the input `value_{indicatorId}` (figures as typed; the handler reads them), as of `asOf`.
+   */
+  submitProgress: z
+    .object({
+      actionId: recordIdSchema,
+      roundId: recordIdSchema.optional(),
+      progress: boundedText.default(""),
+      status: z.enum(ACTION_STATUSES),
+      asOf: z.string().max(20).default(""),
+      attachments: attachmentsField,
+    })
+    .catchall(z.unknown()),
+  /** The progress form again (after a saved update). */
+  showProgress: z.object({ actionId: recordIdSchema, roundId: recordIdSchema.optional() }),
   /** Teams asks for the card's current state when someone looks at it (`refresh`). */
   refresh: z.discriminatedUnion("view", [
     z.object({ view: z.literal("request"), requestId: recordIdSchema, banner: z.enum(["reminder", "escalation"]).optional() }),

@@ -13,6 +13,8 @@ import { requestCard } from "../cards/request-card";
 import type { Translator } from "../i18n/translate";
 import { readRequestForDelivery, type RequestView } from "../../core/requests/read-requests";
 import { readReviewForDelivery } from "../../core/drafts/read-drafts";
+import { readActionForDelivery } from "../../core/followup/read-followup";
+import { progressCard } from "../cards/progress-card";
 
 export interface RenderDeps {
   repos: Repositories;
@@ -71,6 +73,18 @@ export async function renderNotification(deps: RenderDeps, entry: Stored<OutboxE
         card: requestCard(view, ctx, { canAnswer, banner, refreshUserIds: [entry.recipientId] }),
         summary: `${notification.kind} for request ${view.request.id}`,
       };
+    }
+    case "progress": {
+      const found = await Promise.all([readActionForDelivery(deps, notification.actionId, { timeZone: tr.timeZone }), deps.repos.followUpRounds.get(notification.roundId)]).catch((error: unknown) => {
+        if (isDomainError(error) && error.code === "not_found") return undefined;
+        throw error;
+      });
+      if (!found) return { send: false, reason: `action ${notification.actionId} or round ${notification.roundId} no longer exists` };
+      const [view, round] = found;
+      if (view.action.status === "done" || view.action.status === "dropped") return { send: false, reason: `the action is ${view.action.status}: no progress to ask for` };
+      const focalPoints = await activeFocalPoints(deps, view.action.leadMinistryId);
+      if (!focalPoints.some((f) => f.userId === entry.recipientId)) return { send: false, reason: "the recipient is no longer a focal point of the action's lead ministry" };
+      return { send: true, card: progressCard(view, tr, { canReport: true, round, now: ctx.now }), summary: `progress on action ${view.action.id} (round ${round.id})` };
     }
     case "overdue-digest": {
       const views = (await Promise.all(notification.requestIds.slice(0, 200).map((id) => requestViewOrGone(deps, id)))).filter(

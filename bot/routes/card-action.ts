@@ -25,6 +25,7 @@ import { errorCard, helpCard } from "../cards/welcome-card";
 import { isVerb, verbSchemas, type Verb, type VerbData } from "../cards/verbs";
 import { errorWords, type Attempt } from "../i18n/errors";
 import { attachToRequest } from "./message";
+import { showProgress, submitProgress } from "./progress-action";
 import { respondWithCard } from "./replies";
 import type { Turn } from "./turn-context";
 
@@ -72,7 +73,7 @@ export async function onCardAction(turn: Turn): Promise<void> {
 }
 
 function attemptOf(verb: Verb): Attempt {
-  if (verb === "submitAnswer" || verb === "confirmChatAnswer" || verb === "attachEvidence") return "answer";
+  if (verb === "submitAnswer" || verb === "confirmChatAnswer" || verb === "attachEvidence" || verb === "submitProgress") return "answer";
   if (verb === "confirmMoreTime" || verb === "confirmNotOurMinistry") return "request-change";
   if (verb === "approveDraft" || verb === "returnDraft") return "decide";
   return "view";
@@ -260,6 +261,8 @@ const HANDLERS: { [V in Verb]: Handler<V> } = {
   attachEvidence,
   myRequests: async (turn) => myRequestsCard(await openRequestsOf(turn.deps, turn.persona.actor), turn),
   help: async (turn) => helpCard(turn.persona, turn.tr, { secretariat: await turn.deps.directory.usersWithRole("Secretariat") }),
+  submitProgress,
+  showProgress,
   approveDraft: (turn, data) => decide(turn, data.reviewId, "approved", data.comment),
   returnDraft: (turn, data) => decide(turn, data.reviewId, "returned", data.comment),
   refresh: async (turn, data) => {

@@ -4,6 +4,8 @@ import { actionFieldsObject, actionFieldsSchema, actionRules } from "../followup
 import { indicatorFieldsObject, indicatorFieldsSchema, indicatorRules, indicatorValueFieldsSchema } from "../followup/indicator";
 import { progressUpdateFieldsSchema } from "../followup/progress-update";
 import { reportProgressInputSchema, reviewDecisionSchema } from "../followup/progress";
+import { startRoundInputSchema } from "../followup/follow-up-round";
+import { followUpRoundFieldsSchema } from "../followup/round";
 import { INDICATOR_TRACKS } from "../followup/indicator-track";
 import { actionStatusSchema } from "../followup/action";
 import { recordIdSchema } from "../records/common";
@@ -86,3 +88,18 @@ export const actionViewSchema = z.object({
   mayReview: z.boolean(),
 });
 export type ActionViewDto = z.infer<typeof actionViewSchema>;
+
+export const followUpRoundSchema = storedOf(followUpRoundFieldsSchema);
+export type FollowUpRoundDto = z.infer<typeof followUpRoundSchema>;
+/** A follow-up round: a title (`2026 Q2`), the mechanism or the report, the date to report by. */
+export const startRoundBodySchema = startRoundInputSchema;
+export type StartRoundBody = z.input<typeof startRoundBodySchema>;
+export const startRoundResultSchema = z.object({
+  round: followUpRoundSchema,
+  actions: z.number().int().min(0),
+  queued: z.number().int().min(0),
+  alreadyQueued: z.number().int().min(0),
+  unaddressed: z.array(z.object({ actionId: recordIdSchema, ministryId: recordIdSchema })),
+});
+export type StartRoundResultDto = z.infer<typeof startRoundResultSchema>;
+export const followUpRoundListSchema = z.object({ items: z.array(followUpRoundSchema) });

@@ -1,5 +1,6 @@
 /** The dashboard, the audit log, the signed-in person, the public configuration and the local sign-in. */
 import { z } from "zod";
+import { actionStatusSchema } from "../followup/action";
 import { auditEntryFieldsSchema } from "../audit/audit-entry";
 import { calendarDateSchema, instantSchema, recordIdSchema, userIdSchema } from "../records/common";
 import { reportStatusSchema } from "../reports/report";
@@ -86,6 +87,13 @@ export const dashboardSchema = z.object({
     dueSoon: dueListSchema,
     /** Requests whose card reached nobody: the secretariat installs the app for the person, or names another focal point. */
     undeliverable: dueListSchema,
+  }),
+  /** The follow-up of implementation, as far as the caller may read it: actions by status, those overdue, indicators off track. */
+  followUp: z.object({
+    actions: z.object({ total: z.number().int(), byStatus: z.record(actionStatusSchema, z.number().int()) }),
+    /** Past their end date and neither done nor dropped. */
+    overdueActions: z.number().int(),
+    indicators: z.object({ total: z.number().int(), offTrack: z.number().int() }),
   }),
 });
 export type DashboardDto = z.infer<typeof dashboardSchema>;

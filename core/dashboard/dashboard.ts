@@ -15,13 +15,20 @@ import { dueRequests, type DueRequest } from "../requests/due-requests";
 import { listRequests } from "../requests/read-requests";
 import { REQUEST_STATUSES, type RequestStatus } from "../requests/request";
 import { describeSubject, subjectLookups } from "../requests/request-subjects";
+import { followUpFigures, type FollowUpReadOptions } from "../followup/read-followup";
 
 type Deps = Pick<UseCaseDeps, "repos" | "clock" | "rules" | "views">;
 
-export async function readDashboard(deps: Deps, query: z.output<typeof dashboardQuerySchema>, actor: Actor): Promise<DashboardDto> {
+/** `timeZone`: the mechanism's, for the actions overdue and the targets passed. */
+export async function readDashboard(deps: Deps, query: z.output<typeof dashboardQuerySchema>, actor: Actor, options: FollowUpReadOptions = { timeZone: "UTC" }): Promise<DashboardDto> {
   const visible = await visibleRecommendations(deps, actor);
   const recommendations = visible.filter((r) => (!query.mechanism || r.mechanism === query.mechanism) && (query.cycle === undefined || r.cycle === query.cycle));
-  const [ministries, reports, { items: requests }] = await Promise.all([queryAll(deps.repos.ministries), queryAll(deps.repos.reports), listRequests(deps, {}, actor)]);
+  const [ministries, reports, { items: requests }, followUp] = await Promise.all([
+    queryAll(deps.repos.ministries),
+    queryAll(deps.repos.reports),
+    listRequests(deps, {}, actor),
+    followUpFigures(deps, actor, options, new Set(visible.map((r) => r.id))),
+  ]);
   const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
   // Codes, not words: the tab names a mechanism, an SDG or "no lead ministry yet" in the person's language; a ministry's name is data.
   const label = (key: string): { label?: string } => {
@@ -71,6 +78,7 @@ export async function readDashboard(deps: Deps, query: z.output<typeof dashboard
       dueSoon: { count: due.dueSoon.length, items: due.dueSoon.slice(0, query.dueItems).map(dueItem) },
       undeliverable: { count: due.undeliverable.length, items: due.undeliverable.slice(0, query.dueItems).map(dueItem) },
     },
+    followUp,
   };
 }
 

@@ -3,6 +3,7 @@ import { buildWorld } from "../testing/world";
 import { trackOf } from "./indicator-track";
 import { createAction, createIndicator } from "./plan-actions";
 import { reportProgress, reviewProgress } from "./progress";
+import { readDashboard } from "../dashboard/dashboard";
 import { listActions, readAction, readIndicator } from "./read-followup";
 
 const UTC = { timeZone: "UTC" };
@@ -90,6 +91,19 @@ describe("one action", () => {
     await expect(readAction(world.deps, late.id, world.observer, UTC)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(readAction(world.deps, late.id, healthFocalPoint, UTC)).rejects.toThrow(/another ministry's action/);
     await expect(readIndicator(world.deps, detention.id, world.observer, UTC)).resolves.toMatchObject({ access: "shared", track: "on-track" });
+  });
+});
+
+describe("the dashboard's follow-up figures", () => {
+  it("count the actions by status, those overdue and the indicators off track, of what the reader may see", async () => {
+    const { world, reform, detention, focalPoint } = await setUp();
+    const { update } = await reportProgress(world.deps, { actionId: reform.id, text: "Little change.", status: "under-way", values: [{ indicatorId: detention.id, value: 118, date: "2026-03-31" }], submissionId: "q1", via: "card" }, focalPoint);
+    await reviewProgress(world.deps, { updateId: update.id, decision: "accepted" }, world.secretariat);
+    const query = { dimension: "ministry" as const, dueItems: 5 };
+    const secretariat = await readDashboard(world.deps, query, world.secretariat, UTC);
+    expect(secretariat.followUp).toEqual({ actions: { total: 3, byStatus: { planned: 2, "under-way": 1, done: 0, dropped: 0 } }, overdueActions: 1, indicators: { total: 1, offTrack: 1 } });
+    const observer = await readDashboard(world.deps, query, world.observer, UTC);
+    expect(observer.followUp).toEqual({ actions: { total: 1, byStatus: { planned: 0, "under-way": 1, done: 0, dropped: 0 } }, overdueActions: 0, indicators: { total: 1, offTrack: 1 } });
   });
 });
 

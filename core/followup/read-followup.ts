@@ -10,7 +10,7 @@ import { calendarDateAt, type CalendarDate } from "../calendar/calendar";
 import { queryAll } from "../ports/repository";
 import { rulesOf, type UseCaseDeps } from "../ports/use-case-deps";
 import type { Stored } from "../records/common";
-import type { ActionFields, ActionStatus } from "./action";
+import { ACTION_STATUSES, type ActionFields, type ActionStatus } from "./action";
 import type { IndicatorFields, IndicatorValueFields } from "./indicator";
 import { latestValue, trackOf, type IndicatorTrack } from "./indicator-track";
 import type { ProgressUpdateFields } from "./progress-update";
@@ -226,4 +226,29 @@ export async function readIndicator(deps: Deps, indicatorId: string, actor: Acto
     level = can(actor, { kind: "read-people" }) ? "full" : "shared";
   }
   return indicatorView(indicator, await valuesOfIndicator(deps, indicator.id), level, todayOf(deps, options));
+}
+
+export interface FollowUpFigures {
+  actions: { total: number; byStatus: Record<ActionStatus, number> };
+  overdueActions: number;
+  indicators: { total: number; offTrack: number };
+}
+
+/**
+ * The dashboard's follow-up figures, of what the reader may see: the actions `listActions`
+ * shows them, and the indicators of those actions and of the recommendations they may read.
+ */
+export async function followUpFigures(deps: Deps, actor: Actor, options: FollowUpReadOptions, visibleRecommendationIds: ReadonlySet<string>): Promise<FollowUpFigures> {
+  const today = todayOf(deps, options);
+  const actions = await listActions(deps, {}, actor, options);
+  const byStatus = Object.fromEntries(ACTION_STATUSES.map((status) => [status, actions.filter((a) => a.status === status).length])) as Record<ActionStatus, number>;
+  const visibleActions = new Set(actions.map((a) => a.id));
+  const [indicators, values] = await Promise.all([queryAll(deps.repos.indicators, { top: 5000 }), queryAll(deps.repos.indicatorValues, { top: 5000 })]);
+  const valuesOf = groupBy(values, (v) => v.indicatorId);
+  const shown = indicators.filter((i) => (i.actionId ? visibleActions.has(i.actionId) : i.recommendationId !== undefined && visibleRecommendationIds.has(i.recommendationId)));
+  return {
+    actions: { total: actions.length, byStatus },
+    overdueActions: actions.filter((a) => a.overdue).length,
+    indicators: { total: shown.length, offTrack: shown.filter((i) => trackOf(i, valuesOf.get(i.id) ?? [], today) === "off-track").length },
+  };
 }

@@ -6,7 +6,7 @@ import { instantSchema, LIMITS, recordIdSchema, shortTextSchema, textSchema, use
  * operation is stored before its effects, each effect is idempotent, and an operation a crash
  * left `started` is finished by whoever finds it once its heartbeat is older than the lease.
  */
-export const OPERATION_KINDS = ["create-requests"] as const;
+export const OPERATION_KINDS = ["create-requests", "follow-up-round"] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 export const OPERATION_STATUSES = ["started", "completed"] as const;

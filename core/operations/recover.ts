@@ -2,6 +2,7 @@ import type { Stored } from "../records/common";
 import { queryAll } from "../ports/repository";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 import { finishCreateRequests } from "../requests/create-requests";
+import { finishFollowUpRound } from "../followup/follow-up-round";
 import { completeOperation, isStale, OPERATION_LEASE_MS, takeOver } from "./journal";
 import type { OperationFields, OperationKind } from "./operation";
 
@@ -10,6 +11,7 @@ type Deps = Pick<UseCaseDeps, "repos" | "clock">;
 /** How each kind of operation is finished after a crash. */
 const FINISHERS: Record<OperationKind, (deps: Deps, operation: Stored<OperationFields>) => Promise<number>> = {
   "create-requests": finishCreateRequests,
+  "follow-up-round": finishFollowUpRound,
 };
 
 export interface RecoveryRun {

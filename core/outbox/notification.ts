@@ -25,6 +25,8 @@ export const notificationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reminder"), requestId: recordIdSchema, daysBefore: z.number().int().min(0) }),
   /** An unanswered request past its due date, sent to the senior focal point. */
   z.object({ kind: z.literal("escalation"), requestId: recordIdSchema, daysLate: z.number().int().min(1) }),
+  /** A follow-up round's question to a lead ministry's focal point: how did this action progress? */
+  z.object({ kind: z.literal("progress"), roundId: recordIdSchema, actionId: recordIdSchema }),
   /** The secretariat's daily list of overdue requests. */
   z.object({ kind: z.literal("overdue-digest"), date: calendarDateSchema, requestIds: z.array(recordIdSchema).max(2000) }),
   /** A draft waiting for the chair's decision. */

@@ -8,6 +8,7 @@ import { actionFieldsSchema } from "../followup/action";
 import { indicatorFieldsSchema, indicatorValueFieldsSchema } from "../followup/indicator";
 import { planFieldsSchema, planItemFieldsSchema } from "../followup/plan";
 import { progressUpdateFieldsSchema } from "../followup/progress-update";
+import { followUpRoundFieldsSchema } from "../followup/round";
 import { focalPointFieldsSchema } from "../ministries/focal-point";
 import { ministryRecordSchema } from "../ministries/ministry";
 import { outboxEntryFieldsSchema } from "../outbox/outbox-entry";
@@ -84,6 +85,7 @@ export const RECORD_KINDS = {
     queryable: ["key", "actionId", "ministryId", "review", "submissionId"],
     uniqueKey: "key",
   }),
+  followUpRounds: kind({ name: "followUpRounds", label: "Follow-up round", schema: followUpRoundFieldsSchema, queryable: ["key", "mechanism"], uniqueKey: "key" }),
   drafts: kind({ name: "drafts", label: "Draft", schema: draftFieldsSchema, queryable: ["key", "reportId", "reviewState"], uniqueKey: "key" }),
   reviews: kind({ name: "reviews", label: "Review", schema: reviewFieldsSchema, queryable: ["draftId", "reportId"] }),
   consultations: kind({ name: "consultations", label: "Consultation", schema: consultationFieldsSchema, queryable: ["reportId", "date"] }),

@@ -153,6 +153,16 @@ export const SAMPLE_INPUTS: { [Name in RecordName]: (tag: string) => InputOf<Nam
     reviewedAt: "2026-07-03T10:00:00.000Z",
     reviewComment: "Thank you",
   }),
+  followUpRounds: (tag) => ({
+    key: `mechanism:UPR#2026 q2 ${tag}`,
+    title: `2026 Q2 — « deuxième trimestre » ${tag}`,
+    mechanism: "UPR",
+    reportId: "5",
+    dueDate: "2026-06-30",
+    startedAt: "2026-06-01T08:00:00.000Z",
+    startedBy: "sec-1",
+    startedByName: "Sara Secretariat",
+  }),
   indicatorValues: (tag) => ({
     key: `8#2#4#${tag}`,
     indicatorId: "4",

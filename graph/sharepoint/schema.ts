@@ -74,6 +74,7 @@ export type ListName =
   | "Indicators"
   | "IndicatorValues"
   | "ProgressUpdates"
+  | "FollowUpRounds"
   | "Evidence";
 
 export interface ListSpec {
@@ -622,6 +623,23 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["note", note, { name: "ValueNote", display: "Note" }],
     ]),
     titleOf: (r) => `${str(r.key)}`,
+  },
+  {
+    title: "FollowUpRounds",
+    description: "The follow-up rounds the secretariat started: whom the bot asked about their actions' progress, and by when.",
+    template: "genericList",
+    kind: "followUpRounds",
+    columns: columns([
+      ["key", text, { name: "RoundKey", display: "Key", ...uniqueKey }],
+      ["title", text, { name: "RoundTitle", display: "Round" }],
+      ["mechanism", choice(MECHANISMS), { name: "RoundMechanism", display: "Mechanism", indexed: true }],
+      ["reportId", lookup("Reports")],
+      ["dueDate", date, { name: "RoundDue", display: "Due" }],
+      ["startedAt", dateTime, { name: "RoundStartedAt", display: "Started at" }],
+      ["startedBy", text, { name: "RoundStartedBy", display: "Started by (id)" }],
+      ["startedByName", text, { name: "RoundStartedByName", display: "Started by" }],
+    ]),
+    titleOf: (r) => str(r.title),
   },
   {
     title: "Evidence",

@@ -4,6 +4,7 @@ import { API_ROUTES } from "../../core/api/routes";
 import { createAction, createIndicator } from "../../core/followup/plan-actions";
 import { reportProgress, reviewProgress } from "../../core/followup/progress";
 import { listActions, readAction, readIndicator } from "../../core/followup/read-followup";
+import { listFollowUpRounds, startFollowUpRound } from "../../core/followup/follow-up-round";
 import { pageOfArray } from "./paging";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import type { ApiServices } from "./services";
@@ -28,4 +29,9 @@ export function registerFollowUpRoutes(router: Router, binding: RouteBinding, se
   bindRoute(router, API_ROUTES.getAction, binding, async ({ params, actor }) => readAction(deps, params.id, actor, reading));
 
   bindRoute(router, API_ROUTES.getIndicator, binding, async ({ params, actor }) => readIndicator(deps, params.id, actor, reading));
+
+  // The sender is woken after every write (server/main.ts, afterWrite): the cards go out at once.
+  bindRoute(router, API_ROUTES.startFollowUpRound, binding, async ({ body, actor }) => startFollowUpRound(deps, body, actor));
+
+  bindRoute(router, API_ROUTES.listFollowUpRounds, binding, async ({ actor }) => ({ items: await listFollowUpRounds(deps, actor) }));
 }

@@ -15,7 +15,7 @@ import type { ApiServices } from "./services";
 export function registerOverviewRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
   const { deps } = services;
 
-  bindRoute(router, API_ROUTES.dashboard, binding, async ({ query, actor }) => readDashboard(deps, query, actor));
+  bindRoute(router, API_ROUTES.dashboard, binding, async ({ query, actor }) => readDashboard(deps, query, actor, { timeZone: services.config.timeZone }));
 
   bindRoute(router, API_ROUTES.listAudit, binding, async ({ query, actor }) => {
     authorize(actor, { kind: "read-audit" });

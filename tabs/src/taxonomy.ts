@@ -5,11 +5,13 @@
 import type { Mechanism, ReportType, UprPosition, ImplementationStatus } from "../../core/records/taxonomy";
 import type { RequestStatus } from "../../core/requests/request";
 import type { ReportStatus } from "../../core/reports/report";
+import type { ActionStatus } from "../../core/followup/action";
 
 export const MECHANISM_CODES = ["UPR", "CCPR", "CESCR", "CAT", "CRC", "CEDAW", "CERD", "CRPD", "CMW", "CED", "SPECIAL_PROCEDURES", "REGIONAL"] as const satisfies readonly Mechanism[];
 export const REPORT_TYPE_CODES = ["upr-national", "upr-midterm", "common-core", "treaty-initial", "treaty-periodic", "loipr-replies", "follow-up", "visit", "other"] as const satisfies readonly ReportType[];
 export const POSITION_CODES = ["supported", "supported-in-part", "noted"] as const satisfies readonly UprPosition[];
 export const STATUS_CODES = ["not-assessed", "not-started", "in-progress", "partially-implemented", "implemented", "no-longer-relevant"] as const satisfies readonly ImplementationStatus[];
+export const ACTION_STATUS_CODES = ["planned", "under-way", "done", "dropped"] as const satisfies readonly ActionStatus[];
 export const REQUEST_STATUS_CODES = ["queued", "undeliverable", "sent", "seen", "answered", "overdue", "escalated", "extended", "declined", "closed"] as const satisfies readonly RequestStatus[];
 export const REPORT_STATUS_CODES = ["planning", "collecting", "drafting", "in-review", "approved", "submitted"] as const satisfies readonly ReportStatus[];
 export const SDG_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17] as const;

@@ -68,6 +68,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   // The first action is the Ministry of Justice's, not shared with observers: another ministry's focal point and observers are refused it.
   getAction: ["secretariat", "chair", "focalPoint", "admin"],
   getIndicator: ["secretariat", "chair", "focalPoint", "admin"],
+  startFollowUpRound: ["secretariat"],
+  listFollowUpRounds: ["secretariat"],
   listDecisions: ["secretariat"],
   decideRequest: ["secretariat"],
   listContributions: ["secretariat", "chair", "focalPoint", "admin"],
@@ -369,6 +371,8 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { params: { id: (await queryAll(api.repos.actions))[0]!.id } };
     case "getIndicator":
       return { params: { id: (await queryAll(api.repos.indicators))[0]!.id } };
+    case "startFollowUpRound":
+      return { body: { title: `Round ${randomUUID().slice(0, 8)}`, mechanism: "UPR", dueDate: "2099-03-31" } };
     case "reviewProgress":
       return { params: { id: (await queryAll(api.repos.progressUpdates)).find((u) => u.review === "submitted")!.id }, body: { decision: "accepted" } };
     case "uploadTemplate":

@@ -3,7 +3,8 @@ import { ROUTES, pathOf } from "./routes";
 import { MECHANISMS, REPORT_TYPES, UPR_POSITIONS, IMPLEMENTATION_STATUSES } from "../../../core/records/taxonomy";
 import { REQUEST_STATUSES } from "../../../core/requests/request";
 import { REPORT_STATUSES } from "../../../core/reports/report";
-import { MECHANISM_CODES, POSITION_CODES, REPORT_STATUS_CODES, REPORT_TYPE_CODES, REQUEST_STATUS_CODES, STATUS_CODES } from "../taxonomy";
+import { ACTION_STATUSES } from "../../../core/followup/action";
+import { ACTION_STATUS_CODES, MECHANISM_CODES, POSITION_CODES, REPORT_STATUS_CODES, REPORT_TYPE_CODES, REQUEST_STATUS_CODES, STATUS_CODES } from "../taxonomy";
 
 test("the tab calls every route of the API with core's method and path", () => {
   const fromCore = Object.fromEntries(Object.entries(API_ROUTES).map(([id, route]) => [id, [route.method, route.path]]));
@@ -17,6 +18,7 @@ test("the tab lists the same taxonomies as core (without bundling core's schemas
   expect([...STATUS_CODES]).toEqual([...IMPLEMENTATION_STATUSES]);
   expect([...REQUEST_STATUS_CODES]).toEqual([...REQUEST_STATUSES]);
   expect([...REPORT_STATUS_CODES]).toEqual([...REPORT_STATUSES]);
+  expect([...ACTION_STATUS_CODES]).toEqual([...ACTION_STATUSES]);
 });
 
 test("path parameters are escaped", () => {

@@ -43,6 +43,8 @@ export const ROUTES = {
   listActions: ["get", "/api/actions"],
   getAction: ["get", "/api/actions/{id}"],
   getIndicator: ["get", "/api/indicators/{id}"],
+  startFollowUpRound: ["post", "/api/follow-up-rounds"],
+  listFollowUpRounds: ["get", "/api/follow-up-rounds"],
   listRequests: ["get", "/api/requests"],
   getRequest: ["get", "/api/requests/{id}"],
   createRequests: ["post", "/api/reports/{id}/requests"],

@@ -44,6 +44,7 @@ const dashboard: DashboardDto = {
       items: [due("q4", { ministryId: "m3", ministryName: "Ministry of Sport", status: "undeliverable", undeliverableReason: "no-focal-point", dueDate: "2026-11-30", daysLeft: 13 })],
     },
   },
+  followUp: { actions: { total: 12, byStatus: { planned: 4, "under-way": 6, done: 1, dropped: 1 } }, overdueActions: 3, indicators: { total: 20, offTrack: 5 } },
 };
 
 beforeAll(stubLayout);
@@ -115,5 +116,18 @@ describe("the overview's export", () => {
     expect(fake.calls.find((c) => c.id === "exportDashboard")?.input).toMatchObject({ query: { format: "xlsx", lang: "en", dimension: "sdg" } });
     expect(saved).toMatch(/^Overview figures \d{4}-\d{2}-\d{2}\.xlsx$/);
     click.mockRestore();
+  });
+});
+
+describe("the overview's follow-up of implementation", () => {
+  test("shows the actions by status, those overdue and the indicators off track, each figure under its name", async () => {
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }) }) });
+    const region = await screen.findByRole("region", { name: "Follow-up of implementation" });
+    const figure = (label: string) => within(region).getByText(label).closest(".fui-Card");
+    expect(figure("Actions")).toHaveTextContent("12");
+    expect(figure("Under way")).toHaveTextContent("6");
+    expect(figure("Actions overdue")).toHaveTextContent("3");
+    expect(figure("Actions overdue")).toHaveTextContent("Past their end date and neither done nor dropped.");
+    expect(figure("Indicators off track")).toHaveTextContent("5 of 20");
   });
 });

@@ -13,7 +13,7 @@ import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
 import { useSession } from "../../shell/session";
-import { STATUS_CODES } from "../../taxonomy";
+import { ACTION_STATUS_CODES, STATUS_CODES } from "../../taxonomy";
 import { subjectLabel } from "../requests/subject";
 import { DecisionsInbox } from "../requests/DecisionsInbox";
 import { STATUS_COLORS, useOverview, type Dimension } from "./use-overview";
@@ -57,6 +57,21 @@ export default function OverviewView() {
           <Kpi label={t("overview.progress")} value={percent(d.recommendations.progressShare)} />
           <Kpi label={t("overview.overdue")} value={number(d.requestsDue.overdue.count)} />
         </div>
+      )}
+      {d && (
+        <section className={styles.section} aria-labelledby="follow-up-heading">
+          <Title3 as="h2" id="follow-up-heading">
+            {t("overview.followUp")}
+          </Title3>
+          <div className={styles.kpis}>
+            <Kpi label={t("overview.actions")} value={number(d.followUp.actions.total)} />
+            {ACTION_STATUS_CODES.map((status) => (
+              <Kpi key={status} label={t(`actionStatus.${status}`)} value={number(d.followUp.actions.byStatus[status] ?? 0)} />
+            ))}
+            <Kpi label={t("overview.actionsOverdue")} value={number(d.followUp.overdueActions)} hint={t("overview.actionsOverdueHint")} />
+            <Kpi label={t("overview.indicatorsOffTrack")} value={t("overview.offTrackOf", { offTrack: number(d.followUp.indicators.offTrack), total: number(d.followUp.indicators.total) })} hint={t("overview.offTrackHint")} />
+          </div>
+        </section>
       )}
       {me.can.editLists && <DecisionsInbox limit={8} />}
       <section className={styles.section} aria-labelledby="progress-heading">
@@ -161,12 +176,13 @@ export default function OverviewView() {
   );
 }
 
-function Kpi({ label, value }: { label: string; value: string }) {
+function Kpi({ label, value, hint }: { label: string; value: string; hint?: string }) {
   const styles = useStyles();
   return (
     <Card>
       <CardHeader header={<Text className={styles.muted}>{label}</Text>} />
       <Text className={styles.kpiValue}>{value}</Text>
+      {hint && <Text className={styles.muted}>{hint}</Text>}
     </Card>
   );
 }

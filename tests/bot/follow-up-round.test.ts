@@ -1,0 +1,126 @@
+/**
+ * A follow-up round through the real bot: core queues one card per action, createBot's sender
+ * sends them through botbuilder's CloudAdapter to a loopback Bot Connector, and the focal
+ * point's submit goes through the bot's adapter to reportProgress.
+ */
+import { queryAll } from "../../core/ports/repository";
+import { createAction, createIndicator } from "../../core/followup/plan-actions";
+import { startFollowUpRound } from "../../core/followup/follow-up-round";
+import { recoverOperations } from "../../core/operations/recover";
+import { visibleText, type AdaptiveCard } from "../../bot/cards/adaptive";
+import { buildTestBot, inputsOf, verbsOf } from "../../bot/testing/bot-harness";
+import { FakeConnector } from "../../bot/testing/fake-connector";
+
+const connector = new FakeConnector();
+beforeAll(() => connector.start());
+afterAll(() => connector.stop());
+beforeEach(() => {
+  connector.options = {};
+  connector.sent.length = 0;
+  connector.requests.length = 0;
+});
+
+const sentCards = () => connector.sent.map((request) => (request.body.attachments as { content: AdaptiveCard }[])[0]!.content);
+const evidence = { name: "detention-statistics.pdf", fileId: "01EV", webUrl: "https://contoso.sharepoint.com/sites/nmirf/Evidence/detention-statistics.pdf", size: 2_048 };
+
+async function setup() {
+  const harness = await buildTestBot();
+  const { world } = harness;
+  const [justice, health] = world.ministries;
+  for (const userId of ["fp-1-technical", "fp-2-technical"]) {
+    await world.repos.conversations.create({
+      userId,
+      reference: { channelId: "msteams", serviceUrl: connector.url, bot: { id: "28:bot" }, user: { id: `29:${userId}`, aadObjectId: userId }, conversation: { id: `a:chat-${userId}` } },
+      locale: "en-GB",
+      updatedAt: world.clock.now().toISOString(),
+    });
+  }
+  const recommendations = [await world.addRecommendation(), await world.addRecommendation(), await world.addRecommendation()];
+  const base = { startDate: "2026-01-01", endDate: "2027-12-31", expectedOutput: "A juvenile justice act in force" };
+  const reform = await createAction(world.deps, { ...base, title: "Juvenile justice reform", recommendationIds: recommendations.map((r) => r.id), leadMinistryId: justice!.id }, world.secretariat);
+  const training = await createAction(world.deps, { ...base, title: "Training of juvenile judges", recommendationIds: [recommendations[0]!.id], leadMinistryId: justice!.id }, world.secretariat);
+  const clinics = await createAction(world.deps, { ...base, title: "Youth health clinics", recommendationIds: [recommendations[1]!.id], leadMinistryId: health!.id }, world.secretariat);
+  const indicator = { actionId: reform.id, unit: "children", baselineDate: "2025-12-31", targetDate: "2027-12-31", dataSource: "Prison administration" };
+  const detention = await createIndicator(world.deps, { ...indicator, definition: "Children in pre-trial detention", baselineValue: 120, targetValue: 40 }, world.secretariat);
+  const diversion = await createIndicator(world.deps, { ...indicator, definition: "Diversion orders", unit: "orders", baselineValue: 10, targetValue: 200 }, world.secretariat);
+  return { ...harness, reform, training, clinics, detention, diversion };
+}
+
+describe("a follow-up round", () => {
+  it("sends each lead ministry's focal point one card per action, and starting it again sends nothing twice", async () => {
+    const { world, bot, reform, training, clinics } = await setup();
+    const round = { title: "2026 Q1", mechanism: "UPR" as const, dueDate: "2026-03-31" };
+    const started = await startFollowUpRound(world.deps, round, world.secretariat);
+    expect(started).toMatchObject({ actions: 3, queued: 3, alreadyQueued: 0, unaddressed: [] });
+    await bot.sender.drain();
+    const cards = sentCards();
+    expect(connector.sent.map((r) => r.path).filter((p) => p.includes("chat-fp-1-technical"))).toHaveLength(2);
+    const toJustice = connector.sent.flatMap((r, index) => (r.path.includes("chat-fp-1-technical") ? [visibleText(cards[index])] : []));
+    expect(toJustice.map((text) => (text.includes(reform.title) ? reform.title : text.includes(training.title) ? training.title : "?")).sort()).toEqual([reform.title, training.title].sort());
+    const reformCard = cards.find((c) => visibleText(c).includes(reform.title))!;
+    expect(visibleText(reformCard)).toContain("Follow-up round 2026 Q1: please report by 31 March 2026");
+    expect(visibleText(reformCard)).toContain("Baseline 120 children");
+    expect(inputsOf(reformCard)).toEqual(expect.arrayContaining(["progress", "status", "asOf"]));
+    expect(verbsOf(reformCard)).toEqual(["submitProgress"]);
+    expect(cards.some((c) => visibleText(c).includes(clinics.title))).toBe(true);
+
+    const again = await startFollowUpRound(world.deps, { ...round, title: " 2026  q1 " }, world.secretariat);
+    expect(again).toMatchObject({ round: { id: started.round.id }, queued: 0, alreadyQueued: 3 });
+    await bot.sender.drain();
+    expect(connector.sent).toHaveLength(3);
+  });
+
+  it("takes the focal point's progress, status, values and evidence from the card, versioned, a replay saved once", async () => {
+    const { world, bot, send, action, invokeCard, reform, detention, diversion } = await setup();
+    const { round } = await startFollowUpRound(world.deps, { title: "2026 Q1", mechanism: "UPR", dueDate: "2026-03-31" }, world.secretariat);
+    await bot.sender.drain();
+    const submit = action(
+      "fp-1-technical",
+      "submitProgress",
+      { actionId: reform.id, roundId: round.id, progress: "The draft act is before parliament.", status: "under-way", asOf: "2026-03-31", [`value_${detention.id}`]: "95", [`value_${diversion.id}`]: "", attachments: [evidence] },
+      { id: "f:progress-1" },
+    );
+    const card = invokeCard(await send({ ...submit }));
+    expect(visibleText(card)).toContain("Your update is saved (version 1): the secretariat will review it.");
+    expect(visibleText(card)).toContain("The draft act is before parliament.");
+    const replay = invokeCard(await send({ ...submit }));
+    expect(visibleText(replay)).toContain("already saved (version 1)");
+    const updates = await queryAll(world.repos.progressUpdates);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ actionId: reform.id, version: 1, via: "card", reportedStatus: "under-way", authorId: "fp-1-technical", values: [{ indicatorId: detention.id, value: 95, date: "2026-03-31" }], attachments: [evidence] });
+  });
+
+  it("refuses a value that is not a figure, or progress without words, keeps what was typed, and saves nothing", async () => {
+    const { world, send, action, invokeCard, reform, detention } = await setup();
+    const notAFigure = invokeCard(await send(action("fp-1-technical", "submitProgress", { actionId: reform.id, progress: "Done a lot.", status: "under-way", asOf: "2026-03-31", [`value_${detention.id}`]: "about ninety" })));
+    expect(visibleText(notAFigure)).toContain("“about ninety” is not a number");
+    expect(JSON.stringify(notAFigure)).toContain('"value":"Done a lot."');
+    const empty = invokeCard(await send(action("fp-1-technical", "submitProgress", { actionId: reform.id, progress: "  ", status: "under-way" })));
+    expect(visibleText(empty)).toContain("Say what was done.");
+    const otherMinistry = invokeCard(await send(action("fp-2-technical", "submitProgress", { actionId: reform.id, progress: "Not ours.", status: "done" })));
+    expect(visibleText(otherMinistry)).toContain("Only a focal point of the lead ministry reports on this action.");
+    expect(await queryAll(world.repos.progressUpdates)).toEqual([]);
+  });
+
+  it("interrupted by a crash, is finished by the recovery without sending a card twice", async () => {
+    const { world, bot } = await setup();
+    const createMany = world.repos.outbox.createMany.bind(world.repos.outbox);
+    let calls = 0;
+    world.repos.outbox.createMany = async (inputs) => {
+      calls += 1;
+      if (calls === 1) {
+        await createMany(inputs.slice(0, 1));
+        throw new Error("process killed");
+      }
+      return createMany(inputs);
+    };
+    await expect(startFollowUpRound(world.deps, { title: "2026 Q1", mechanism: "UPR", dueDate: "2026-03-31" }, world.secretariat)).rejects.toThrow("process killed");
+    world.repos.outbox.createMany = createMany;
+    world.clock.advance(5 * 60_000);
+    const run = await recoverOperations(world.deps);
+    expect(run.finished).toEqual([expect.objectContaining({ kind: "follow-up-round", records: 2 })]);
+    await bot.sender.drain();
+    expect(connector.sent).toHaveLength(3);
+    expect(new Set((await queryAll(world.repos.outbox)).map((e) => e.key)).size).toBe(3);
+  });
+});
