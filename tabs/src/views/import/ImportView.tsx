@@ -123,7 +123,7 @@ export default function ImportView() {
           <MessageBarBody>
             <MessageBarTitle>{t("import.done")}</MessageBarTitle>
             {t("import.doneSummary", { created: committed.created, updated: committed.updated, unchanged: committed.unchanged, duplicates: committed.duplicates, invalid: committed.invalid, failed: committed.failed })}
-            {committed.skipped > 0 && ` ${t("import.doneSkipped", { count: committed.skipped })}`}
+            {committed.skipped > 0 && ` ${plural("import.doneSkipped", committed.skipped)}`}
           </MessageBarBody>
         </MessageBar>
       )}
