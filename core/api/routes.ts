@@ -15,6 +15,7 @@ import * as overview from "./overview";
 import * as recommendations from "./recommendations";
 import * as requests from "./requests";
 import * as visits from "./visits";
+import { calendarQuerySchema, calendarSchema } from "../engagement/due-calendar";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
@@ -170,6 +171,7 @@ export const API_ROUTES = {
 
   // Overview
   dashboard: route({ id: "dashboard", method: "get", path: "/api/dashboard", tag: "overview", auth: "user", who: EVERYONE, summary: "Implementation status rolled up by ministry, mechanism, theme, SDG or cluster; open reports' requests by status; the open requests overdue and due in the next 14 days", query: overview.dashboardQuerySchema, response: overview.dashboardSchema }),
+  calendar: route({ id: "calendar", method: "get", path: "/api/calendar", tag: "overview", auth: "user", who: "everyone with a role: visits and communications not for observers; reports and consultations as shared", summary: "What is due or happens from one day to another: visits requested, proposed and agreed, their meetings, replies to communications, reports, consultations (at most 400 days)", query: calendarQuerySchema, response: calendarSchema }),
   listAudit: route({ id: "listAudit", method: "get", path: "/api/audit", tag: "overview", auth: "user", who: "the secretariat, the chair and administrators", summary: "Who changed what, when, newest first", query: overview.auditQuerySchema, response: overview.auditPageSchema }),
   // Exports of the grids, with the grid's filters, in the person's language
   exportRecommendations: route({ id: "exportRecommendations", method: "get", path: "/api/exports/recommendations", tag: "exports", auth: "user", who: EVERYONE, summary: "The recommendations the filters match, as .xlsx or CSV (streamed)", query: exportFiles.exportRecommendationsQuerySchema, response: { binary: true, contentType: exportFiles.XLSX_CONTENT_TYPE } }),

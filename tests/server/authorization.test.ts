@@ -96,6 +96,7 @@ const MATRIX: Record<RouteId, Allowed> = {
   getImport: ["secretariat"],
   commitImport: ["secretariat"],
   dashboard: "members",
+  calendar: "members",
   listAudit: ["secretariat", "chair", "admin"],
   exportRecommendations: "members",
   exportRequests: "members",
@@ -296,6 +297,8 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       const communication = await api.repos.communications.get(ctx.approvedReply);
       return { params: { id: communication.id }, body: { eTag: communication.eTag, on: "2026-02-20" } };
     }
+    case "calendar":
+      return { query: "from=2026-01-01&to=2026-12-31" };
     case "listRequests":
       return { query: `reportId=${ctx.upr}` };
     case "getRequest":

@@ -83,6 +83,7 @@ export const ROUTES = {
   getImport: ["get", "/api/imports/{id}"],
   commitImport: ["post", "/api/imports/{id}/commit"],
   dashboard: ["get", "/api/dashboard"],
+  calendar: ["get", "/api/calendar"],
   listAudit: ["get", "/api/audit"],
   exportRecommendations: ["get", "/api/exports/recommendations"],
   exportRequests: ["get", "/api/exports/requests"],
