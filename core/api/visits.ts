@@ -16,6 +16,7 @@ import {
 } from "../visits/visits";
 import { communicationFieldsSchema } from "../communications/communication";
 import { communicationRequestsInputSchema, receiveCommunicationInputSchema, replySentInputSchema } from "../communications/communications";
+import type { calendarEntrySchema, calendarSchema } from "../engagement/due-calendar";
 import { storedOf } from "./common";
 
 export const visitSchema = storedOf(visitFieldsSchema);
@@ -65,3 +66,8 @@ export const communicationRequestsBodySchema = communicationRequestsInputSchema;
 export type CommunicationRequestsBody = z.input<typeof communicationRequestsBodySchema>;
 export const replySentBodySchema = replySentInputSchema;
 export type ReplySentBody = z.input<typeof replySentBodySchema>;
+
+// The calendar of what is due (GET /api/calendar)
+
+export type CalendarDto = z.infer<typeof calendarSchema>;
+export type CalendarEntryDto = z.infer<typeof calendarEntrySchema>;

@@ -14,6 +14,7 @@ import { hrefOf, navigate } from "../../shell/router";
 import { STATUS_CODES } from "../../taxonomy";
 import { subjectLabel } from "../requests/subject";
 import { DecisionsInbox } from "../requests/DecisionsInbox";
+import { DueCalendar } from "./DueCalendar";
 import { STATUS_COLORS, useOverview, type Dimension } from "./use-overview";
 
 
@@ -150,6 +151,7 @@ export default function OverviewView() {
           )}
         </section>
       </div>
+      <DueCalendar />
     </>
   );
 }
