@@ -8,4 +8,5 @@ export * from "./imports";
 export * from "./overview";
 export * from "./exports";
 export * from "./word";
+export * from "./visits";
 export { API_ROUTES, isBinaryBody, isBinaryResponse, pathOf, type ApiRoute, type ApiRoutes, type BinaryBody, type BinaryResponse, type HttpMethod, type RouteId } from "./routes";

@@ -16,6 +16,7 @@ import * as recommendations from "./recommendations";
 import * as requests from "./requests";
 import * as word from "./word";
 import * as visits from "./visits";
+import { calendarQuerySchema, calendarSchema } from "../engagement/due-calendar";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
@@ -152,6 +153,12 @@ export const API_ROUTES = {
 
   startFollowUpRound: route({ id: "startFollowUpRound", method: "post", path: "/api/follow-up-rounds", tag: "follow-up", auth: "user", who: SECRETARIAT, summary: "Starts a follow-up round: the bot asks each lead ministry's technical focal point, one card per action planned or under way of the mechanism's recommendations; starting it again queues only the cards missing", body: followup.startRoundBodySchema, response: followup.startRoundResultSchema, status: 201 }),
   listFollowUpRounds: route({ id: "listFollowUpRounds", method: "get", path: "/api/follow-up-rounds", tag: "follow-up", auth: "user", who: SECRETARIAT, summary: "The follow-up rounds started, newest first", response: followup.followUpRoundListSchema }),
+  // Communications of special procedures
+  listCommunications: route({ id: "listCommunications", method: "get", path: "/api/communications", tag: "special procedures", auth: "user", who: SPECIAL_PROCEDURES_READERS, summary: "Allegation letters and urgent appeals, the latest received first", response: visits.communicationListSchema }),
+  receiveCommunication: route({ id: "receiveCommunication", method: "post", path: "/api/communications", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "Records a communication (reference, mandates, received date; the reply is due 60 days later unless the letter says otherwise) and opens its reply's report", body: visits.receiveCommunicationBodySchema, response: visits.communicationSchema, status: 201 }),
+  getCommunication: route({ id: "getCommunication", method: "get", path: "/api/communications/{id}", tag: "special procedures", auth: "user", who: SPECIAL_PROCEDURES_READERS, summary: "One communication", params: idParamsSchema, response: visits.communicationSchema }),
+  askAboutCommunication: route({ id: "askAboutCommunication", method: "post", path: "/api/communications/{id}/requests", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "Asks ministries for input to the reply, through the bot, as requests on the reply's report (due on or before the reply; asking again creates nothing)", params: idParamsSchema, body: visits.communicationRequestsBodySchema, response: requests.createRequestsResultSchema, status: 201 }),
+  recordReplySent: route({ id: "recordReplySent", method: "post", path: "/api/communications/{id}/sent", tag: "special procedures", auth: "user", who: SECRETARIAT, summary: "Records the day the reply was sent: only once the chair approved a draft of it (409 otherwise); its report is then submitted", params: idParamsSchema, body: visits.replySentBodySchema, response: visits.communicationSchema }),
 
   // Drafts
   listDrafts: route({ id: "listDrafts", method: "get", path: "/api/reports/{id}/drafts", tag: "drafts", auth: "user", who: EVERYONE, summary: "The report's compiled drafts, newest first", params: reportParams, response: drafts.draftListSchema }),
@@ -177,6 +184,7 @@ export const API_ROUTES = {
 
   // Overview
   dashboard: route({ id: "dashboard", method: "get", path: "/api/dashboard", tag: "overview", auth: "user", who: EVERYONE, summary: "Implementation status rolled up by ministry, mechanism, theme, SDG or cluster; open reports' requests by status; the open requests overdue and due in the next 14 days", query: overview.dashboardQuerySchema, response: overview.dashboardSchema }),
+  calendar: route({ id: "calendar", method: "get", path: "/api/calendar", tag: "overview", auth: "user", who: "everyone with a role: visits and communications not for observers; reports and consultations as shared", summary: "What is due or happens from one day to another: visits requested, proposed and agreed, their meetings, replies to communications, reports, consultations (at most 400 days)", query: calendarQuerySchema, response: calendarSchema }),
   listAudit: route({ id: "listAudit", method: "get", path: "/api/audit", tag: "overview", auth: "user", who: "the secretariat, the chair and administrators", summary: "Who changed what, when, newest first", query: overview.auditQuerySchema, response: overview.auditPageSchema }),
   // Exports of the grids, with the grid's filters, in the person's language
   exportRecommendations: route({ id: "exportRecommendations", method: "get", path: "/api/exports/recommendations", tag: "exports", auth: "user", who: EVERYONE, summary: "The recommendations the filters match, as .xlsx or CSV (streamed)", query: exportFiles.exportRecommendationsQuerySchema, response: { binary: true, contentType: exportFiles.XLSX_CONTENT_TYPE } }),

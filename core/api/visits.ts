@@ -1,4 +1,4 @@
-/** Visits of special procedures: the request, the reply, the dates, the programme, the statement, the report, the checklist. */
+/** Special procedures: visits (the request, the reply, the dates, the programme, the statement, the report, the checklist) and communications. */
 import { z } from "zod";
 import { recordIdSchema } from "../records/common";
 import { implementationStatusSchema } from "../records/taxonomy";
@@ -14,6 +14,9 @@ import {
   visitReplyInputSchema,
   visitReportInputSchema,
 } from "../visits/visits";
+import { communicationFieldsSchema } from "../communications/communication";
+import { communicationRequestsInputSchema, receiveCommunicationInputSchema, replySentInputSchema } from "../communications/communications";
+import type { calendarEntrySchema, calendarSchema } from "../engagement/due-calendar";
 import { storedOf } from "./common";
 
 export const visitSchema = storedOf(visitFieldsSchema);
@@ -51,3 +54,20 @@ export const tickVisitStepBodySchema = tickStepInputSchema;
 export type TickVisitStepBody = z.input<typeof tickVisitStepBodySchema>;
 export const visitChecklistBodySchema = checklistInputSchema;
 export type VisitChecklistBody = z.input<typeof visitChecklistBodySchema>;
+
+// Communications (allegation letters, urgent appeals)
+
+export const communicationSchema = storedOf(communicationFieldsSchema);
+export type CommunicationDto = z.infer<typeof communicationSchema>;
+export const communicationListSchema = z.object({ items: z.array(communicationSchema) });
+export const receiveCommunicationBodySchema = receiveCommunicationInputSchema;
+export type ReceiveCommunicationBody = z.input<typeof receiveCommunicationBodySchema>;
+export const communicationRequestsBodySchema = communicationRequestsInputSchema;
+export type CommunicationRequestsBody = z.input<typeof communicationRequestsBodySchema>;
+export const replySentBodySchema = replySentInputSchema;
+export type ReplySentBody = z.input<typeof replySentBodySchema>;
+
+// The calendar of what is due (GET /api/calendar)
+
+export type CalendarDto = z.infer<typeof calendarSchema>;
+export type CalendarEntryDto = z.infer<typeof calendarEntrySchema>;

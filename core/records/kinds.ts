@@ -17,6 +17,7 @@ import { recommendationFieldsSchema } from "../recommendations/recommendation";
 import { milestoneFieldsSchema, reportFieldsSchema } from "../reports/report";
 import { requestFieldsSchema } from "../requests/request";
 import { visitFieldsSchema } from "../visits/visit";
+import { communicationFieldsSchema } from "../communications/communication";
 
 /**
  * What core knows about each kind of record: its schema, the fields it may be queried
@@ -91,6 +92,7 @@ export const RECORD_KINDS = {
   consultations: kind({ name: "consultations", label: "Consultation", schema: consultationFieldsSchema, queryable: ["reportId", "date"] }),
   consultationComments: kind({ name: "consultationComments", label: "Consultation comment", schema: consultationCommentFieldsSchema, queryable: ["consultationId", "authorId"] }),
   visits: kind({ name: "visits", label: "Visit", schema: visitFieldsSchema, queryable: ["status", "requestedOn"] }),
+  communications: kind({ name: "communications", label: "Communication", schema: communicationFieldsSchema, queryable: ["reference", "status", "replyDueDate"], uniqueKey: "reference" }),
   outbox: kind({
     name: "outbox",
     label: "Outbox entry",

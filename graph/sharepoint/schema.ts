@@ -16,6 +16,7 @@ import { PLAN_KINDS } from "../../core/followup/plan";
 import { ACTION_STATUSES } from "../../core/followup/action";
 import { PROGRESS_REVIEW_STATES } from "../../core/followup/progress-update";
 import { VISIT_REPLIES, VISIT_STATUSES, VISITING_BODIES } from "../../core/visits/visit";
+import { COMMUNICATION_KINDS, COMMUNICATION_STATUSES } from "../../core/communications/communication";
 import type { RecordName } from "../../core/records/kinds";
 
 /** How a record field is kept in a SharePoint column. */
@@ -64,6 +65,7 @@ export type ListName =
   | "Consultations"
   | "ConsultationComments"
   | "Visits"
+  | "Communications"
   | "Outbox"
   | "Conversations"
   | "Operations"
@@ -424,6 +426,28 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["createdBy", text, { name: "VisitCreatedBy", display: "Created by" }],
     ]),
     titleOf: (r) => str(r.mandate),
+  },
+  {
+    title: "Communications",
+    description: "Allegation letters and urgent appeals of special procedures: the reference, the day the reply is due, the reply's report and the day it was sent.",
+    template: "genericList",
+    kind: "communications",
+    columns: columns([
+      ["reference", text, { name: "CommunicationReference", display: "Reference", ...uniqueKey }],
+      ["kind", choice(COMMUNICATION_KINDS), { name: "CommunicationKind", display: "Kind" }],
+      ["mandates", freeMulti, { display: "Mandates" }],
+      ["receivedOn", date, { display: "Received on" }],
+      ["replyDueDate", date, { display: "Reply due", indexed: true }],
+      ["summary", note, { name: "CommunicationSummary", display: "Summary" }],
+      ["status", choice(COMMUNICATION_STATUSES), { name: "CommunicationStatus", display: "Status", indexed: true }],
+      ["reportId", lookup("Reports"), { display: "Reply report" }],
+      ["sentOn", date, { display: "Sent on" }],
+      ["sentDraftId", lookup("DraftVersions"), { display: "Draft sent" }],
+      ["timeZone", text, { name: "CommunicationTimeZone", display: "Time zone" }],
+      ["createdAt", dateTime, { name: "CommunicationCreatedAt", display: "Created at" }],
+      ["createdBy", text, { name: "CommunicationCreatedBy", display: "Created by" }],
+    ]),
+    titleOf: (r) => str(r.reference),
   },
   {
     title: "Outbox",

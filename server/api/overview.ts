@@ -10,12 +10,15 @@ import { isActiveFocalPoint } from "../../core/ministries/focal-point";
 import { ministriesOfFocalPoint } from "../../core/ministries/focal-points";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import { readDashboard } from "../../core/dashboard/dashboard";
+import { readCalendar } from "../../core/engagement/due-calendar";
 import type { ApiServices } from "./services";
 
 export function registerOverviewRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
   const { deps } = services;
 
   bindRoute(router, API_ROUTES.dashboard, binding, async ({ query, actor }) => readDashboard(deps, query, actor, { timeZone: services.config.timeZone }));
+
+  bindRoute(router, API_ROUTES.calendar, binding, async ({ query, actor }) => readCalendar(deps, query, actor));
 
   bindRoute(router, API_ROUTES.listAudit, binding, async ({ query, actor }) => {
     authorize(actor, { kind: "read-audit" });

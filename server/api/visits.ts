@@ -1,4 +1,4 @@
-/** Visits of special procedures: each route calls one use case of core/visits. */
+/** Visits and communications of special procedures: each route calls one use case of core/visits or core/communications. */
 import type { Router } from "express";
 import { API_ROUTES } from "../../core/api/routes";
 import {
@@ -14,6 +14,7 @@ import {
   setVisitProgramme,
   tickVisitStep,
 } from "../../core/visits/visits";
+import { askMinistriesAboutCommunication, listCommunications, readCommunication, receiveCommunication, recordReplySent } from "../../core/communications/communications";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import type { ApiServices } from "./services";
 
@@ -41,4 +42,14 @@ export function registerVisitRoutes(router: Router, binding: RouteBinding, servi
   bindRoute(router, API_ROUTES.tickVisitStep, binding, async ({ params, body, actor }) => tickVisitStep(deps, params.id, body, actor));
 
   bindRoute(router, API_ROUTES.configureVisitChecklist, binding, async ({ params, body, actor }) => configureVisitChecklist(deps, params.id, body, actor));
+
+  bindRoute(router, API_ROUTES.listCommunications, binding, async ({ actor }) => ({ items: await listCommunications(deps, actor) }));
+
+  bindRoute(router, API_ROUTES.receiveCommunication, binding, async ({ body, actor }) => receiveCommunication(deps, body, actor));
+
+  bindRoute(router, API_ROUTES.getCommunication, binding, async ({ params, actor }) => readCommunication(deps, params.id, actor));
+
+  bindRoute(router, API_ROUTES.askAboutCommunication, binding, async ({ params, body, actor }) => askMinistriesAboutCommunication(deps, params.id, body, actor));
+
+  bindRoute(router, API_ROUTES.recordReplySent, binding, async ({ params, body, actor }) => recordReplySent(deps, params.id, body, actor));
 }

@@ -86,6 +86,11 @@ const MATRIX: Record<RouteId, Allowed> = {
   recordVisitReport: ["secretariat"],
   tickVisitStep: ["secretariat"],
   configureVisitChecklist: ["secretariat"],
+  listCommunications: MEMBERS_NOT_OBSERVERS,
+  receiveCommunication: ["secretariat"],
+  getCommunication: MEMBERS_NOT_OBSERVERS,
+  askAboutCommunication: ["secretariat"],
+  recordReplySent: ["secretariat"],
   listDrafts: "members",
   compileDraft: ["secretariat"],
   getDraft: "members",
@@ -103,6 +108,7 @@ const MATRIX: Record<RouteId, Allowed> = {
   saveImportMapping: ["secretariat"],
   downloadImportMapping: ["secretariat"],
   dashboard: "members",
+  calendar: "members",
   listAudit: ["secretariat", "chair", "admin"],
   exportRecommendations: "members",
   exportUprMatrix: "members",
@@ -138,6 +144,9 @@ const ctx = {} as {
   comment: string;
   /** Visits in the state each visit route acts on. */
   visits: Record<"requested" | "accepted" | "scheduled" | "briefing" | "ended" | "completed" | "checklist", string>;
+  /** A communication just received, and one whose reply the chair approved. */
+  communication: string;
+  approvedReply: string;
 };
 
 beforeAll(async () => {
@@ -188,6 +197,12 @@ beforeAll(async () => {
     completed: await visit("completed", { agreedFrom: "2026-01-01", agreedTo: "2026-01-10", statementOn: "2026-01-10" }),
     checklist: await visit("requested"),
   };
+  const letter = { kind: "allegation-letter" as const, mandates: ["Special Rapporteur on the situation of human rights defenders"], receivedOn: "2026-01-05", replyDueDate: "2099-03-06", createdAt: "2026-01-05T08:00:00.000Z", createdBy: PEOPLE.secretariat.id };
+  ctx.communication = (await repos.communications.create({ ...letter, reference: "AL SVN 1/2026" })).id;
+  const replyReport = await repos.reports.create({ title: "Reply to communication UA SVN 2/2026", mechanism: "SPECIAL_PROCEDURES", type: "other", dueDate: "2099-03-06", createdAt: "2026-01-05T08:00:00.000Z" });
+  const approved = await repos.drafts.create({ key: `${replyReport.id}#1`, reportId: replyReport.id, version: 1, fileName: "Reply UA SVN 2-2026 (1).docx", reviewState: "approved", compiledAt: "2026-01-20T08:00:00.000Z", compiledBy: PEOPLE.secretariat.id });
+  expect(approved.reviewState).toBe("approved");
+  ctx.approvedReply = (await repos.communications.create({ ...letter, reference: "UA SVN 2/2026", kind: "urgent-appeal", reportId: replyReport.id })).id;
 }, 120_000);
 
 afterAll(async () => {
@@ -294,6 +309,18 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       const visit = await api.repos.visits.get(ctx.visits.checklist);
       return { params: { id: visit.id }, body: { eTag: visit.eTag, steps: [{ key: "send-reply" }, { key: "book-interpreters", title: "Book interpreters" }] } };
     }
+    case "receiveCommunication":
+      return { body: { reference: `AL SVN ${randomUUID().slice(0, 6)}/2026`, kind: "allegation-letter", mandates: ["Special Rapporteur on freedom of expression"], receivedOn: "2026-02-01" } };
+    case "getCommunication":
+      return { params: { id: ctx.communication } };
+    case "askAboutCommunication":
+      return { params: { id: ctx.communication }, body: { ministryIds: [ctx.justice], ask: "What happened to the journalist?", dueDate: "2099-02-15" } };
+    case "recordReplySent": {
+      const communication = await api.repos.communications.get(ctx.approvedReply);
+      return { params: { id: communication.id }, body: { eTag: communication.eTag, on: "2026-02-20" } };
+    }
+    case "calendar":
+      return { query: "from=2026-01-01&to=2026-12-31" };
     case "listRequests":
       return { query: `reportId=${ctx.upr}` };
     case "getRequest":

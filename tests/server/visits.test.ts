@@ -92,3 +92,16 @@ test("an impossible step, bad input and a stale eTag are refused, say what is wr
   expect(stale.status).toBe(412);
   expect(await api.repos.visits.get(id)).toEqual(declined.body);
 }, 60_000);
+
+test("the calendar shows the visits agreed and requested to those who may read them, and refuses a backwards period", async () => {
+  const token = await api.tokenFor("secretariat");
+  const created = await api.call<VisitDto>("POST", "/api/visits", { token, body: { mandate: "Special Rapporteur on the rights of persons with disabilities", requestedOn: "2026-03-01", requestedFrom: "2098-09-14", requestedTo: "2098-09-25" } });
+  const calendar = await api.call<{ items: { kind: string; date: string; title: string; source: { id: string } }[] }>("GET", "/api/calendar?from=2098-09-01&to=2098-09-30", { token: await api.tokenFor("focalPoint") });
+  expect(calendar.status).toBe(200);
+  expect(calendar.body.items.filter((e) => e.source.id === created.body.id).map((e) => [e.kind, e.date])).toEqual([["visit-requested", "2098-09-14"]]);
+  const observer = await api.call<{ items: { kind: string }[] }>("GET", "/api/calendar?from=2098-09-01&to=2098-09-30", { token: await api.tokenFor("observer") });
+  expect(observer.body.items.filter((e) => e.kind.startsWith("visit"))).toEqual([]);
+  const backwards = await api.call<{ error: { issues: { path: string }[] } }>("GET", "/api/calendar?from=2098-09-30&to=2098-09-01", { token });
+  expect(backwards.status).toBe(400);
+  expect(backwards.body.error.issues.map((i) => i.path)).toContain("query.to");
+}, 60_000);

@@ -21,6 +21,7 @@ const LOADERS: Record<ViewName, () => Promise<{ default: ComponentType }>> = {
   reports: () => import("../views/reports/ReportsView"),
   requests: () => import("../views/requests/RequestsView"),
   drafts: () => import("../views/drafts/DraftsView"),
+  visits: () => import("../views/visits/VisitsView"),
   ministries: () => import("../views/ministries/MinistriesView"),
   import: () => import("../views/import/ImportView"),
   audit: () => import("../views/audit/AuditView"),
@@ -67,6 +68,8 @@ const NAV: NavEntry[] = [
   { view: "reports", label: "nav.reports", visible: () => true },
   { view: "requests", label: "nav.requests", visible: () => true },
   { view: "drafts", label: "nav.drafts", visible: () => true },
+  // Visits and communications are confidential until published: not for observers (the server refuses them too).
+  { view: "visits", label: "nav.visits", visible: ({ me }) => me.can.readAnswers },
   { view: "ministries", label: "nav.ministries", visible: () => true },
   { view: "import", label: "nav.import", visible: ({ me }) => me.can.import },
   { view: "audit", label: "nav.audit", visible: ({ me }) => me.can.readAudit },

@@ -11,7 +11,7 @@ import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
 import { STATUS_CODES } from "../../taxonomy";
 
-const ENTITIES = ["recommendations", "reports", "milestones", "requests", "contributions", "drafts", "reviews", "ministries", "focalPoints", "consultations"] as const;
+const ENTITIES = ["recommendations", "reports", "milestones", "requests", "contributions", "drafts", "reviews", "ministries", "focalPoints", "consultations", "visits", "communications"] as const;
 const ANY = "__any__";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { DashboardDto, DueRequestDto } from "../../../../core/api";
+import type { CalendarDto, DashboardDto, DueRequestDto } from "../../../../core/api";
 import { fakeApi, ME, renderSignedIn, stubLayout } from "../../testing/session";
 import OverviewView from "./OverviewView";
 
@@ -47,12 +47,14 @@ const dashboard: DashboardDto = {
   followUp: { actions: { total: 12, byStatus: { planned: 4, "under-way": 6, done: 1, dropped: 1 } }, overdueActions: 3, indicators: { total: 20, offTrack: 5 } },
 };
 
+const NOTHING_DUE: CalendarDto = { from: "2026-11-10", to: "2027-02-15", items: [] };
+
 beforeAll(stubLayout);
 beforeEach(() => window.history.replaceState(null, "", "/overview"));
 
 describe("the overview's requests needing attention", () => {
   test("come from the dashboard in one call: how many are overdue, the most overdue first, each with its subject, ministry, report and due date", async () => {
-    const fake = fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }) });
+    const fake = fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }), calendar: () => NOTHING_DUE });
     renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fake });
     const overdue = await screen.findByRole("region", { name: "Overdue (11)" });
     const items = within(overdue).getAllByRole("listitem");
@@ -73,14 +75,14 @@ describe("the overview's requests needing attention", () => {
 
     // The figure counts every overdue request, not the ones listed.
     expect(screen.getByText("Requests overdue").closest(".fui-Card")).toHaveTextContent("11");
-    // The dashboard in one call; beside it, what waits for the secretariat's decision.
-    expect(fake.calls.map((c) => c.id).sort()).toEqual(["dashboard", "listDecisions"]);
+    // The dashboard in one call; beside it, what waits for the secretariat's decision, and the calendar.
+    expect(fake.calls.map((c) => c.id).sort()).toEqual(["calendar", "dashboard", "listDecisions"]);
     expect(fake.calls.find((c) => c.id === "dashboard")?.input).toMatchObject({ query: { dimension: "ministry", ministryId: undefined } });
     expect(await screen.findByText("Nothing waits for your decision.")).toBeInTheDocument();
   });
 
   test("list the requests whose card reached nobody, with what to do about each", async () => {
-    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }) }) });
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }), calendar: () => NOTHING_DUE }) });
     const undelivered = await screen.findByRole("region", { name: "Not delivered in Teams (1)" });
     const [item] = within(undelivered).getAllByRole("listitem");
     expect(item).toHaveTextContent("Ministry of Sport");
@@ -89,10 +91,10 @@ describe("the overview's requests needing attention", () => {
   });
 
   test("a focal point of one ministry sees that ministry's, and says so", async () => {
-    const fake = fakeApi({ dashboard: () => ({ ...dashboard, requestsDue: { horizonDays: 14, overdue: { count: 0, items: [] }, dueSoon: { count: 0, items: [] }, undeliverable: { count: 0, items: [] } } }) });
+    const fake = fakeApi({ calendar: () => NOTHING_DUE, dashboard: () => ({ ...dashboard, requestsDue: { horizonDays: 14, overdue: { count: 0, items: [] }, dueSoon: { count: 0, items: [] }, undeliverable: { count: 0, items: [] } } }) });
     renderSignedIn(<OverviewView />, { me: ME.focalPoint, api: fake });
     await screen.findByText("Requests to Ministry of Justice.");
-    expect(fake.calls[0]?.input).toMatchObject({ query: { ministryId: "m1" } });
+    expect(fake.calls.find((c) => c.id === "dashboard")?.input).toMatchObject({ query: { ministryId: "m1" } });
     expect(screen.getByText("No request is overdue.")).toBeInTheDocument();
     expect(screen.getByText("No request is due in the next 14 days.")).toBeInTheDocument();
   });
@@ -129,5 +131,37 @@ describe("the overview's follow-up of implementation", () => {
     expect(figure("Actions overdue")).toHaveTextContent("3");
     expect(figure("Actions overdue")).toHaveTextContent("Past their end date and neither done nor dropped.");
     expect(figure("Indicators off track")).toHaveTextContent("5 of 20");
+  });
+});
+
+describe("the overview's calendar", () => {
+  test("lists what is due across visits, communications, reports and consultations, each opening its record, the overdue marked", async () => {
+    const calendar: CalendarDto = {
+      from: "2026-11-10",
+      to: "2027-02-15",
+      items: [
+        { kind: "communication-reply", date: "2026-11-12", title: "UA SVN 2/2026", source: { list: "communications", id: "c1" }, status: "received", overdue: true },
+        { kind: "visit", date: "2026-12-01", endDate: "2026-12-10", title: "Special Rapporteur on the right to education", source: { list: "visits", id: "v1" }, status: "scheduled", overdue: false },
+        { kind: "report", date: "2027-01-15", title: "UPR national report, fourth cycle", source: { list: "reports", id: "r1" }, status: "collecting", overdue: false },
+      ],
+    };
+    const fake = fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }), calendar: () => calendar });
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fake });
+    const region = await screen.findByRole("region", { name: "Calendar" });
+    const items = await within(region).findAllByRole("listitem");
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringContaining("Reply to a communication due · UA SVN 2/2026 Overdue"),
+      expect.stringContaining("Visit · Special Rapporteur on the right to education"),
+      expect.stringContaining("Report due · UPR national report, fourth cycle"),
+    ]);
+    expect(within(items[1]!).getByRole("link", { name: "Special Rapporteur on the right to education" })).toHaveAttribute("href", "/visits/v1");
+    expect(within(items[2]!).getByRole("link")).toHaveAttribute("href", "/reports/r1");
+    const query = fake.calls.find((c) => c.id === "calendar")?.input as { query: { from: string; to: string } };
+    expect(query.query.from < query.query.to).toBe(true);
+  });
+
+  test("says when nothing is due", async () => {
+    renderSignedIn(<OverviewView />, { me: ME.observer, api: fakeApi({ dashboard: () => dashboard, calendar: () => NOTHING_DUE }) });
+    expect(await screen.findByText("Nothing is due in this period.")).toBeInTheDocument();
   });
 });

@@ -16,6 +16,7 @@ import { useSession } from "../../shell/session";
 import { ACTION_STATUS_CODES, STATUS_CODES } from "../../taxonomy";
 import { subjectLabel } from "../requests/subject";
 import { DecisionsInbox } from "../requests/DecisionsInbox";
+import { DueCalendar } from "./DueCalendar";
 import { STATUS_COLORS, useOverview, type Dimension } from "./use-overview";
 
 
@@ -172,6 +173,7 @@ export default function OverviewView() {
           )}
         </section>
       </div>
+      <DueCalendar />
     </>
   );
 }
