@@ -1,5 +1,6 @@
 /** What the API's handlers are given: the ports, the read models, and the edge helpers. */
 import type { ParsedImport } from "../../core/import";
+import type { PdfConverter } from "../../drafts/pdf/libreoffice-pdf-converter";
 import type { UseCaseDeps } from "../../core/ports/use-case-deps";
 import type { ActorResolver } from "../auth/actors";
 import type { LocalIssuer } from "../auth/local-issuer";
@@ -23,6 +24,8 @@ export interface ApiServices {
   readImport: ImportReader;
   checkTemplate: TemplateChecker;
   templateMaxBytes: number;
+  /** Drafts as PDF (LibreOffice, when the server has it). */
+  pdf: PdfConverter;
   config: ServerConfig;
   version: string;
   /** Local mode only. */

@@ -26,6 +26,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
+import { DraftDownloads } from "./DraftDownloads";
 import { TemplatesSection } from "./TemplatesSection";
 import { useDraftCard, useDraftsView, useReportDrafts, type DraftCardProps, type ReportDraftsProps } from "./use-drafts-view";
 
@@ -129,6 +130,7 @@ function ReportDrafts(props: ReportDraftsProps) {
                   {d.wordCount ? ` · ${plural("drafts.words", d.wordCount.counted)}` : ""}
                 </Text>
                 <ReviewStateBadge state={d.reviewState} />
+                <DraftDownloads draft={d} compact />
               </li>
             ))}
           </ul>
@@ -200,6 +202,7 @@ function DraftCard(props: DraftCardProps) {
         <Button as="a" href={draft.webUrl} target="_blank" rel="noreferrer" appearance="primary">
           {t("drafts.openInWord")}
         </Button>
+        <DraftDownloads draft={draft} />
       </div>
       {me.can.sendForApproval && canReview(draft.reviewState, "send-for-approval") && (
         <form
