@@ -17,3 +17,4 @@ export { readCustomProperties } from "./docx/document-properties";
 export { tallyWords, type TallyOptions, type WordTally } from "./word-tally";
 export { cleanText } from "./text/clean-text";
 export { demoDraftContent } from "./demo/demo-content";
+export { LibreOfficePdfConverter, PdfUnavailableError, PDF_CONTENT_TYPE, findSoffice, type PdfConverter } from "./pdf/libreoffice-pdf-converter";

@@ -20,7 +20,7 @@ import { StaticDirectory } from "../core/in-memory/fakes";
 import type { UseCaseDeps } from "../core/ports/use-case-deps";
 import { createBot, type Bot } from "../bot/create-bot";
 import { fileHostsFor } from "../bot/files/download";
-import { DocxDraftRenderer, readCustomProperties, TEMPLATE_MAX_BYTES, validateTemplate } from "../drafts";
+import { DocxDraftRenderer, LibreOfficePdfConverter, readCustomProperties, TEMPLATE_MAX_BYTES, validateTemplate } from "../drafts";
 import { GraphAppInstaller } from "../graph/entra/app-installer";
 import { GraphDirectory } from "../graph/entra/directory";
 import type { RunningGraphEmulator } from "../graph/emulator";
@@ -207,6 +207,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       telemetry: telemetry.telemetry,
     });
 
+    // Looked for once, now: /api/me says whether drafts come as PDF, and should not wait for soffice --version.
+    const pdf = new LibreOfficePdfConverter(config.pdf);
+    void pdf.available();
     const services: ApiServices = {
       deps,
       actors: new ActorResolver(deps),
@@ -222,6 +225,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       },
       templateMaxBytes: TEMPLATE_MAX_BYTES,
       readDocumentProperties: readCustomProperties,
+      pdf,
       config: { ...config, signIn },
       version: packageVersion(),
       localSignIn,

@@ -137,6 +137,8 @@ export const meSchema = z.object({
     answerRequests: z.boolean(),
     /** Whether the person reads the ministries' answers (at least their own ministry's): observers do not. */
     readAnswers: z.boolean(),
+    /** Whether the server converts drafts to PDF (LibreOffice is installed there). */
+    downloadPdf: z.boolean(),
   }),
 });
 export type MeDto = z.infer<typeof meSchema>;

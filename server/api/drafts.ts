@@ -1,5 +1,6 @@
 /** Drafts: compile, versions, the file, the review by the chair; the secretariat's templates. */
 import type { Router } from "express";
+import { PDF_CONTENT_TYPE, PdfUnavailableError } from "../../drafts/pdf/libreoffice-pdf-converter";
 import { API_ROUTES } from "../../core/api/routes";
 import type { TemplateDto } from "../../core/api/drafts";
 import { authorize } from "../../core/auth/policy";
@@ -48,6 +49,18 @@ export function registerDraftRoutes(router: Router, binding: RouteBinding, servi
   bindRoute(router, API_ROUTES.downloadDraft, binding, async ({ params, actor }) => {
     const { content, contentType, fileName } = await readDraftFile(deps, params.id, actor);
     return { file: content, contentType, fileName };
+  });
+
+  bindRoute(router, API_ROUTES.downloadDraftPdf, binding, async ({ params, actor }) => {
+    // The reader's edition (what GET /file answers them), converted: a PDF shows no more than the .docx would.
+    const { content, fileName } = await readDraftFile(deps, params.id, actor);
+    try {
+      return { file: await services.pdf.toPdf(content), contentType: PDF_CONTENT_TYPE, fileName: `${fileName.replace(/\.docx$/i, "")}.pdf` };
+    } catch (error) {
+      // Said as it is (not "a service did not answer"): what is missing, and the .docx as the way round it.
+      if (error instanceof PdfUnavailableError) throw new HttpError(503, "unavailable", error.message, error.reason === "not-installed" ? {} : { retryAfterSeconds: 30 });
+      throw error;
+    }
   });
 
   bindRoute(router, API_ROUTES.sendDraftForApproval, binding, async ({ params, body, actor }) => sendDraftForApproval(deps, { ...body, draftId: params.id }, actor));

@@ -62,6 +62,7 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
         administer: can(fresh, { kind: "administer" }),
         answerRequests: ministryIds.length > 0,
         readAnswers: can(fresh, { kind: "read-answers" }),
+        downloadPdf: await services.pdf.available(),
       },
     };
     return me;

@@ -1,6 +1,7 @@
 /** What the API's handlers are given: the ports, the read models, and the edge helpers. */
 import type { TableProfileDto } from "../../core/api/imports";
 import type { ParsedImport } from "../../core/import";
+import type { PdfConverter } from "../../drafts/pdf/libreoffice-pdf-converter";
 import type { UseCaseDeps } from "../../core/ports/use-case-deps";
 import type { ActorResolver } from "../auth/actors";
 import type { LocalIssuer } from "../auth/local-issuer";
@@ -32,6 +33,8 @@ export interface ApiServices {
   templateMaxBytes: number;
   /** A .docx's custom document properties (the local stand-in for Word reads a draft's identity with them). */
   readDocumentProperties(docx: Uint8Array): Promise<Record<string, string>>;
+  /** Drafts as PDF (LibreOffice, when the server has it). */
+  pdf: PdfConverter;
   config: ServerConfig;
   version: string;
   /** Local mode only. */

@@ -90,6 +90,10 @@ export const environmentSchema = z.object({
   NMIRF_TEST_GRAPH_CA_FILE: optional(z.string().min(1)),
   NMIRF_TEST_GRAPH_TOKEN: optional(z.string().min(1).max(4096)),
   NMIRF_TEST_JWKS_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** LibreOffice's soffice for drafts as PDF: a path, or `off`; absent: looked for where it is usually installed. */
+  NMIRF_SOFFICE: optional(z.string().min(1).max(500)),
+  /** How long a draft's conversion to PDF may take before soffice is stopped. */
+  NMIRF_PDF_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5_000).max(600_000).default(120_000)),
   /** Whose requests and answers a ministry's focal points read: `own-ministry` (default) or `all-ministries`. */
   NMIRF_FOCAL_POINTS_READ: z.preprocess(emptyAsUndefined, z.enum(FOCAL_POINTS_READ).default("own-ministry")),
 });
@@ -137,6 +141,8 @@ export interface ServerConfig {
   storage?: { connectionString: string };
   /** This instance's name in the leader's lease, the logs and the telemetry. */
   instanceId: string;
+  /** Drafts as PDF by LibreOffice: its path (`off`: none; absent: looked for) and how long a conversion may take. */
+  pdf: { soffice?: string; timeoutMs: number };
   leader: { leaseSeconds: number };
   /** How many instances send cards (App Service's instance count): each sends at its share of Teams' rate. */
   sendingInstances: number;
@@ -239,6 +245,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     storage: e.AZURE_STORAGE_CONNECTION_STRING ? { connectionString: e.AZURE_STORAGE_CONNECTION_STRING } : undefined,
     instanceId: e.NMIRF_INSTANCE_ID ?? (e.WEBSITE_INSTANCE_ID ? e.WEBSITE_INSTANCE_ID.slice(0, 100) : `${os.hostname().slice(0, 80)}-${process.pid}`),
     leader: { leaseSeconds: e.LEADER_LEASE_SECONDS },
+    pdf: { soffice: e.NMIRF_SOFFICE, timeoutMs: e.NMIRF_PDF_TIMEOUT_MS },
     sendingInstances: e.NMIRF_SENDING_INSTANCES,
     outbox: { ratePerSecond: e.NMIRF_SEND_RATE_PER_SECOND, claimLeaseSeconds: e.NMIRF_OUTBOX_CLAIM_LEASE_SECONDS },
     telemetry: { exporter: telemetryExporter, connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },

@@ -1,33 +1,20 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { demoDraftContent } from "../../drafts/demo/demo-content";
 import { DocxDraftRenderer } from "../../drafts/docx-draft-renderer";
+import { findSoffice as findInstalledSoffice, runProgram as run } from "../../drafts/pdf/libreoffice-pdf-converter";
 import { makeTemplate } from "../../drafts/testing/templates";
 
 /**
  * A smoke test that LibreOffice opens our drafts and lays them out: each converts to a PDF with
- * pages. soffice exits 0 even when a conversion fails, so the PDF itself is checked.
+ * pages. soffice exits 0 even when a conversion fails, so the PDF itself is checked. soffice is
+ * found as the server finds it (drafts/pdf).
  */
-const CANDIDATES = ["soffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"];
-
-function run(file: string, args: string[], timeoutMs: number): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    execFile(file, args, { timeout: timeoutMs, killSignal: "SIGKILL" }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
-      resolve({ code, output: `${stdout}${stderr}${error && code === null ? ` (${error.message})` : ""}` });
-    });
-  });
-}
-
 async function findSoffice(): Promise<string> {
-  for (const candidate of CANDIDATES) {
-    if (candidate.includes("/") && !existsSync(candidate)) continue;
-    const { code } = await run(candidate, ["--version"], 60_000);
-    if (code === 0) return candidate;
-  }
+  const found = await findInstalledSoffice();
+  if (found) return found;
   throw new Error(
     "LibreOffice (soffice) is not installed, so the drafts cannot be checked as PDF. Install it with `apt-get install -y --no-install-recommends libreoffice-writer-nogui` (.ci/run does so when it is missing).",
   );

@@ -9,6 +9,7 @@ import { queryAll } from "../../core/ports/repository";
 import { makeTemplate } from "../../drafts/testing/templates";
 import { UPR_REPORT_TITLE, CRC_REPORT_TITLE } from "../../demo/seed";
 import { uhriCsv, uhriUprRecords } from "../import/support/files";
+import { fakeSoffice } from "../support/fake-soffice";
 import { type ApiClient, OTHER_MINISTRY, PEOPLE, RIGHT_MINISTRY, startApiServer, storeSnapshot, type CallOptions, type RoleName } from "./support/api-server";
 
 type Allowed = RoleName[] | "everyone" | "members";
@@ -95,6 +96,7 @@ const MATRIX: Record<RouteId, Allowed> = {
   compileDraft: ["secretariat"],
   getDraft: "members",
   downloadDraft: "members",
+  downloadDraftPdf: "members",
   sendDraftForApproval: ["secretariat"],
   decideDraft: ["chair"],
   wordPane: "members",
@@ -150,7 +152,8 @@ const ctx = {} as {
 };
 
 beforeAll(async () => {
-  api = await startApiServer();
+  // Who gets a draft's PDF is the question here, not LibreOffice's conversion (tests/server/draft-pdf.test.ts).
+  api = await startApiServer({ pdf: { soffice: fakeSoffice(), timeoutMs: 10_000 } });
   const { repos } = api;
   ctx.justice = await api.ministryId(RIGHT_MINISTRY);
   ctx.health = await api.ministryId(OTHER_MINISTRY);
@@ -364,6 +367,7 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { params: { id: (await ctx.request("148.6", ctx.justice)).id }, query: "fileName=budget-2025.pdf", raw: new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55]), contentType: "application/pdf" };
     case "getDraft":
     case "downloadDraft":
+    case "downloadDraftPdf":
     case "sendDraftForApproval": {
       const drafts = await queryAll(api.repos.drafts, { where: [{ field: "reportId", op: "eq", value: ctx.upr }] });
       const latest = drafts.sort((a, b) => b.version - a.version)[0];

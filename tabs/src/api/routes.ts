@@ -80,6 +80,7 @@ export const ROUTES = {
   compileDraft: ["post", "/api/reports/{id}/drafts"],
   getDraft: ["get", "/api/drafts/{id}"],
   downloadDraft: ["get", "/api/drafts/{id}/file"],
+  downloadDraftPdf: ["get", "/api/drafts/{id}/pdf"],
   sendDraftForApproval: ["post", "/api/drafts/{id}/send-for-approval"],
   decideDraft: ["post", "/api/reviews/{id}/decision"],
   listTemplates: ["get", "/api/templates"],

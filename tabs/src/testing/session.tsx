@@ -25,7 +25,7 @@ export function fakeApi(handlers: Handlers): Api & { calls: { id: RouteId; input
   };
 }
 
-const NO = { read: true, readAudit: false, editLists: false, import: false, createRequests: false, compileDrafts: false, sendForApproval: false, decideDrafts: false, administer: false, answerRequests: false, readAnswers: false };
+const NO = { read: true, readAudit: false, editLists: false, import: false, createRequests: false, compileDrafts: false, sendForApproval: false, decideDrafts: false, administer: false, answerRequests: false, readAnswers: false, downloadPdf: false };
 
 export const ME = {
   secretariat: { userId: "u-sec", displayName: "Maja Novak", roles: ["Secretariat"], ministries: [], can: { ...NO, readAudit: true, editLists: true, import: true, createRequests: true, compileDrafts: true, sendForApproval: true, readAnswers: true } },

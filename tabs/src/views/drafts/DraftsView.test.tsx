@@ -164,3 +164,51 @@ describe("the secretariat's templates", () => {
     expect(templateFileName("Letterhead.pdf")).toBeUndefined();
   });
 });
+
+describe("a draft's file from the tab", () => {
+  function saving() {
+    URL.createObjectURL = jest.fn(() => "blob:draft");
+    URL.revokeObjectURL = jest.fn();
+    const saved: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    return { saved, restore: () => click.mockRestore() };
+  }
+
+  test("an observer downloads the .docx, and is offered no PDF when the server has no LibreOffice", async () => {
+    const fake = api({ downloadDraft: () => new Blob(["PK"]) });
+    const files = saving();
+    renderSignedIn(<DraftsView />, { me: ME.observer, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Download (.docx)" }, { timeout: 5000 }));
+    await screen.findByRole("button", { name: "Download (.docx)" });
+    expect(fake.calls.find((c) => c.id === "downloadDraft")?.input).toMatchObject({ params: { id: "d1" } });
+    expect(files.saved).toEqual(["draft.docx"]);
+    expect(screen.queryByRole("button", { name: "Download as PDF" })).toBeNull();
+    files.restore();
+  });
+
+  test("the secretariat downloads a PDF when the server converts, earlier versions too; a failure says why", async () => {
+    const older: DraftDto = { ...draft, id: "d0", version: 0, fileName: "UPR national report — draft v0.docx", reviewState: "returned" };
+    let fail = false;
+    const fake = api({
+      listDrafts: () => ({ items: [draft, older] }),
+      downloadDraftPdf: () => {
+        if (fail) throw new ApiProblem("unavailable", "PDF is not available on this server: LibreOffice (soffice) is not installed.", 503);
+        return new Blob(["%PDF-"]);
+      },
+    });
+    const files = saving();
+    renderSignedIn(<DraftsView />, { me: { ...ME.secretariat, can: { ...ME.secretariat.can, downloadPdf: true } }, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Download as PDF" }, { timeout: 5000 }));
+    await screen.findByRole("button", { name: "Download as PDF" });
+    await userEvent.click(screen.getByRole("button", { name: "Download draft version 0 as PDF" }));
+    await screen.findByRole("button", { name: "Download draft version 0 as PDF" });
+    expect(fake.calls.filter((c) => c.id === "downloadDraftPdf").map((c) => (c.input as { params: { id: string } }).params.id)).toEqual(["d1", "d0"]);
+    expect(files.saved).toEqual(["draft.pdf", "UPR national report — draft v0.pdf"]);
+    fail = true;
+    await userEvent.click(screen.getByRole("button", { name: "Download as PDF" }));
+    expect(await screen.findByText(/LibreOffice \(soffice\) is not installed/)).toBeInTheDocument();
+    files.restore();
+  });
+});

@@ -28,6 +28,7 @@ import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
 import { useSession } from "../../shell/session";
 import { openInWordHref } from "../../word/open-in-word";
+import { DraftDownloads } from "./DraftDownloads";
 import { TemplatesSection } from "./TemplatesSection";
 import { useDraftCard, useDraftsView, useReportDrafts, type DraftCardProps, type ReportDraftsProps } from "./use-drafts-view";
 
@@ -132,6 +133,7 @@ function ReportDrafts(props: ReportDraftsProps) {
                   {d.wordCount ? ` · ${plural("drafts.words", d.wordCount.counted)}` : ""}
                 </Text>
                 <ReviewStateBadge state={d.reviewState} />
+                <DraftDownloads draft={d} compact />
               </li>
             ))}
           </ul>
@@ -145,7 +147,7 @@ function DraftCard(props: DraftCardProps) {
   const { draft, report } = props;
   const styles = useStyles();
   const { t, plural, number, dateTime, date, percent } = useI18n();
-  const { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered, wordHref, download } = useDraftCard(props);
+  const { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered, wordHref } = useDraftCard(props);
 
   return (
     <section className={styles.panel} aria-labelledby="latest-heading">
@@ -203,11 +205,8 @@ function DraftCard(props: DraftCardProps) {
         <Button as="a" href={wordHref} target="_blank" rel="noreferrer" appearance="primary">
           {t("drafts.openInWord")}
         </Button>
-        <Button onClick={() => void download.run()} disabled={download.busy}>
-          {t("drafts.download")}
-        </Button>
+        <DraftDownloads draft={draft} />
       </div>
-      <ProblemBar error={download.error} />
       {me.can.sendForApproval && canReview(draft.reviewState, "send-for-approval") && (
         <form
           className={styles.panel}

@@ -4,7 +4,7 @@
  * count against the limit, sending for approval and the chair's decision.
  */
 import { useEffect, useState } from "react";
-import { downloadDraftFile, openInWordHref } from "../../word/open-in-word";
+import { openInWordHref } from "../../word/open-in-word";
 import type { DraftDto, ReportDto, TemplateDto } from "../../../../core/api";
 import type { DraftGap } from "../../../../core/drafts/draft-content";
 import type { CompiledDraft } from "../../../../core/drafts/draft";
@@ -131,6 +131,5 @@ export function useDraftCard({ draft, report, gaps, onChanged }: DraftCardProps)
   const openReview = reviews.find((r) => !r.decision);
   const unanswered = gapsByMinistry(gaps ?? []);
   const wordHref = openInWordHref(config.mode, draft, personaId);
-  const download = useAction(() => downloadDraftFile(api, draft.id, draft.fileName));
-  return { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered, wordHref, download };
+  return { me, message, setMessage, comment, setComment, send, decide, limit, counted, share, over, reviews, openReview, unanswered, wordHref };
 }
