@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { API_ROUTES, pathOf, type RouteId } from "../../core/api/routes";
-import { queryAll } from "../../core/ports/repository";
+import { queryAll, readAll } from "../../core/ports/repository";
 import { makeTemplate } from "../../drafts/testing/templates";
 import { UPR_REPORT_TITLE, CRC_REPORT_TITLE } from "../../demo/seed";
 import { uhriCsv, uhriUprRecords } from "../import/support/files";
@@ -81,6 +81,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   commitImport: ["secretariat"],
   dashboard: "members",
   listAudit: ["secretariat", "chair", "admin"],
+  readDataQuality: ["secretariat", "chair", "admin"],
+  fixRow: ["secretariat", "admin"],
   exportRecommendations: "members",
   exportRequests: "members",
   exportAudit: ["secretariat", "chair", "admin"],
@@ -141,6 +143,12 @@ beforeAll(async () => {
   ctx.consultation = consultation.id;
   const comment = await repos.consultationComments.create({ consultationId: consultation.id, item: methodology, itemKey: "section:methodology", text: "Name the hearings.", authorId: PEOPLE.observer.id, authorName: "Observer", at: "2026-01-01T00:00:00.000Z" });
   ctx.comment = comment.id;
+  // Two milestones a person broke in SharePoint (their title emptied): one fix for each role allowed to fix.
+  const emulator = api.server.emulator!;
+  for (const order of [91, 92]) {
+    const milestone = await repos.milestones.create({ reportId: ctx.upr, title: `Broken milestone ${order}`, dueDate: "2099-02-01", order });
+    emulator.editItemAsPerson(emulator.siteId(), "Milestones", milestone.id, { MilestoneTitle: null });
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -276,6 +284,11 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { params: { id: (await queryAll(api.repos.actions))[0]!.id }, body: { text: "The draft act is before parliament.", status: "under-way", submissionId: randomUUID() } };
     case "reviewProgress":
       return { params: { id: (await queryAll(api.repos.progressUpdates)).find((u) => u.review === "submitted")!.id }, body: { decision: "accepted" } };
+    case "fixRow": {
+      const broken = (await readAll(api.repos.milestones)).needsAttention[0];
+      if (!broken) throw new Error("no milestone needs attention");
+      return { params: { kind: "milestones", id: broken.id }, body: { eTag: broken.eTag, fields: { title: "Translation of the report" } } };
+    }
     case "uploadTemplate":
       return { query: "fileName=Letterhead.docx", raw: ctx.template, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
     case "uploadImport":

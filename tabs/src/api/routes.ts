@@ -67,6 +67,8 @@ export const ROUTES = {
   getImport: ["get", "/api/imports/{id}"],
   commitImport: ["post", "/api/imports/{id}/commit"],
   dashboard: ["get", "/api/dashboard"],
+  readDataQuality: ["get", "/api/data-quality"],
+  fixRow: ["patch", "/api/data-quality/{kind}/{id}"],
   listAudit: ["get", "/api/audit"],
   exportRecommendations: ["get", "/api/exports/recommendations"],
   exportRequests: ["get", "/api/exports/requests"],
