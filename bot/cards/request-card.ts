@@ -409,11 +409,13 @@ export function chooseEvidenceCard(candidates: RequestView[], messageId: string,
 }
 
 /** "my requests": the person's open requests, the most urgent first, each opening its card. */
-export function myRequestsCard(views: RequestView[], ctx: CardContext, options: { limit?: number } = {}): AdaptiveCard {
+export function myRequestsCard(views: RequestView[], ctx: CardContext, options: { limit?: number; needsAttention?: number } = {}): AdaptiveCard {
   const { tr } = ctx;
   const limit = options.limit ?? 25;
+  // Requests a person left unusable in SharePoint are not listed: the card says so, the secretariat fixes them.
+  const hidden = options.needsAttention ? subtle(tr.t("myRequests.needsAttention", { count: options.needsAttention })) : undefined;
   if (!views.length) {
-    return adaptiveCard(tr, [heading(tr.t("myRequests.title")), textBlock(tr.t("myRequests.none"))], {
+    return adaptiveCard(tr, [heading(tr.t("myRequests.title")), textBlock(tr.t("myRequests.none")), hidden], {
       actions: [execute(tr.t("action.help"), "help", {})],
     });
   }
@@ -434,5 +436,6 @@ export function myRequestsCard(views: RequestView[], ctx: CardContext, options: 
     subtle(`${tr.t("myRequests.waiting", { count: views.filter((v) => isUnanswered(v.request.status)).length })} · ${tr.t("myRequests.count", { count: views.length })}`),
     ...items,
     views.length > limit ? subtle(tr.t("myRequests.more", { count: views.length - limit })) : undefined,
+    hidden,
   ]);
 }

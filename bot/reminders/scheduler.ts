@@ -55,6 +55,9 @@ export class ReminderScheduler {
         this.deps.logger.info({ ...run, at: this.deps.clock.now().toISOString() }, "reminders queued");
         this.deps.onQueued();
       }
+      if (run.needsAttention) {
+        this.deps.logger.warn({ needsAttention: run.needsAttention, skipped: run.skipped.slice(0, 50) }, "reminders skipped rows that need attention in SharePoint (see Data needing attention in the tab)");
+      }
       return run;
     } catch (error) {
       this.deps.telemetry?.reminderRun({ outcome: "failed", durationMs: performance.now() - started, reminders: 0, escalations: 0, digests: 0 });

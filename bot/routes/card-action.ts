@@ -7,7 +7,7 @@ import { recordContribution } from "../../core/contributions/record-contribution
 import { fileEvidenceUnder } from "../../core/contributions/evidence";
 import { decideDraft } from "../../core/drafts/review-draft";
 import { readReview } from "../../core/drafts/read-drafts";
-import { answerCandidates, openRequest, openRequestsOf, readRequest, refusalToAnswer, type RequestView } from "../../core/requests/read-requests";
+import { answerCandidates, myOpenRequests, openRequest, openRequestsOf, readRequest, refusalToAnswer, type RequestView } from "../../core/requests/read-requests";
 import { isDomainError, type ValidationError } from "../../core/errors";
 import { approvalCard } from "../cards/approval-card";
 import type { AdaptiveCard } from "../cards/adaptive";
@@ -259,7 +259,10 @@ const HANDLERS: { [V in Verb]: Handler<V> } = {
   confirmNotOurMinistry,
   confirmChatAnswer,
   attachEvidence,
-  myRequests: async (turn) => myRequestsCard(await openRequestsOf(turn.deps, turn.persona.actor), turn),
+  myRequests: async (turn) => {
+    const mine = await myOpenRequests(turn.deps, turn.persona.actor);
+    return myRequestsCard(mine.views, turn, { needsAttention: mine.needsAttention });
+  },
   help: async (turn) => helpCard(turn.persona, turn.tr, { secretariat: await turn.deps.directory.usersWithRole("Secretariat") }),
   submitProgress,
   showProgress,

@@ -8,7 +8,7 @@ import { EVIDENCE_EXTENSIONS } from "../../core/contributions/evidence";
 import { commandOf, plainText } from "../i18n/commands";
 import { errorWords } from "../i18n/errors";
 import { isKnown } from "../people/persona";
-import { answerCandidates, openRequestsOf, readRequest, type RequestView } from "../../core/requests/read-requests";
+import { answerCandidates, myOpenRequests, openRequestsOf, readRequest, type RequestView } from "../../core/requests/read-requests";
 import { sendCard, sendText } from "./replies";
 import type { Turn } from "./turn-context";
 
@@ -25,7 +25,8 @@ export async function onMessage(turn: Turn): Promise<void> {
     return;
   }
   if (command === "myRequests") {
-    await sendCard(context, myRequestsCard(await openRequestsOf(deps, persona.actor), turn));
+    const mine = await myOpenRequests(deps, persona.actor);
+    await sendCard(context, myRequestsCard(mine.views, turn, { needsAttention: mine.needsAttention }));
     return;
   }
   if (!isKnown(persona)) {

@@ -23,6 +23,8 @@ export const compileDraftResultSchema = z.object({
   webUrl: z.string(),
   wordCount: wordCountSchema,
   unanswered: z.array(draftGapSchema),
+  /** Rows left out of the draft because they need attention in SharePoint (GET /api/data-quality): fix them, then compile again. */
+  leftOut: z.array(z.object({ kind: z.string(), list: z.string(), id: z.string(), title: z.string().optional(), problems: z.array(z.string()) })).optional(),
   /** The template the draft was written into (absent: the built-in layout). */
   template: z.object({ id: z.string(), name: z.string(), version: z.string() }).optional(),
 });

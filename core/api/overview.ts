@@ -52,6 +52,11 @@ const dueListSchema = z.object({ count: z.number().int().min(0), items: z.array(
 
 export const dashboardSchema = z.object({
   generatedAt: instantSchema,
+  /**
+   * For the secretariat, the chair and administrators: how many rows of the lists the dashboard is
+   * built from (`lists`) were left out of its figures because they need attention (GET /api/data-quality).
+   */
+  needsAttention: z.object({ count: z.number().int().min(0), lists: z.array(z.string()) }).optional(),
   dimension: z.enum(ROLLUP_DIMENSIONS),
   recommendations: z.object({ total: z.number().int(), byStatus: statusCountsSchema, implementedShare: z.number(), progressShare: z.number() }),
   /** Status rolled up by the dimension: `key` is the code (`""` for recommendations without one); `label` is the ministry's name, for the ministry dimension (the clients name the other codes). */
@@ -139,6 +144,10 @@ export const meSchema = z.object({
     readAnswers: z.boolean(),
     /** Whether the server converts drafts to PDF (LibreOffice is installed there). */
     downloadPdf: z.boolean(),
+    /** Whether the person sees the rows needing attention (the secretariat, the chair, administrators). */
+    readDataQuality: z.boolean(),
+    /** Whether the person fixes them (the secretariat, administrators). */
+    fixData: z.boolean(),
   }),
 });
 export type MeDto = z.infer<typeof meSchema>;

@@ -32,7 +32,10 @@ export const recommendationQuerySchema = z.strictObject({
 });
 export type RecommendationQuery = z.input<typeof recommendationQuerySchema>;
 
-export const recommendationPageSchema = pageOf(recommendationSchema);
+export const recommendationPageSchema = pageOf(recommendationSchema).extend({
+  /** For the secretariat, the chair and administrators: rows of the Recommendations list left out because they need attention (GET /api/data-quality). */
+  needsAttention: z.number().int().min(0).optional(),
+});
 
 /** A new recommendation typed in by the secretariat (its key is computed; its status is reported later by the lead ministry). */
 export const createRecommendationBodySchema = recommendationFieldsSchema.omit({ key: true, status: true, statusHistory: true }).strict();

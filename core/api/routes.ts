@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { recordIdSchema } from "../records/common";
 import { apiErrorSchema, idParamsSchema } from "./common";
+import * as dataQuality from "./data-quality";
 import * as drafts from "./drafts";
 import * as exportFiles from "./exports";
 import * as followup from "./followup";
@@ -186,6 +187,8 @@ export const API_ROUTES = {
   // Overview
   dashboard: route({ id: "dashboard", method: "get", path: "/api/dashboard", tag: "overview", auth: "user", who: EVERYONE, summary: "Implementation status rolled up by ministry, mechanism, theme, SDG or cluster; open reports' requests by status; the open requests overdue and due in the next 14 days", query: overview.dashboardQuerySchema, response: overview.dashboardSchema }),
   calendar: route({ id: "calendar", method: "get", path: "/api/calendar", tag: "overview", auth: "user", who: "everyone with a role: visits and communications not for observers; reports and consultations as shared", summary: "What is due or happens from one day to another: visits requested, proposed and agreed, their meetings, replies to communications, reports, consultations (at most 400 days)", query: calendarQuerySchema, response: calendarSchema }),
+  readDataQuality: route({ id: "readDataQuality", method: "get", path: "/api/data-quality", tag: "overview", auth: "user", who: "the secretariat, the chair and administrators", summary: "Rows people left in SharePoint that the app cannot use (kept out of every list), list by list, with their problems in words and a link to the item", response: dataQuality.dataQualitySchema }),
+  fixRow: route({ id: "fixRow", method: "patch", path: "/api/data-quality/{kind}/{id}", tag: "overview", auth: "user", who: "the secretariat and administrators", summary: "Fixes the columns of a row that needs attention (412 on a stale eTag; nothing written while the row stays invalid)", params: dataQuality.rowParamsSchema, body: dataQuality.fixRowBodySchema, response: dataQuality.fixRowResultSchema }),
   listAudit: route({ id: "listAudit", method: "get", path: "/api/audit", tag: "overview", auth: "user", who: "the secretariat, the chair and administrators", summary: "Who changed what, when, newest first", query: overview.auditQuerySchema, response: overview.auditPageSchema }),
   // Exports of the grids, with the grid's filters, in the person's language
   exportRecommendations: route({ id: "exportRecommendations", method: "get", path: "/api/exports/recommendations", tag: "exports", auth: "user", who: EVERYONE, summary: "The recommendations the filters match, as .xlsx or CSV (streamed)", query: exportFiles.exportRecommendationsQuerySchema, response: { binary: true, contentType: exportFiles.XLSX_CONTENT_TYPE } }),

@@ -28,6 +28,8 @@ const table: [Action, Record<keyof typeof people, boolean>][] = [
   [{ kind: "comment-on-consultation", invited: true }, { secretariat: true, chair: true, focalPoint: true, observer: true, admin: true, stranger: false }],
   [{ kind: "comment-on-consultation", invited: false }, { secretariat: false, chair: false, focalPoint: false, observer: false, admin: false, stranger: false }],
   [{ kind: "administer" }, { secretariat: false, chair: false, focalPoint: false, observer: false, admin: true, stranger: false }],
+  [{ kind: "read-data-quality" }, { secretariat: true, chair: true, focalPoint: false, observer: false, admin: true, stranger: false }],
+  [{ kind: "fix-data" }, { secretariat: true, chair: false, focalPoint: false, observer: false, admin: true, stranger: false }],
   [{ kind: "read-review" }, { secretariat: true, chair: true, focalPoint: false, observer: false, admin: true, stranger: false }],
   [{ kind: "read-people" }, { secretariat: true, chair: true, focalPoint: true, observer: false, admin: true, stranger: false }],
   [{ kind: "read-answers" }, { secretariat: true, chair: true, focalPoint: true, observer: false, admin: true, stranger: false }],

@@ -38,7 +38,11 @@ export type Action =
   | { kind: "decide-draft" }
   /** Commenting on what a consultation shares: only the observers it invites. */
   | { kind: "comment-on-consultation"; invited: boolean }
-  | { kind: "administer" };
+  | { kind: "administer" }
+  /** The rows people left in SharePoint that the app cannot use (data needing attention). */
+  | { kind: "read-data-quality" }
+  /** Fixing such a row's broken columns. */
+  | { kind: "fix-data" };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -171,6 +175,10 @@ export function decide(actor: Actor, action: Action): Decision {
       return action.invited ? ALLOW : refuse("only the observers invited to this consultation comment on it");
     case "administer":
       return has(actor, "Admin") ? ALLOW : refuse("only an administrator can do this");
+    case "read-data-quality":
+      return runsTheMechanism(actor) ? ALLOW : refuse("only the secretariat, the chair and administrators see the data needing attention");
+    case "fix-data":
+      return has(actor, "Secretariat") || has(actor, "Admin") ? ALLOW : refuse("only the secretariat and administrators fix data needing attention");
   }
 }
 

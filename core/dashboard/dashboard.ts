@@ -7,7 +7,8 @@
 import type { z } from "zod";
 import { DUE_SOON_DAYS, type dashboardQuerySchema, type DashboardDto, type DueRequestDto } from "../api/overview";
 import { can, type Actor } from "../auth/policy";
-import { queryAll } from "../ports/repository";
+import { readAll } from "../ports/repository";
+import { viewsOf } from "../ports/use-case-deps";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 import { rollUpStatus } from "../recommendations/status-rollup";
 import { visibleRecommendations } from "../recommendations/read-recommendations";
@@ -23,12 +24,14 @@ type Deps = Pick<UseCaseDeps, "repos" | "clock" | "rules" | "views">;
 export async function readDashboard(deps: Deps, query: z.output<typeof dashboardQuerySchema>, actor: Actor, options: FollowUpReadOptions = { timeZone: "UTC" }): Promise<DashboardDto> {
   const visible = await visibleRecommendations(deps, actor);
   const recommendations = visible.filter((r) => (!query.mechanism || r.mechanism === query.mechanism) && (query.cycle === undefined || r.cycle === query.cycle));
-  const [ministries, reports, { items: requests }, followUp] = await Promise.all([
-    queryAll(deps.repos.ministries),
-    queryAll(deps.repos.reports),
+  const [ministryRead, reportRead, { items: requests }, attention, followUp] = await Promise.all([
+    readAll(deps.repos.ministries),
+    readAll(deps.repos.reports),
     listRequests(deps, {}, actor),
+    needingAttention(deps, actor),
     followUpFigures(deps, actor, options, new Set(visible.map((r) => r.id))),
   ]);
+  const [ministries, reports] = [ministryRead.items, reportRead.items];
   const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
   // Codes, not words: the tab names a mechanism, an SDG or "no lead ministry yet" in the person's language; a ministry's name is data.
   const label = (key: string): { label?: string } => {
@@ -62,6 +65,7 @@ export async function readDashboard(deps: Deps, query: z.output<typeof dashboard
   });
   return {
     generatedAt: deps.clock.now().toISOString(),
+    ...(attention ? { needsAttention: { count: attention.count + ministryRead.needsAttention.length + reportRead.needsAttention.length, lists: attention.lists } } : {}),
     dimension: query.dimension,
     recommendations: all
       ? { total: all.total, byStatus: all.byStatus, implementedShare: all.implementedShare, progressShare: all.progressShare }
@@ -80,6 +84,17 @@ export async function readDashboard(deps: Deps, query: z.output<typeof dashboard
     },
     followUp,
   };
+}
+
+/**
+ * For those who see data needing attention: how many rows of the lists this dashboard is built
+ * from were kept out of it (a person's edit in SharePoint the records' schemas refuse).
+ */
+async function needingAttention(deps: Deps, actor: Actor): Promise<{ count: number; lists: string[] } | undefined> {
+  if (!can(actor, { kind: "read-data-quality" })) return undefined;
+  const views = viewsOf(deps);
+  const [recommendations, requests] = await Promise.all([views.recommendations.read(), views.requests.read()]);
+  return { count: recommendations.needsAttention.length + requests.needsAttention.length, lists: ["recommendations", "requests", "ministries", "reports"] };
 }
 
 function emptyStatusCounts(): DashboardDto["recommendations"]["byStatus"] {

@@ -3,7 +3,8 @@ import type { ContributionFields } from "../contributions/contribution";
 import type { RecommendationFields } from "../recommendations/recommendation";
 import type { RequestFields } from "../requests/request";
 import type { AnnexRow, DraftContent, DraftGap, DraftItem, DraftSubject } from "./draft-content";
-import { queryAll } from "../ports/repository";
+import { queryAll, readAll } from "../ports/repository";
+import { NeedsAttentionError, type RowNeedingAttention } from "../records/needs-attention";
 import { calendarDateAt } from "../calendar/calendar";
 import { isUnanswered } from "../requests/request-lifecycle";
 import { subjectKey } from "../requests/request";
@@ -25,18 +26,21 @@ export function compareParagraphs(a: string, b: string): number {
  * latest answer of each ministry and a gap for each ministry that has not answered yet, in report
  * order; the annexed matrix; the consultations held.
  */
-export async function assembleDraftContent(deps: Deps, reportId: string, version: number): Promise<DraftContent> {
+export async function assembleDraftContent(deps: Deps, reportId: string, version: number, leftOut: RowNeedingAttention[] = []): Promise<DraftContent> {
   const report = await deps.repos.reports.get(reportId);
   const byReport = { where: [{ field: "reportId" as const, op: "eq" as const, value: report.id }] };
-  const [requests, contributions, ministries, consultations] = await Promise.all([
-    queryAll(deps.repos.requests, byReport),
-    queryAll(deps.repos.contributions, byReport),
-    queryAll(deps.repos.ministries),
-    queryAll(deps.repos.consultations, byReport),
+  // Rows a person broke in SharePoint are left out of the draft, and named in `leftOut` for the caller to say so.
+  const [requestRead, contributionRead, ministryRead, consultationRead] = await Promise.all([
+    readAll(deps.repos.requests, byReport),
+    readAll(deps.repos.contributions, byReport),
+    readAll(deps.repos.ministries),
+    readAll(deps.repos.consultations, byReport),
   ]);
+  for (const read of [requestRead, contributionRead, ministryRead, consultationRead]) leftOut.push(...read.needsAttention);
+  const [requests, contributions, ministries, consultations] = [requestRead.items, contributionRead.items, ministryRead.items, consultationRead.items];
   const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
   const latest = latestContributions(contributions);
-  const recommendations = await recommendationsFor(deps, requests, report.mechanism, report.cycle);
+  const recommendations = await recommendationsFor(deps, requests, report.mechanism, report.cycle, leftOut);
 
   const items = new Map<string, DraftItem>();
   for (const request of requests) {
@@ -127,6 +131,7 @@ async function recommendationsFor(
   requests: Stored<RequestFields>[],
   mechanism: string,
   cycle: number | undefined,
+  leftOut: RowNeedingAttention[],
 ): Promise<Map<string, Stored<RecommendationFields>>> {
   const ids = new Set(requests.flatMap((r) => (r.recommendationId ? [r.recommendationId] : [])));
   const found = new Map<string, Stored<RecommendationFields>>();
@@ -139,7 +144,12 @@ async function recommendationsFor(
     const wanted = new Set(missing);
     for (const r of await queryAll(deps.repos.recommendations, { top: 1000 })) if (wanted.has(r.id)) found.set(r.id, r);
   } else {
-    for (const r of await Promise.all(missing.map((id) => deps.repos.recommendations.get(id).catch(() => undefined)))) if (r) found.set(r.id, r);
+    const read = (id: string) =>
+      deps.repos.recommendations.get(id).catch((error: unknown) => {
+        if (error instanceof NeedsAttentionError) leftOut.push(error.row);
+        return undefined;
+      });
+    for (const r of await Promise.all(missing.map(read))) if (r) found.set(r.id, r);
   }
   return found;
 }

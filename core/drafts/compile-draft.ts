@@ -13,6 +13,7 @@ import { isCompiled, nextReviewState } from "./draft-review";
 import { assembleDraftContent } from "./assemble-draft";
 import type { UseCaseDeps } from "../ports/use-case-deps";
 import type { DraftIdentity } from "./draft-identity";
+import type { RowNeedingAttention } from "../records/needs-attention";
 
 export const compileDraftInputSchema = z.object({
   reportId: recordIdSchema,
@@ -30,6 +31,17 @@ export interface CompileDraftResult {
   wordCount: WordCount;
   /** Requests still waiting for an answer: highlighted placeholders in the draft. */
   unanswered: DraftGap[];
+  /** Rows left out of the draft because a person left them in SharePoint in a state the app cannot use (fix them, then compile again). */
+  leftOut: RowLeftOut[];
+}
+
+/** A row a compile left out: which list, which row, what is wrong (in words). */
+export interface RowLeftOut {
+  kind: string;
+  list: string;
+  id: string;
+  title?: string;
+  problems: string[];
 }
 
 /** Characters SharePoint refuses in file and folder names, and the ones it trims. */
@@ -76,7 +88,15 @@ export async function compileDraft(deps: Deps, rawInput: CompileDraftInput, acto
     return deps.repos.drafts.create({ key: draftKey(report.id, version), reportId: report.id, version, fileName, reviewState: "compiling", compiledAt: started, compiledBy: actor.userId });
   }, 20);
 
-  const content = await assembleDraftContent(deps, report.id, reserved.version);
+  const needingAttention: RowNeedingAttention[] = [];
+  const content = await assembleDraftContent(deps, report.id, reserved.version, needingAttention);
+  const leftOut: RowLeftOut[] = needingAttention.map((row) => ({
+    kind: row.kind,
+    list: row.list,
+    id: row.id,
+    ...(row.title ? { title: row.title } : {}),
+    problems: row.problems.map((p) => `${p.column}: ${p.message}`),
+  }));
   const identity: DraftIdentity = { site: deps.documents.siteId ?? "unknown", reportId: report.id, draftId: reserved.id, draftVersion: reserved.version };
   const rendered = await deps.renderer.render(content, { template: input.template, identity });
   const wordCount: WordCount = { ...rendered.wordCount, limit: rendered.wordCount.limit ?? wordLimitFor(report.type, report.wordLimit) };
@@ -109,9 +129,9 @@ export async function compileDraft(deps: Deps, rawInput: CompileDraftInput, acto
     action: "draft.compiled",
     entity: "drafts",
     entityId: draft.id,
-    summary: `Compiled draft v${draft.version} of "${report.title}"${input.templateFile ? ` into ${input.templateFile.name}` : ""}: ${wordCount.counted} words${wordCount.limit ? ` of ${wordCount.limit}` : ""}, ${unanswered.length} unanswered`,
+    summary: `Compiled draft v${draft.version} of "${report.title}"${input.templateFile ? ` into ${input.templateFile.name}` : ""}: ${wordCount.counted} words${wordCount.limit ? ` of ${wordCount.limit}` : ""}, ${unanswered.length} unanswered${leftOut.length ? `, ${leftOut.length} rows needing attention left out (${leftOut.map((r) => `${r.list} ${r.id}`).join(", ")})` : ""}`,
   });
-  return { draft, webUrl: file.webUrl, wordCount, unanswered };
+  return { draft, webUrl: file.webUrl, wordCount, unanswered, leftOut };
 }
 
 /** Drafts a crashed compile left `compiling` past the lease: their version stays unused, and says so. */

@@ -17,6 +17,15 @@ export async function visibleRecommendations(deps: Deps, actor: Actor): Promise<
   return can(actor, { kind: "read-record", sharedWithObservers: false }) ? all : all.filter((r) => r.sharedWithObservers).map(recommendationForObservers);
 }
 
+/**
+ * For those who see data needing attention: how many rows of the Recommendations list are kept
+ * out of every list of recommendations until someone fixes them (undefined for everyone else).
+ */
+export async function recommendationsNeedingAttention(deps: Deps, actor: Actor): Promise<number | undefined> {
+  if (!can(actor, { kind: "read-data-quality" })) return undefined;
+  return (await viewsOf(deps).recommendations.read()).needsAttention.length;
+}
+
 /** One recommendation, with its status history. */
 export async function readRecommendation(deps: Deps, recommendationId: string, actor: Actor): Promise<Stored<RecommendationFields>> {
   authorize(actor, { kind: "read" });

@@ -3,7 +3,8 @@ import type { Stored } from "../records/common";
 import type { OutboxEntryInput } from "../outbox/outbox-entry";
 import { DEFAULT_REMINDER_POLICY, type ReportFields } from "../reports/report";
 import type { RequestFields } from "../requests/request";
-import { queryAll } from "../ports/repository";
+import { readAll } from "../ports/repository";
+import { NeedsAttentionError, type RowNeedingAttention } from "../records/needs-attention";
 import { calendarDateAt } from "../calendar/calendar";
 import { digestKey, dueNotices, isDigestTime, isOverdue } from "./reminder-schedule";
 import { applyRequestEvent, COUNTS_AS_LATE } from "../requests/request-lifecycle";
@@ -21,6 +22,13 @@ export interface ReminderRun {
   escalations: number;
   digests: number;
   markedOverdue: number;
+  /**
+   * Rows skipped because a person left them in SharePoint in a state the app cannot use (requests,
+   * and the reports they belong to): nobody is reminded about them until they are fixed.
+   */
+  needsAttention: number;
+  /** Which rows those are (`Requests 12`), for the log. */
+  skipped: string[];
 }
 
 type Deps = Pick<UseCaseDeps, "repos" | "clock" | "directory">;
@@ -33,16 +41,30 @@ type Deps = Pick<UseCaseDeps, "repos" | "clock" | "directory">;
  */
 export async function runReminders(deps: Deps, options: ReminderRunOptions): Promise<ReminderRun> {
   const now = deps.clock.now();
-  const run: ReminderRun = { reminders: 0, escalations: 0, digests: 0, markedOverdue: 0 };
+  const run: ReminderRun = { reminders: 0, escalations: 0, digests: 0, markedOverdue: 0, needsAttention: 0, skipped: [] };
+  const skip = (row: RowNeedingAttention) => {
+    run.needsAttention += 1;
+    run.skipped.push(`${row.list} ${row.id}`);
+  };
   const reports = new Map<string, Stored<ReportFields> | null>();
   const reportOf = async (id: string) => {
-    if (!reports.has(id)) reports.set(id, await deps.repos.reports.get(id).catch(() => null));
+    if (!reports.has(id)) {
+      reports.set(
+        id,
+        await deps.repos.reports.get(id).catch((error: unknown) => {
+          if (error instanceof NeedsAttentionError) skip(error.row);
+          return null;
+        }),
+      );
+    }
     return reports.get(id) ?? null;
   };
 
   const waiting: Stored<RequestFields>[] = [];
   for (const status of COUNTS_AS_LATE) {
-    waiting.push(...(await queryAll(deps.repos.requests, { where: [{ field: "status", op: "eq", value: status }] })));
+    const { items, needsAttention } = await readAll(deps.repos.requests, { where: [{ field: "status", op: "eq", value: status }] });
+    waiting.push(...items);
+    needsAttention.forEach(skip);
   }
 
   const overdue: Stored<RequestFields>[] = [];

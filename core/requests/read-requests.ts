@@ -8,7 +8,7 @@ import { accessToRequest, authorize, can, decide, requireAccess, type Actor } fr
 import { ForbiddenError, InvalidStateError, isDomainError, type DomainError } from "../errors";
 import type { ContributionFields } from "../contributions/contribution";
 import type { MinistryFields } from "../ministries/ministry";
-import { queryAll } from "../ports/repository";
+import { queryAll, readAll } from "../ports/repository";
 import { rulesOf, viewsOf, type UseCaseDeps } from "../ports/use-case-deps";
 import type { Stored } from "../records/common";
 import type { Mechanism, UprPosition } from "../records/taxonomy";
@@ -67,7 +67,8 @@ async function orUndefined<T>(read: Promise<T>): Promise<T | undefined> {
   try {
     return await read;
   } catch (error) {
-    if (isDomainError(error) && error.code === "not_found") return undefined;
+    // A related record that is gone, or that a person left unusable in SharePoint (it needs attention), is shown as unknown.
+    if (isDomainError(error) && (error.code === "not_found" || error.code === "needs_attention")) return undefined;
     throw error;
   }
 }
@@ -198,15 +199,25 @@ export async function listRequests(deps: Deps, filter: RequestFilter, actor: Act
 
 /** The open requests of the reader's ministries (those they may answer): those waiting for an answer first, the soonest due first. */
 export async function openRequestsOf(deps: Deps, actor: Actor): Promise<RequestView[]> {
+  return (await myOpenRequests(deps, actor)).views;
+}
+
+/**
+ * The person's open requests, and how many of their ministries' requests cannot be shown because
+ * a person left them in SharePoint in a state the app cannot use (the secretariat fixes them).
+ */
+export async function myOpenRequests(deps: Deps, actor: Actor): Promise<{ views: RequestView[]; needsAttention: number }> {
   const requests: Stored<RequestFields>[] = [];
+  let needsAttention = 0;
   for (const ministryId of actor.ministryIds) {
-    const ofMinistry = await queryAll(deps.repos.requests, { where: [{ field: "ministryId", op: "eq", value: ministryId }] });
+    const { items: ofMinistry, needsAttention: broken } = await readAll(deps.repos.requests, { where: [{ field: "ministryId", op: "eq", value: ministryId }] });
     requests.push(...ofMinistry.filter((request) => mayAnswer(actor, request)));
+    needsAttention += broken.length;
   }
   requests.sort(
     (a, b) => Number(isUnanswered(b.status)) - Number(isUnanswered(a.status)) || a.dueDate.localeCompare(b.dueDate) || Number(a.id) - Number(b.id),
   );
-  return Promise.all(requests.map((request) => readRequest(deps, request, actor)));
+  return { views: await Promise.all(requests.map((request) => readRequest(deps, request, actor))), needsAttention };
 }
 
 /** What a typed answer or a file most likely belongs to: the requests still waiting, else every open one. */

@@ -92,7 +92,8 @@ async function readRecommendation(deps: Deps, id: string): Promise<Recommendatio
 }
 
 function notFoundAsNothing(error: unknown): undefined {
-  if ((error as { code?: string }).code === "not_found") return undefined;
+  const code = (error as { code?: string }).code;
+  if (code === "not_found" || code === "needs_attention") return undefined;
   throw error;
 }
 

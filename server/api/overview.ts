@@ -11,6 +11,7 @@ import { ministriesOfFocalPoint } from "../../core/ministries/focal-points";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import { readDashboard } from "../../core/dashboard/dashboard";
 import { readCalendar } from "../../core/engagement/due-calendar";
+import { fixRow, readDataQuality } from "../../core/data-quality/data-quality";
 import type { ApiServices } from "./services";
 
 export function registerOverviewRoutes(router: Router, binding: RouteBinding, services: ApiServices): void {
@@ -30,7 +31,14 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
     const page = await deps.repos.audit.query({ where, orderBy: { field: "at", direction: "desc" }, top: query.pageSize, pageToken: query.pageToken });
     // SharePoint keeps times to the second: entries of the same second come newest (highest id) first.
     const newestFirst = (a: { at: string; id: string }, b: { at: string; id: string }) => b.at.localeCompare(a.at) || Number(b.id) - Number(a.id) || b.id.localeCompare(a.id);
-    return { ...page, items: [...page.items].sort(newestFirst) };
+    return { items: [...page.items].sort(newestFirst), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+  });
+
+  bindRoute(router, API_ROUTES.readDataQuality, binding, async ({ actor }) => readDataQuality(deps, actor));
+
+  bindRoute(router, API_ROUTES.fixRow, binding, async ({ params, body, actor }) => {
+    const fixed = (await fixRow(deps, params.kind, params.id, body, actor)) as Record<string, unknown> & { id: string; eTag: string };
+    return { kind: params.kind, id: fixed.id, eTag: fixed.eTag, record: fixed };
   });
 
   bindRoute(router, API_ROUTES.me, binding, async ({ actor }) => {
@@ -63,6 +71,8 @@ export function registerOverviewRoutes(router: Router, binding: RouteBinding, se
         answerRequests: ministryIds.length > 0,
         readAnswers: can(fresh, { kind: "read-answers" }),
         downloadPdf: await services.pdf.available(),
+        readDataQuality: can(fresh, { kind: "read-data-quality" }),
+        fixData: can(fresh, { kind: "fix-data" }),
       },
     };
     return me;

@@ -5,7 +5,7 @@ import type { Actor } from "../../core/auth/policy";
 import { API_ROUTES } from "../../core/api/routes";
 import type { BulkResultDto } from "../../core/api/recommendations";
 import { authorize } from "../../core/auth/policy";
-import { readRecommendation, visibleRecommendations } from "../../core/recommendations/read-recommendations";
+import { readRecommendation, recommendationsNeedingAttention, visibleRecommendations } from "../../core/recommendations/read-recommendations";
 import { isDomainError, ValidationError } from "../../core/errors";
 import { queryAll } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
@@ -86,7 +86,8 @@ export function registerRecommendationRoutes(router: Router, binding: RouteBindi
   const { deps } = services;
 
   bindRoute(router, API_ROUTES.listRecommendations, binding, async ({ query, actor }) => {
-    return pageOfArray(await matchingRecommendations(deps, query, actor), query);
+    const [matching, needsAttention] = await Promise.all([matchingRecommendations(deps, query, actor), recommendationsNeedingAttention(deps, actor)]);
+    return { ...pageOfArray(matching, query), ...(needsAttention === undefined ? {} : { needsAttention }) };
   });
 
   bindRoute(router, API_ROUTES.getRecommendation, binding, async ({ params, actor }) => readRecommendation(deps, params.id, actor));

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { API_ROUTES, pathOf, type RouteId } from "../../core/api/routes";
-import { queryAll } from "../../core/ports/repository";
+import { queryAll, readAll } from "../../core/ports/repository";
 import { makeTemplate } from "../../drafts/testing/templates";
 import { UPR_REPORT_TITLE, CRC_REPORT_TITLE } from "../../demo/seed";
 import { uhriCsv, uhriUprRecords } from "../import/support/files";
@@ -112,6 +112,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   dashboard: "members",
   calendar: "members",
   listAudit: ["secretariat", "chair", "admin"],
+  readDataQuality: ["secretariat", "chair", "admin"],
+  fixRow: ["secretariat", "admin"],
   exportRecommendations: "members",
   exportUprMatrix: "members",
   exportDashboard: "members",
@@ -206,6 +208,12 @@ beforeAll(async () => {
   const approved = await repos.drafts.create({ key: `${replyReport.id}#1`, reportId: replyReport.id, version: 1, fileName: "Reply UA SVN 2-2026 (1).docx", reviewState: "approved", compiledAt: "2026-01-20T08:00:00.000Z", compiledBy: PEOPLE.secretariat.id });
   expect(approved.reviewState).toBe("approved");
   ctx.approvedReply = (await repos.communications.create({ ...letter, reference: "UA SVN 2/2026", kind: "urgent-appeal", reportId: replyReport.id })).id;
+  // Two milestones a person broke in SharePoint (their title emptied): one fix for each role allowed to fix.
+  const emulator = api.server.emulator!;
+  for (const order of [91, 92]) {
+    const milestone = await repos.milestones.create({ reportId: ctx.upr, title: `Broken milestone ${order}`, dueDate: "2099-02-01", order });
+    emulator.editItemAsPerson(emulator.siteId(), "Milestones", milestone.id, { MilestoneTitle: null });
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -406,6 +414,11 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { body: { title: `Round ${randomUUID().slice(0, 8)}`, mechanism: "UPR", dueDate: "2099-03-31" } };
     case "reviewProgress":
       return { params: { id: (await queryAll(api.repos.progressUpdates)).find((u) => u.review === "submitted")!.id }, body: { decision: "accepted" } };
+    case "fixRow": {
+      const broken = (await readAll(api.repos.milestones)).needsAttention[0];
+      if (!broken) throw new Error("no milestone needs attention");
+      return { params: { kind: "milestones", id: broken.id }, body: { eTag: broken.eTag, fields: { title: "Translation of the report" } } };
+    }
     case "uploadTemplate":
       return { query: "fileName=Letterhead.docx", raw: ctx.template, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
     case "uploadImport":

@@ -95,6 +95,8 @@ export const ROUTES = {
   downloadImportMapping: ["get", "/api/import-mappings/{id}"],
   dashboard: ["get", "/api/dashboard"],
   calendar: ["get", "/api/calendar"],
+  readDataQuality: ["get", "/api/data-quality"],
+  fixRow: ["patch", "/api/data-quality/{kind}/{id}"],
   listAudit: ["get", "/api/audit"],
   exportRecommendations: ["get", "/api/exports/recommendations"],
   exportUprMatrix: ["get", "/api/exports/upr-matrix"],

@@ -25,11 +25,11 @@ export function fakeApi(handlers: Handlers): Api & { calls: { id: RouteId; input
   };
 }
 
-const NO = { read: true, readAudit: false, editLists: false, import: false, createRequests: false, compileDrafts: false, sendForApproval: false, decideDrafts: false, administer: false, answerRequests: false, readAnswers: false, downloadPdf: false };
+const NO = { read: true, readAudit: false, editLists: false, import: false, createRequests: false, compileDrafts: false, sendForApproval: false, decideDrafts: false, administer: false, answerRequests: false, readAnswers: false, downloadPdf: false, readDataQuality: false, fixData: false };
 
 export const ME = {
-  secretariat: { userId: "u-sec", displayName: "Maja Novak", roles: ["Secretariat"], ministries: [], can: { ...NO, readAudit: true, editLists: true, import: true, createRequests: true, compileDrafts: true, sendForApproval: true, readAnswers: true } },
-  chair: { userId: "u-chair", displayName: "Irena Kralj", roles: ["Chair"], ministries: [], can: { ...NO, readAudit: true, decideDrafts: true, readAnswers: true } },
+  secretariat: { userId: "u-sec", displayName: "Maja Novak", roles: ["Secretariat"], ministries: [], can: { ...NO, readAudit: true, editLists: true, import: true, createRequests: true, compileDrafts: true, sendForApproval: true, readAnswers: true, readDataQuality: true, fixData: true } },
+  chair: { userId: "u-chair", displayName: "Irena Kralj", roles: ["Chair"], ministries: [], can: { ...NO, readAudit: true, decideDrafts: true, readAnswers: true, readDataQuality: true } },
   focalPoint: { userId: "u-fp", displayName: "Petra Kovač", roles: [], ministries: [{ id: "m1", name: "Ministry of Justice", role: "technical" }], can: { ...NO, answerRequests: true, readAnswers: true } },
   observer: { userId: "u-obs", displayName: "Ana Zupan", roles: ["Observer"], ministries: [], can: NO },
 } satisfies Record<string, MeDto>;

@@ -3,7 +3,7 @@
  * the demo data, and helpers to sign in as each kind of person and call the API.
  */
 import type { Repositories } from "../../../core/ports/repository";
-import { queryAll } from "../../../core/ports/repository";
+import { queryAll, readAll } from "../../../core/ports/repository";
 import { localTestConfig, type ServerConfig } from "../../../server/config/config";
 import { DEMO_PERSONAS, type Persona } from "../../../demo/personas";
 import { startServer, type RunningServer } from "../../../server/main";
@@ -113,8 +113,9 @@ export async function startApiServer(overrides: Partial<ServerConfig> = {}): Pro
 export async function storeSnapshot(repos: Repositories): Promise<Record<string, string>> {
   const snapshot: Record<string, string> = {};
   for (const name of Object.keys(repos) as (keyof Repositories)[]) {
-    const records = await queryAll(repos[name] as Repositories["audit"], { top: 5000 });
-    snapshot[name] = records
+    // Rows needing attention too: a refused fix must leave them as they were.
+    const { items, needsAttention } = await readAll(repos[name] as Repositories["audit"], { top: 5000 });
+    snapshot[name] = [...items, ...needsAttention]
       .map((r) => `${r.id}:${r.eTag}`)
       .sort()
       .join(",");

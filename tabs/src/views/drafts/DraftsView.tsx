@@ -73,7 +73,7 @@ function ReportDrafts(props: ReportDraftsProps) {
   const { report, templates, onTemplateChange } = props;
   const styles = useStyles();
   const { t, plural, dateTime } = useI18n();
-  const { me, drafts, templateId, gaps, compiled, compile, latest } = useReportDrafts(props);
+  const { me, drafts, templateId, gaps, compiled, leftOut, compile, latest } = useReportDrafts(props);
   const { config, personaId } = useSession();
 
   return (
@@ -105,6 +105,21 @@ function ReportDrafts(props: ReportDraftsProps) {
           {compiled && (
             <MessageBar intent="success">
               <MessageBarBody>{compiled}</MessageBarBody>
+            </MessageBar>
+          )}
+          {leftOut.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {plural("drafts.leftOut", leftOut.length)}{" "}
+                <Link href={hrefOf("/data-quality")}>{t("nav.dataQuality")}</Link>
+                <ul className={styles.list}>
+                  {leftOut.map((row) => (
+                    <li key={`${row.kind}:${row.id}`}>
+                      {t("dataQuality.rowName", { list: row.list, id: row.id, title: row.title ?? "" })}: {row.problems.join("; ")}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
             </MessageBar>
           )}
         </section>

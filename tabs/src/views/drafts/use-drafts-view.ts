@@ -9,6 +9,7 @@ import type { DraftDto, ReportDto, TemplateDto } from "../../../../core/api";
 import type { DraftGap } from "../../../../core/drafts/draft-content";
 import type { CompiledDraft } from "../../../../core/drafts/draft";
 import { isCompiled } from "../../../../core/drafts/draft-review";
+import type { ResponseOf } from "../../api/routes";
 import { useAction, useResource, type Resource } from "../../api/use-resource";
 import { useI18n } from "../../i18n/i18n";
 import { navigate, useRoute } from "../../shell/router";
@@ -44,6 +45,8 @@ export interface ReportDraftsProps {
   onTemplateChange(id: string | undefined): void;
 }
 
+type CompileResult = ResponseOf<"compileDraft">;
+
 export function useReportDrafts({ report, templates, templateId: chosen }: ReportDraftsProps) {
   const { t } = useI18n();
   const { api, me } = useSession();
@@ -52,10 +55,13 @@ export function useReportDrafts({ report, templates, templateId: chosen }: Repor
   const templateId = templates.data?.some((x) => x.id === chosen) ? chosen : undefined;
   const [gaps, setGaps] = useState<DraftGap[]>();
   const [compiled, setCompiled] = useState<string>();
+  const [leftOut, setLeftOut] = useState<NonNullable<CompileResult["leftOut"]>>([]);
   const compile = useAction(async () => {
     setCompiled(undefined);
+    setLeftOut([]);
     const result = await api.call("compileDraft", { params: { id: report.id }, body: templateId ? { templateId } : {} });
     setGaps(result.unanswered);
+    setLeftOut(result.leftOut ?? []);
     drafts.set((list) => [result.draft, ...(list ?? []).filter((d) => d.id !== result.draft.id)]);
     setCompiled(
       result.template
@@ -65,7 +71,7 @@ export function useReportDrafts({ report, templates, templateId: chosen }: Repor
   });
   // The newest draft with a file; a compile under way or interrupted is listed with the others.
   const latest = drafts.data?.find(isCompiled);
-  return { me, drafts, templateId, gaps, compiled, compile, latest };
+  return { me, drafts, templateId, gaps, compiled, leftOut, compile, latest };
 }
 
 /** One ministry's unanswered requests, counted once each, by status, with the earliest due date. */
