@@ -43,6 +43,9 @@ import type { ApiServices } from "./api/services";
 import { createApp } from "./http/app";
 import { openBackend } from "./wiring/backend";
 import { OperationsRecovery } from "./wiring/operations-recovery";
+import { ChangeTracking } from "./wiring/change-tracking";
+import { InMemoryChangeTokenStore, type ChangeTokenStore } from "../core/ports/change-tokens";
+import { FileChangeTokenStore } from "../storage/file-change-token-store";
 import { packageVersion } from "./runtime/version";
 
 export interface StartOptions {
@@ -69,6 +72,8 @@ export interface RunningServer {
   documents: DocumentStore;
   /** Local mode: the emulator this process runs, when it runs one. */
   emulator?: RunningGraphEmulator;
+  /** Changes made outside the app: `pullAll` reads them now (what the timer and the notifications do). */
+  changes: { pullAll(): Promise<void> };
   /** Whether this instance leads (the reminder run, the outbox recovery). */
   leadership: { isLeader(): boolean };
   bot: Bot;
@@ -99,6 +104,13 @@ function localDirectory(): Directory {
 
 /** Without an installer (no Agents Playground), local mode reaches only people who opened a chat with the bot: there is no app catalog to install from. */
 const localInstaller: AppInstaller = { installForUser: async () => "impossible" };
+
+/** Where the leader's change feeds keep their place: the Storage account, a folder next to a store that outlives the process, or memory. */
+function changeTokenStore(config: ServerConfig, storage: AzureStorage | undefined): ChangeTokenStore {
+  if (storage) return storage.changeTokens;
+  if (config.graph.emulatorDataFile === ":memory:") return new InMemoryChangeTokenStore();
+  return new FileChangeTokenStore(path.join(config.dataDir, "change-feed"));
+}
 
 /** Where the outbox notes accepted sends: next to a store that outlives the process (none for an in-memory emulator). */
 function receiptLogPath(config: ServerConfig): string | undefined {
@@ -236,12 +248,26 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         (error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "could not read the lists ahead of the first visitor"),
       );
     };
+    const changes = new ChangeTracking({
+      client: backend.client,
+      repos: backend.repos,
+      tokens: changeTokenStore(config, storage),
+      ownAppIds: [...new Set([config.signIn.clientId, ...(config.graph.credentials ? [config.graph.credentials.clientId] : [])])],
+      viewFeeds: backend.viewFeeds,
+      leadership: election ?? SOLE_INSTANCE,
+      intervalMs: config.changes.pollSeconds * 1000,
+      logger: logger.child({ component: "changes" }),
+      onChanged: (list) => {
+        if (list === "focalPoints") services.actors.forget();
+      },
+    });
     const recovery = new OperationsRecovery(deps, { logger: logger.child({ component: "recovery" }), onQueued: () => bot.sender.kick(), leaseMs: options.operationLeaseMs, leadership: election ?? SOLE_INSTANCE });
     const startBackground = () => {
       backgroundStarted = true;
       election?.start();
       bot.start();
       recovery.start();
+      changes.start();
       void warmUp();
     };
     if (background) startBackground();
@@ -259,6 +285,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await Promise.race([closed, grace]);
         listening.closeAllConnections();
         await recovery.stop();
+        await changes.stop();
         await bot.stop();
         // After the bot: the reminder run in progress finishes as the leader, then the lease is released for another instance.
         await election?.stop();
@@ -267,7 +294,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         logger.info("stopped");
       })());
 
-    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, bot, logger, leadership: election ?? SOLE_INSTANCE, warmUp, startBackground, stop };
+    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, changes, bot, logger, leadership: election ?? SOLE_INSTANCE, warmUp, startBackground, stop };
   } catch (error) {
     server?.close();
     await election?.stop().catch(() => undefined);

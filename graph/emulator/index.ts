@@ -60,6 +60,14 @@ export interface RunningGraphEmulator {
   faults(): FaultConfig;
   counters(): EmulatorCounters;
   resetCounters(): void;
+  /** The application id of the app-only token (in `lastModifiedBy.application.id` of its writes). */
+  readonly appId: string;
+  /**
+   * A delegated token for a person (added to the site's people when they first write): what a
+   * request with it writes carries `lastModifiedBy.user` = that person, as an edit in Microsoft
+   * Lists, Excel or a Power Automate flow running as them does. The same person gets the same token.
+   */
+  tokenFor(person: { displayName: string; email: string }): string;
   /** Makes every delta token issued so far for a list answer 410 (4.5.1). */
   expireDeltaTokens(listId: string): void;
   stop(): Promise<void>;
@@ -81,7 +89,15 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     const tls = options.tls ?? (await selfSignedCertificate(Date.now()));
     const downloadSecret = store.getMeta("downloadSecret") ?? secret();
     store.setMeta("downloadSecret", downloadSecret);
-    const context: EmulatorContext = { store, behaviour, hostname, baseUrl: "", downloadSecret, now };
+    const appId = options.appId ?? "00000000-0000-0000-0000-00000000a11c";
+    const context: EmulatorContext = { store, behaviour, hostname, baseUrl: "", downloadSecret, now, appId };
+    const tokenFor = (person: { displayName: string; email: string }): string => {
+      if (!person.displayName.trim() || !/^[^@\s]+@[^@\s]+$/.test(person.email)) throw new GraphHttpError(400, "invalidRequest", "A person needs a displayName and an email.");
+      for (const [token, known] of server0.people) if (known.email.toLowerCase() === person.email.toLowerCase()) return token;
+      const token = secret();
+      server0.people.set(token, { displayName: person.displayName, email: person.email });
+      return token;
+    };
     const faults = new FaultInjector(options.faults, now);
     let sitesCreated = 0;
 
@@ -126,6 +142,12 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
           }
           const id = addSiteUser(context, findSite(parts[1]!), { displayName: object.displayName, email: object.email });
           return { status: 201, json: { id: String(id) } };
+        }
+        case "POST tokens": {
+          if (typeof object.displayName !== "string" || typeof object.email !== "string") {
+            throw new GraphHttpError(400, "invalidRequest", "A person needs a displayName and an email.");
+          }
+          return { status: 201, json: { accessToken: tokenFor({ displayName: object.displayName, email: object.email }) } };
         }
         case "POST lists/*/expire-delta-tokens": {
           const list = store.listById(parts[1]!);
@@ -174,6 +196,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
       faults: () => faults.get(),
       counters: () => server0.counters.snapshot(),
       resetCounters: () => server0.counters.reset(),
+      appId,
+      tokenFor,
       expireDeltaTokens: (listId) => {
         const list = store.listById(listId);
         if (!list) throw new Error(`No list '${listId}'.`);

@@ -136,6 +136,12 @@ export interface GraphEmulatorOptions {
   tls?: { cert: string; key: string };
   /** The clock, for tests of expiry. Default Date.now. */
   now?: () => number;
+  /**
+   * The application id the app-only token stands for: what the app writes carries
+   * `lastModifiedBy.application.id` = this (graph-contract.md 4.1.2). Default
+   * `00000000-0000-0000-0000-00000000a11c` (local mode's client id).
+   */
+  appId?: string;
 }
 
 export function resolveBehaviour(partial: Partial<EmulatorBehaviour> | undefined): EmulatorBehaviour {

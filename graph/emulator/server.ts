@@ -40,6 +40,9 @@ export class EmulatorServer {
   readonly counters = new Counters();
   readonly faults: FaultInjector;
 
+  /** Delegated tokens of people (`tokenFor`): a request with one acts as that person. */
+  readonly people = new Map<string, { displayName: string; email: string }>();
+
   constructor(
     private readonly context: EmulatorContext,
     private readonly accessToken: string,
@@ -105,10 +108,13 @@ export class EmulatorServer {
         return;
       }
       let response: EmulatorResponse;
+      this.context.actingAs = this.personOf(request);
       try {
         response = handleBatch(request, this.innerRunner());
       } catch (error) {
         response = this.errorResponse(error, request);
+      } finally {
+        this.context.actingAs = undefined;
       }
       this.counters.served("batch", false, response.status, 0);
       this.send(res, request, response);
@@ -129,7 +135,12 @@ export class EmulatorServer {
 
   private authorized(request: EmulatorRequest): boolean {
     const value = request.headers.authorization ?? "";
-    return value === `Bearer ${this.accessToken}`;
+    return value === `Bearer ${this.accessToken}` || this.personOf(request) !== undefined;
+  }
+
+  private personOf(request: EmulatorRequest): { displayName: string; email: string } | undefined {
+    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "");
+    return match ? this.people.get(match[1]!) : undefined;
   }
 
   private unauthorized(request: EmulatorRequest): EmulatorResponse {
@@ -152,10 +163,15 @@ export class EmulatorServer {
       const fault = admission.fault;
       response = this.errorResponse(new GraphHttpError(fault.status, fault.code, fault.message, { headers: fault.headers }), request);
     } else {
+      // Handlers run synchronously: who the request acts as holds for exactly this one.
+      const outer = this.context.actingAs;
+      if (!request.inner) this.context.actingAs = this.personOf(request);
       try {
         response = matched.handle();
       } catch (error) {
         response = this.errorResponse(error, request);
+      } finally {
+        if (!request.inner) this.context.actingAs = outer;
       }
     }
     // Inner batch responses need the exact key `Content-Type` (graph-contract.md 6.6).

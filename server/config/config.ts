@@ -76,6 +76,8 @@ export const environmentSchema = z.object({
   NMIRF_INSTANCE_ID: optional(z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "letters, digits and . _ : - (at most 100)")),
   WEBSITE_INSTANCE_ID: optional(z.string().min(1).max(200)),
   NMIRF_SENDING_INSTANCES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(30).default(1)),
+  /** How often the lists' changes are read as a safety net (seconds): the leader audits outside edits then. */
+  NMIRF_CHANGES_POLL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(3600).default(60)),
   LEADER_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(60).default(30)),
   NMIRF_TELEMETRY: z.preprocess(emptyAsUndefined, z.enum(["off", "console", "azure-monitor"]).optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optional(z.string().regex(/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i, "an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)")),
@@ -134,6 +136,8 @@ export interface ServerConfig {
   /** This instance's name in the leader's lease, the logs and the telemetry. */
   instanceId: string;
   leader: { leaseSeconds: number };
+  /** How changes made outside the app are picked up (docs/graph.md). */
+  changes: { pollSeconds: number };
   /** How many instances send cards (App Service's instance count): each sends at its share of Teams' rate. */
   sendingInstances: number;
   telemetry: { exporter: "off" | "console" | "azure-monitor"; connectionString?: string };
@@ -233,6 +237,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     storage: e.AZURE_STORAGE_CONNECTION_STRING ? { connectionString: e.AZURE_STORAGE_CONNECTION_STRING } : undefined,
     instanceId: e.NMIRF_INSTANCE_ID ?? (e.WEBSITE_INSTANCE_ID ? e.WEBSITE_INSTANCE_ID.slice(0, 100) : `${os.hostname().slice(0, 80)}-${process.pid}`),
     leader: { leaseSeconds: e.LEADER_LEASE_SECONDS },
+    changes: { pollSeconds: e.NMIRF_CHANGES_POLL_SECONDS },
     sendingInstances: e.NMIRF_SENDING_INSTANCES,
     telemetry: { exporter: telemetryExporter, connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     testEndpoints,
