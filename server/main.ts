@@ -44,6 +44,10 @@ import { createApp } from "./http/app";
 import { openBackend } from "./wiring/backend";
 import { OperationsRecovery } from "./wiring/operations-recovery";
 import { ChangeTracking } from "./wiring/change-tracking";
+import { ChangeNotifications } from "./wiring/change-notifications";
+import { graphNotificationRoute, NOTIFICATIONS_PATH } from "./http/graph-notifications";
+import { ListSubscriptions } from "../graph/sharepoint/list-subscriptions";
+import type { SharePointListRepository } from "../graph/sharepoint/list-repository";
 import { InMemoryChangeTokenStore, type ChangeTokenStore } from "../core/ports/change-tokens";
 import { FileChangeTokenStore } from "../storage/file-change-token-store";
 import { packageVersion } from "./runtime/version";
@@ -73,7 +77,7 @@ export interface RunningServer {
   /** Local mode: the emulator this process runs, when it runs one. */
   emulator?: RunningGraphEmulator;
   /** Changes made outside the app: `pullAll` reads them now (what the timer and the notifications do). */
-  changes: { pullAll(): Promise<void> };
+  changes: { pullAll(): Promise<void>; settled(): Promise<void> };
   /** Whether this instance leads (the reminder run, the outbox recovery). */
   leadership: { isLeader(): boolean };
   bot: Bot;
@@ -228,6 +232,28 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     let backgroundStarted = false;
     // An instance without background work (a staging slot) takes no part in the election: nothing to wait for.
     if (election) checks.push(leaderCheck(() => (backgroundStarted ? election.status() : { role: "none" })));
+    // Graph's change notifications pull the feeds at once; the leader subscribes to each list (docs/graph.md).
+    const notifications = config.changes.notifications;
+    const listIds = Object.values(backend.repos).map((repository) => (repository as unknown as SharePointListRepository<never>).listId).filter((id) => id !== (backend.repos.audit as unknown as SharePointListRepository<never>).listId);
+    const notificationUrl = notifications ? (notifications.url ?? `${url}${NOTIFICATIONS_PATH}`) : undefined;
+    const subscriptions = notifications
+      ? new ListSubscriptions(backend.client, { siteId: backend.siteId, listIds, notificationUrl: notificationUrl!, lifecycleNotificationUrl: notificationUrl!, clientState: notifications.clientState, now: () => clock.now() })
+      : undefined;
+    const changes = new ChangeTracking({
+      client: backend.client,
+      repos: backend.repos,
+      tokens: changeTokenStore(config, storage),
+      ownAppIds: [...new Set([config.signIn.clientId, ...(config.graph.credentials ? [config.graph.credentials.clientId] : [])])],
+      viewFeeds: backend.viewFeeds,
+      leadership: election ?? SOLE_INSTANCE,
+      intervalMs: config.changes.pollSeconds * 1000,
+      logger: logger.child({ component: "changes" }),
+      subscriptions,
+      onChanged: (list) => {
+        if (list === "focalPoints") services.actors.forget();
+      },
+    });
+    const changeNotifications = subscriptions ? new ChangeNotifications({ tracking: changes, subscriptions, leadership: election ?? SOLE_INSTANCE, logger: logger.child({ component: "notifications" }) }) : undefined;
     const app = createApp({
       services,
       tokens,
@@ -235,6 +261,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       readiness: new Readiness(checks),
       telemetry: telemetry.telemetry,
       botHandler: (req, res) => bot.handleMessages(req, res),
+      graphNotifications:
+        notifications && changeNotifications
+          ? graphNotificationRoute({
+              clientState: notifications.clientState,
+              bodyLimitBytes: config.limits.bodyBytes,
+              onNotifications: (received) => changeNotifications.handle(received),
+              onRefused: (reason) => logger.warn({ reason }, "refused a change notification: its clientState is not ours"),
+              onFailed: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "could not act on a change notification; the timer reads the changes"),
+            })
+          : undefined,
       afterWrite: () => bot.sender.kick(),
       state: () => state,
       startedAt,
@@ -248,19 +284,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         (error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "could not read the lists ahead of the first visitor"),
       );
     };
-    const changes = new ChangeTracking({
-      client: backend.client,
-      repos: backend.repos,
-      tokens: changeTokenStore(config, storage),
-      ownAppIds: [...new Set([config.signIn.clientId, ...(config.graph.credentials ? [config.graph.credentials.clientId] : [])])],
-      viewFeeds: backend.viewFeeds,
-      leadership: election ?? SOLE_INSTANCE,
-      intervalMs: config.changes.pollSeconds * 1000,
-      logger: logger.child({ component: "changes" }),
-      onChanged: (list) => {
-        if (list === "focalPoints") services.actors.forget();
-      },
-    });
     const recovery = new OperationsRecovery(deps, { logger: logger.child({ component: "recovery" }), onQueued: () => bot.sender.kick(), leaseMs: options.operationLeaseMs, leadership: election ?? SOLE_INSTANCE });
     const startBackground = () => {
       backgroundStarted = true;
@@ -285,6 +308,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await Promise.race([closed, grace]);
         listening.closeAllConnections();
         await recovery.stop();
+        await changeNotifications?.settled();
         await changes.stop();
         await bot.stop();
         // After the bot: the reminder run in progress finishes as the leader, then the lease is released for another instance.
@@ -294,7 +318,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         logger.info("stopped");
       })());
 
-    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, changes, bot, logger, leadership: election ?? SOLE_INSTANCE, warmUp, startBackground, stop };
+    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, changes: { pullAll: () => changes.pullAll(), settled: async () => { await changeNotifications?.settled(); await changes.settled(); } }, bot, logger, leadership: election ?? SOLE_INSTANCE, warmUp, startBackground, stop };
   } catch (error) {
     server?.close();
     await election?.stop().catch(() => undefined);

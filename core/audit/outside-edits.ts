@@ -7,6 +7,7 @@
 import type { FieldChange } from "./audit-entry";
 import type { AuditEntryInput } from "./audit-entry";
 import type { UseCaseDeps } from "../ports/use-case-deps";
+import { queryAll } from "../ports/repository";
 
 /** The audit actions of outside edits (the audit view filters on them). */
 export const OUTSIDE_EDIT_ACTIONS = {
@@ -51,10 +52,26 @@ function entryOf(edit: OutsideEdit): AuditEntryInput {
   };
 }
 
-/** Writes one audit entry per outside edit; fails (nothing is taken as recorded) if any is refused. */
+const keyOf = (entry: { action: string; entity: string; entityId: string; at: string; actorId: string }) =>
+  `${entry.action}|${entry.entity}|${entry.entityId}|${new Date(entry.at).toISOString()}|${entry.actorId}`;
+
+/**
+ * Writes one audit entry per outside edit, once: an edit already in the audit log (the same
+ * record, action, person and time: a pull retried after a crash, a resync) is not written again.
+ * Fails (nothing is taken as recorded) if any is refused.
+ */
 export async function recordOutsideEdits(deps: Pick<UseCaseDeps, "repos">, edits: OutsideEdit[]): Promise<void> {
   if (edits.length === 0) return;
-  const results = await deps.repos.audit.createMany(edits.map(entryOf));
+  const entries = edits.map(entryOf);
+  const known = new Set<string>();
+  for (const target of new Set(entries.filter((e) => e.action !== OUTSIDE_EDIT_ACTIONS.deleted).map((e) => `${e.entity}\u0000${e.entityId}`))) {
+    const [entity, entityId] = target.split("\u0000") as [string, string];
+    const logged = await queryAll(deps.repos.audit, { where: [{ field: "entityId", op: "eq", value: entityId }] });
+    for (const entry of logged) if (entry.entity === entity) known.add(keyOf(entry));
+  }
+  const fresh = entries.filter((entry) => !known.has(keyOf(entry)));
+  if (fresh.length === 0) return;
+  const results = await deps.repos.audit.createMany(fresh);
   const failure = results.find((result) => !result.ok);
   if (failure && !failure.ok) throw failure.error;
 }

@@ -7,7 +7,7 @@
 import { z } from "zod";
 
 export const changeTokenSchema = z.object({
-  /** The service's `@odata.deltaLink` (an absolute URL). */
+  /** The service's `@odata.deltaLink`, without the Graph endpoint (`/sites/…/items/delta?token=…`). */
   deltaLink: z.string().min(1).max(8192),
   /** When the pull that returned it was made (ISO instant). */
   syncedAt: z.iso.datetime({ offset: false }),

@@ -19,6 +19,9 @@ import { resolveBehaviour, validateFaults, type EmulatorBehaviour, type FaultCon
 import { EmulatorServer, type AdminHandler } from "./server";
 import { Store, type SiteRow } from "./store/store";
 import { selfSignedCertificate } from "./tls";
+import { SubscriptionHub, type EmulatedSubscription, type LifecycleEvent } from "./subscriptions";
+
+export type { EmulatedSubscription, LifecycleEvent, NotificationOptions } from "./subscriptions";
 
 export type { EmulatorBehaviour, EmulatorCounters, FaultConfig, GraphEmulatorOptions };
 export type { ScriptedFault, ErrorChoice } from "./options";
@@ -68,6 +71,12 @@ export interface RunningGraphEmulator {
    * Lists, Excel or a Power Automate flow running as them does. The same person gets the same token.
    */
   tokenFor(person: { displayName: string; email: string }): string;
+  /** The change notification subscriptions alive now. */
+  subscriptions(): EmulatedSubscription[];
+  /** Sends a lifecycle notification (`reauthorizationRequired`, `subscriptionRemoved`, `missed`) for a subscription. */
+  sendLifecycleNotification(subscriptionId: string, event: LifecycleEvent): Promise<void>;
+  /** Resolves once the change notifications due so far were delivered (and answered or timed out). */
+  notificationsSettled(): Promise<void>;
   /** Makes every delta token issued so far for a list answer 410 (4.5.1). */
   expireDeltaTokens(listId: string): void;
   stop(): Promise<void>;
@@ -159,7 +168,9 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
           throw notFound(`No admin endpoint ${method} /_emulator${path}.`);
       }
     };
-    const server0 = new EmulatorServer(context, accessToken, faults, admin);
+    const hub = new SubscriptionHub(context, options.notifications);
+    store.onListTouched = (listId) => hub.listChanged(listId);
+    const server0 = new EmulatorServer(context, accessToken, faults, admin, hub);
     server = createServer({ cert: tls.cert, key: tls.key }, server0.listener);
     const httpsServer = server;
     await new Promise<void>((resolve, reject) => {
@@ -198,6 +209,9 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
       resetCounters: () => server0.counters.reset(),
       appId,
       tokenFor,
+      subscriptions: () => hub.list(),
+      sendLifecycleNotification: (id, event) => hub.sendLifecycleNotification(id, event),
+      notificationsSettled: () => hub.settled(),
       expireDeltaTokens: (listId) => {
         const list = store.listById(listId);
         if (!list) throw new Error(`No list '${listId}'.`);
@@ -206,6 +220,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        hub.stop();
         await new Promise<void>((resolve) => {
           httpsServer.close(() => resolve());
           httpsServer.closeAllConnections();

@@ -15,6 +15,7 @@ import { ODATA_JSON, type EmulatorRequest, type EmulatorResponse } from "./http"
 import { guid } from "./ids";
 import { parseQueryString } from "./odata/query-options";
 import { route } from "./router";
+import type { SubscriptionHub } from "./subscriptions";
 
 const DIAGNOSTIC = JSON.stringify({ ServerInfo: { DataCenter: "Local Emulator", Slice: "E", Ring: "0", ScaleUnit: "000", RoleInstance: "localhost" } });
 
@@ -48,6 +49,7 @@ export class EmulatorServer {
     private readonly accessToken: string,
     faults: FaultInjector,
     private readonly admin: AdminHandler,
+    private readonly subscriptions?: SubscriptionHub,
   ) {
     this.faults = faults;
   }
@@ -117,6 +119,21 @@ export class EmulatorServer {
         this.context.actingAs = undefined;
       }
       this.counters.served("batch", false, response.status, 0);
+      this.send(res, request, response);
+      return;
+    }
+    if (/^subscriptions(\/|$)/.test(request.path) && this.subscriptions) {
+      if (!this.authorized(request)) {
+        this.send(res, request, this.unauthorized(request));
+        return;
+      }
+      let response: EmulatorResponse;
+      try {
+        response = await this.subscriptions.handle(request);
+      } catch (error) {
+        response = this.errorResponse(error, request);
+      }
+      this.counters.served(`subscriptions.${request.method.toLowerCase()}`, false, response.status, 0);
       this.send(res, request, response);
       return;
     }

@@ -110,12 +110,12 @@ export class ListChangeFeed<Schema extends z.ZodType> {
     const forced = this.forgetRequested;
     this.forgetRequested = false;
     const stored = await this.tokens.read(this.key);
-    const usable = stored && this.isOurs(stored.deltaLink) ? stored : undefined;
+    const usable = stored ? this.linkOf(stored.deltaLink) : undefined;
     const syncedAt = this.now().toISOString();
     let read: { changes: ListChange<z.output<Schema>>[]; deltaLink: string; full: boolean; resynced: boolean };
     if (usable && !forced) {
       try {
-        read = { ...(await this.read(usable.deltaLink)), full: false, resynced: false };
+        read = { ...(await this.read(usable)), full: false, resynced: false };
       } catch (error) {
         if (failureOf(error)?.status !== 410) throw error;
         // SharePoint no longer knows the place: read the whole list again (graph-contract.md 4.5.1).
@@ -126,7 +126,8 @@ export class ListChangeFeed<Schema extends z.ZodType> {
     }
     const batch: ChangeBatch<z.output<Schema>> = { list: this.list, changes: read.changes, full: read.full, resynced: read.resynced, previousSyncAt: stored?.syncedAt, syncedAt };
     for (const subscriber of [...this.subscribers]) await subscriber(batch);
-    const token: ChangeToken = { deltaLink: read.deltaLink, syncedAt };
+    // Kept without the endpoint: a local emulator restarted on another port still takes it.
+    const token: ChangeToken = { deltaLink: this.relative(read.deltaLink), syncedAt };
     await this.tokens.write(this.key, token);
     return batch;
   }
@@ -136,9 +137,15 @@ export class ListChangeFeed<Schema extends z.ZodType> {
     return `${path}/delta?$expand=${expand}`;
   }
 
+  private relative(link: string): string {
+    const root = `${this.client.endpoint}/v1.0`;
+    return link.startsWith(root) ? link.slice(root.length) : link;
+  }
+
   /** Only a delta link of this very list is followed (a token file edited by hand sends no request elsewhere). */
-  private isOurs(link: string): boolean {
-    return link.startsWith(`${this.client.endpoint}/v1.0${this.repository.itemsQuery.path}/delta?`);
+  private linkOf(stored: string): string | undefined {
+    const relative = this.relative(stored);
+    return relative.startsWith(`${this.repository.itemsQuery.path}/delta?`) ? `${this.client.endpoint}/v1.0${relative}` : undefined;
   }
 
   private async read(first: string): Promise<{ changes: ListChange<z.output<Schema>>[]; deltaLink: string }> {

@@ -46,6 +46,14 @@ export function editorOf(by: GraphIdentitySet | undefined): OutsideEdit["by"] {
   return user?.displayName ? { name: user.displayName } : undefined;
 }
 
+/**
+ * SharePoint states times to the second (4.1.3): an edit stamped in the same second as the last
+ * pull may have come after it, so only a time a whole second before it is taken as already seen.
+ */
+function clearlyBefore(modifiedAt: string, since: string): boolean {
+  return Date.parse(modifiedAt) + 1000 <= Date.parse(since);
+}
+
 export class OutsideEditAuditor {
   constructor(
     private readonly client: GraphClient,
@@ -76,7 +84,7 @@ export class OutsideEditAuditor {
       }
       if (isOwnWrite(change.modifiedBy, this.options.ownAppIds)) continue;
       // After a resync every row comes back: only those changed since the last pull are news.
-      if (batch.full && since && change.modifiedAt && change.modifiedAt <= since) continue;
+      if (batch.full && since && change.modifiedAt && clearlyBefore(change.modifiedAt, since)) continue;
       const found = await this.versionEdits(on, change.id, since);
       if (found.length === 0) {
         edits.push({ entity: on.entity, entityId: change.id, kind: "changed", by: editorOf(change.modifiedBy), at: change.modifiedAt ?? batch.syncedAt, changes: [], problem: change.problem });
@@ -103,7 +111,7 @@ export class OutsideEditAuditor {
     for (let i = 0; i < versions.length && picked.length < max; i += 1) {
       const version = versions[i]!;
       if (isOwnWrite(version.lastModifiedBy, this.options.ownAppIds)) break;
-      if (since && picked.length > 0 && version.lastModifiedDateTime && version.lastModifiedDateTime <= since) break;
+      if (since && picked.length > 0 && version.lastModifiedDateTime && clearlyBefore(version.lastModifiedDateTime, since)) break;
       picked.push(i);
     }
     return picked.reverse().map((index) => {

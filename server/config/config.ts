@@ -78,6 +78,10 @@ export const environmentSchema = z.object({
   NMIRF_SENDING_INSTANCES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(30).default(1)),
   /** How often the lists' changes are read as a safety net (seconds): the leader audits outside edits then. */
   NMIRF_CHANGES_POLL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(3600).default(60)),
+  /** The secret Graph's change notifications carry (`clientState`); set, the leader subscribes to the lists' changes. */
+  GRAPH_NOTIFICATION_CLIENT_STATE: optional(z.string().min(16, "at least 16 characters (a random secret)").max(128).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")),
+  /** Where Graph sends them (default {PUBLIC_BASE_URL}/api/graph/notifications). */
+  GRAPH_NOTIFICATION_URL: optional(z.url({ protocol: /^https?$/ })),
   LEADER_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(60).default(30)),
   NMIRF_TELEMETRY: z.preprocess(emptyAsUndefined, z.enum(["off", "console", "azure-monitor"]).optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optional(z.string().regex(/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i, "an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)")),
@@ -137,7 +141,11 @@ export interface ServerConfig {
   instanceId: string;
   leader: { leaseSeconds: number };
   /** How changes made outside the app are picked up (docs/graph.md). */
-  changes: { pollSeconds: number };
+  changes: {
+    pollSeconds: number;
+    /** Graph change notifications (tenant mode; locally against the emulator when a clientState is set). The URL is the server's own when absent (local mode). */
+    notifications?: { clientState: string; url?: string };
+  };
   /** How many instances send cards (App Service's instance count): each sends at its share of Teams' rate. */
   sendingInstances: number;
   telemetry: { exporter: "off" | "console" | "azure-monitor"; connectionString?: string };
@@ -206,6 +214,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     credentials = { tenantId, clientId, clientSecret: e.AAD_CLIENT_SECRET ?? "", authorityHost: authority };
   }
   const testEndpoints = readTestEndpoints(e, local, problems);
+  const notifications = readNotifications(e, local, Boolean(testEndpoints), problems);
   if (testEndpoints?.jwksUrl) signIn = { ...signIn, jwksUrl: testEndpoints.jwksUrl };
   const telemetryExporter = e.NMIRF_TELEMETRY ?? (e.APPLICATIONINSIGHTS_CONNECTION_STRING ? "azure-monitor" : "off");
   if (telemetryExporter === "azure-monitor" && !e.APPLICATIONINSIGHTS_CONNECTION_STRING) problems.push("APPLICATIONINSIGHTS_CONNECTION_STRING: required when NMIRF_TELEMETRY is azure-monitor");
@@ -237,7 +246,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     storage: e.AZURE_STORAGE_CONNECTION_STRING ? { connectionString: e.AZURE_STORAGE_CONNECTION_STRING } : undefined,
     instanceId: e.NMIRF_INSTANCE_ID ?? (e.WEBSITE_INSTANCE_ID ? e.WEBSITE_INSTANCE_ID.slice(0, 100) : `${os.hostname().slice(0, 80)}-${process.pid}`),
     leader: { leaseSeconds: e.LEADER_LEASE_SECONDS },
-    changes: { pollSeconds: e.NMIRF_CHANGES_POLL_SECONDS },
+    changes: { pollSeconds: e.NMIRF_CHANGES_POLL_SECONDS, notifications },
     sendingInstances: e.NMIRF_SENDING_INSTANCES,
     telemetry: { exporter: telemetryExporter, connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     testEndpoints,
@@ -263,6 +272,23 @@ function readTestEndpoints(e: Environment, local: boolean, problems: string[]): 
   return { graph, jwksUrl: e.NMIRF_TEST_JWKS_URL };
 }
 
+/**
+ * Graph's change notifications: a clientState turns them on. Graph reaches only HTTPS URLs, so in
+ * tenant mode the URL (given, or from PUBLIC_BASE_URL) must be https (loopback stand-ins aside).
+ */
+function readNotifications(e: Environment, local: boolean, standIns: boolean, problems: string[]): ServerConfig["changes"]["notifications"] {
+  const clientState = e.GRAPH_NOTIFICATION_CLIENT_STATE;
+  if (!clientState) {
+    if (e.GRAPH_NOTIFICATION_URL) problems.push("GRAPH_NOTIFICATION_URL: set GRAPH_NOTIFICATION_CLIENT_STATE too (the secret every notification must carry), or neither");
+    return undefined;
+  }
+  const base = e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? (e.TAB_DOMAIN ? `https://${e.TAB_DOMAIN}` : undefined);
+  const url = e.GRAPH_NOTIFICATION_URL ?? (local ? undefined : base ? `${base}/api/graph/notifications` : undefined);
+  if (!local && !url) problems.push("GRAPH_NOTIFICATION_URL: required with GRAPH_NOTIFICATION_CLIENT_STATE in tenant mode (or set PUBLIC_BASE_URL): where Graph sends the notifications");
+  if (!local && url && !url.startsWith("https://") && !(standIns && isLoopback(new URL(url).hostname))) problems.push(`GRAPH_NOTIFICATION_URL: Microsoft Graph sends notifications to HTTPS URLs only, not '${url}'`);
+  return { clientState, url };
+}
+
 /** The local-mode configuration with everything in memory: for tests and benchmarks. */
 export function localTestConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   const base = configFromEnvironment({ NMIRF_MODE: "local", PORT: "0", LOG_LEVEL: "silent" });
@@ -273,7 +299,7 @@ export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-const SECRET_KEYS = new Set(["AAD_CLIENT_SECRET", "BOT_PASSWORD", "AZURE_STORAGE_CONNECTION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING", "NMIRF_TEST_GRAPH_TOKEN"]);
+const SECRET_KEYS = new Set(["GRAPH_NOTIFICATION_CLIENT_STATE", "AAD_CLIENT_SECRET", "BOT_PASSWORD", "AZURE_STORAGE_CONNECTION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING", "NMIRF_TEST_GRAPH_TOKEN"]);
 
 function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
   if (typeof key !== "string" || env[key] === undefined) return "";

@@ -85,7 +85,7 @@ async function openLocal(config: ServerConfig, options: OpenBackendOptions): Pro
   let emulator: RunningGraphEmulator | undefined;
   try {
     // The emulator's app-only token stands for the app's client id, as a tenant's does (its writes are the app's own).
-    emulator = await startGraphEmulator({ dataFile, port: config.graph.emulatorPort, hostname: site?.hostname, sites: site ? [site.path] : undefined, appId: config.signIn.clientId });
+    emulator = await startGraphEmulator({ dataFile, port: config.graph.emulatorPort, hostname: site?.hostname, sites: site ? [site.path] : undefined, appId: config.signIn.clientId, notifications: { allowHttpLoopback: true } });
     const connectionFile = dataFile === ":memory:" ? undefined : (await writeConnection(emulator, path.dirname(dataFile))).file;
     const client = createGraphClient({ endpoint: emulator.origin, auth: new StaticTokenProvider(emulator.accessToken), trustedCa: emulator.caCertificate, telemetry: options.telemetry });
     const owned = emulator;

@@ -36,6 +36,8 @@ export interface ChangeTrackingOptions {
   /** Called when a list changed from outside (caches forget what they hold of it). */
   onChanged?: (list: RecordName) => void;
   now?: () => Date;
+  /** Tenant mode's change notification subscriptions: checked (created, renewed) by the leader at each timed pull. */
+  subscriptions?: { check(): Promise<unknown> };
 }
 
 export class ChangeTracking {
@@ -122,7 +124,19 @@ export class ChangeTracking {
     ]);
   }
 
+  /** Resolves when no pull is running or due (tests, after a notification). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   private async pullEach(listIds?: readonly string[]): Promise<void> {
+    if (!listIds && this.options.subscriptions && this.leadership.isLeader()) {
+      try {
+        await this.options.subscriptions.check();
+      } catch (error) {
+        this.options.logger.warn({ error: error instanceof Error ? error.message : String(error) }, "could not create or renew the lists' change notification subscriptions; the timer reads the changes meanwhile");
+      }
+    }
     const wanted = (id: string) => !listIds || listIds.includes(id);
     const feeds = this.options.viewFeeds.filter((feed) => wanted(feed.repository.listId));
     if (this.leadership.isLeader()) feeds.push(...[...this.auditFeeds.entries()].filter(([id]) => wanted(id)).map(([, feed]) => feed));

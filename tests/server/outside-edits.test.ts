@@ -31,12 +31,12 @@ beforeAll(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "nmirf-outside-"));
   const base = localTestConfig();
   config = { ...base, dataDir, graph: { ...base.graph, emulatorDataFile: path.join(dataDir, "graph.sqlite") } };
-});
+}, 120_000);
 afterAll(async () => {
   for (const client of clients) await client.close();
   for (const api of opened) await api.server.stop();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 120_000);
 
 async function start(): Promise<ApiClient> {
   const api = new ApiClient(await startServer(config, { background: false }));
@@ -104,4 +104,4 @@ test("an edit made in Microsoft Lists reaches the grid and the dashboard, and is
   expect(again.find((e) => e.changes.some((c) => c.to === "Edited again"))).toMatchObject({ actorName: "Amina Diallo" });
   const everyOutsideEdit = await api.call<AuditPage>("GET", "/api/audit?action=record.changedInSharePoint&pageSize=200", { token: secretariat });
   expect(everyOutsideEdit.body.items).toHaveLength(2);
-});
+}, 120_000);
