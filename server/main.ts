@@ -44,6 +44,13 @@ import type { ApiServices } from "./api/services";
 import { createApp } from "./http/app";
 import { openBackend } from "./wiring/backend";
 import { OperationsRecovery } from "./wiring/operations-recovery";
+import { ChangeTracking } from "./wiring/change-tracking";
+import { ChangeNotifications } from "./wiring/change-notifications";
+import { graphNotificationRoute, NOTIFICATIONS_PATH } from "./http/graph-notifications";
+import { ListSubscriptions } from "../graph/sharepoint/list-subscriptions";
+import type { SharePointListRepository } from "../graph/sharepoint/list-repository";
+import { InMemoryChangeTokenStore, type ChangeTokenStore } from "../core/ports/change-tokens";
+import { FileChangeTokenStore } from "../storage/file-change-token-store";
 import { packageVersion } from "./runtime/version";
 
 export interface StartOptions {
@@ -70,6 +77,8 @@ export interface RunningServer {
   documents: DocumentStore;
   /** Local mode: the emulator this process runs, when it runs one. */
   emulator?: RunningGraphEmulator;
+  /** Changes made outside the app: `pullAll` reads them now (what the timer and the notifications do). */
+  changes: { pullAll(): Promise<void>; settled(): Promise<void> };
   /** Whether this instance leads (the reminder run, the outbox recovery). */
   leadership: { isLeader(): boolean };
   bot: Bot;
@@ -100,6 +109,13 @@ function localDirectory(): Directory {
 
 /** Without an installer (no Agents Playground), local mode reaches only people who opened a chat with the bot: there is no app catalog to install from. */
 const localInstaller: AppInstaller = { installForUser: async () => "impossible" };
+
+/** Where the leader's change feeds keep their place: the Storage account, a folder next to a store that outlives the process, or memory. */
+function changeTokenStore(config: ServerConfig, storage: AzureStorage | undefined): ChangeTokenStore {
+  if (storage) return storage.changeTokens;
+  if (config.graph.emulatorDataFile === ":memory:") return new InMemoryChangeTokenStore();
+  return new FileChangeTokenStore(path.join(config.dataDir, "change-feed"));
+}
 
 /** Where the outbox notes accepted sends: next to a store that outlives the process (none for an in-memory emulator). */
 function receiptLogPath(config: ServerConfig): string | undefined {
@@ -235,6 +251,28 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     let backgroundStarted = false;
     // An instance without background work (a staging slot) takes no part in the election: nothing to wait for.
     if (election) checks.push(leaderCheck(() => (backgroundStarted ? election.status() : { role: "none" })));
+    // Graph's change notifications pull the feeds at once; the leader subscribes to each list (docs/graph.md).
+    const notifications = config.changes.notifications;
+    const listIds = Object.values(backend.repos).map((repository) => (repository as unknown as SharePointListRepository<never>).listId).filter((id) => id !== (backend.repos.audit as unknown as SharePointListRepository<never>).listId);
+    const notificationUrl = notifications ? (notifications.url ?? `${url}${NOTIFICATIONS_PATH}`) : undefined;
+    const subscriptions = notifications
+      ? new ListSubscriptions(backend.client, { siteId: backend.siteId, listIds, notificationUrl: notificationUrl!, lifecycleNotificationUrl: notificationUrl!, clientState: notifications.clientState, now: () => clock.now() })
+      : undefined;
+    const changes = new ChangeTracking({
+      client: backend.client,
+      repos: backend.repos,
+      tokens: changeTokenStore(config, storage),
+      ownAppIds: [...new Set([config.signIn.clientId, ...(config.graph.credentials ? [config.graph.credentials.clientId] : [])])],
+      viewFeeds: backend.viewFeeds,
+      leadership: election ?? SOLE_INSTANCE,
+      intervalMs: config.changes.pollSeconds * 1000,
+      logger: logger.child({ component: "changes" }),
+      subscriptions,
+      onChanged: (list) => {
+        if (list === "focalPoints") services.actors.forget();
+      },
+    });
+    const changeNotifications = subscriptions ? new ChangeNotifications({ tracking: changes, subscriptions, leadership: election ?? SOLE_INSTANCE, logger: logger.child({ component: "notifications" }) }) : undefined;
     const app = createApp({
       services,
       tokens,
@@ -242,6 +280,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       readiness: new Readiness(checks),
       telemetry: telemetry.telemetry,
       botHandler: (req, res) => bot.handleMessages(req, res),
+      graphNotifications:
+        notifications && changeNotifications
+          ? graphNotificationRoute({
+              clientState: notifications.clientState,
+              bodyLimitBytes: config.limits.bodyBytes,
+              onNotifications: (received) => changeNotifications.handle(received),
+              onRefused: (reason) => logger.warn({ reason }, "refused a change notification: its clientState is not ours"),
+              onFailed: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "could not act on a change notification; the timer reads the changes"),
+            })
+          : undefined,
       afterWrite: () => bot.sender.kick(),
       state: () => state,
       startedAt,
@@ -261,6 +309,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       election?.start();
       bot.start();
       recovery.start();
+      changes.start();
       void warmUp();
     };
     if (background) startBackground();
@@ -278,6 +327,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await Promise.race([closed, grace]);
         listening.closeAllConnections();
         await recovery.stop();
+        await changeNotifications?.settled();
+        await changes.stop();
         await bot.stop();
         // After the bot: the reminder run in progress finishes as the leader, then the lease is released for another instance.
         await election?.stop();
@@ -286,7 +337,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         logger.info("stopped");
       })());
 
-    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, bot, logger, leadership: election ?? SOLE_INSTANCE, warmUp, startBackground, stop };
+    return { url, port, config: services.config, repos: backend.repos, documents: backend.documents, emulator: backend.emulator, changes: { pullAll: () => changes.pullAll(), settled: async () => { await changeNotifications?.settled(); await changes.settled(); } }, bot, logger, leadership: election ?? SOLE_INSTANCE, warmUp, startBackground, stop };
   } catch (error) {
     server?.close();
     await election?.stop().catch(() => undefined);

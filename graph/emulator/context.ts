@@ -13,6 +13,14 @@ export interface EmulatorContext {
   /** Signs download URLs. */
   downloadSecret: string;
   now(): number;
+  /** The app-only caller's application id, in `lastModifiedBy.application` of what it writes (4.1.2). */
+  appId: string;
+  /**
+   * Who the request being served acts as: a person signed in to SharePoint (a delegated token
+   * from `tokenFor`, as Microsoft Lists, Excel or a Power Automate flow edit as that person), or
+   * the app (undefined). Set by the server around each request (handlers run synchronously).
+   */
+  actingAs?: { displayName: string; email: string };
 }
 
 /** A list with its site and columns, as most handlers need them together. */

@@ -20,6 +20,9 @@ import { resolveBehaviour, validateFaults, type EmulatorBehaviour, type FaultCon
 import { EmulatorServer, type AdminHandler } from "./server";
 import { Store, type SiteRow } from "./store/store";
 import { selfSignedCertificate } from "./tls";
+import { SubscriptionHub, type EmulatedSubscription, type LifecycleEvent } from "./subscriptions";
+
+export type { EmulatedSubscription, LifecycleEvent, NotificationOptions } from "./subscriptions";
 
 export type { EmulatorBehaviour, EmulatorCounters, FaultConfig, GraphEmulatorOptions };
 export type { ScriptedFault, ErrorChoice } from "./options";
@@ -69,6 +72,20 @@ export interface RunningGraphEmulator {
   editItemAsPerson(siteIdOrPath: string, listTitle: string, itemId: string, values: Record<string, string | number | boolean | string[] | number[] | null>): void;
   /** Deletes an item as a person in Microsoft Lists does (lookups pointing to it are left as they are). */
   deleteItemAsPerson(siteIdOrPath: string, listTitle: string, itemId: string): void;
+  /** The application id of the app-only token (in `lastModifiedBy.application.id` of its writes). */
+  readonly appId: string;
+  /**
+   * A delegated token for a person (added to the site's people when they first write): what a
+   * request with it writes carries `lastModifiedBy.user` = that person, as an edit in Microsoft
+   * Lists, Excel or a Power Automate flow running as them does. The same person gets the same token.
+   */
+  tokenFor(person: { displayName: string; email: string }): string;
+  /** The change notification subscriptions alive now. */
+  subscriptions(): EmulatedSubscription[];
+  /** Sends a lifecycle notification (`reauthorizationRequired`, `subscriptionRemoved`, `missed`) for a subscription. */
+  sendLifecycleNotification(subscriptionId: string, event: LifecycleEvent): Promise<void>;
+  /** Resolves once the change notifications due so far were delivered (and answered or timed out). */
+  notificationsSettled(): Promise<void>;
   /** Makes every delta token issued so far for a list answer 410 (4.5.1). */
   expireDeltaTokens(listId: string): void;
   stop(): Promise<void>;
@@ -90,7 +107,15 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     const tls = options.tls ?? (await selfSignedCertificate(Date.now()));
     const downloadSecret = store.getMeta("downloadSecret") ?? secret();
     store.setMeta("downloadSecret", downloadSecret);
-    const context: EmulatorContext = { store, behaviour, hostname, baseUrl: "", downloadSecret, now };
+    const appId = options.appId ?? "00000000-0000-0000-0000-00000000a11c";
+    const context: EmulatorContext = { store, behaviour, hostname, baseUrl: "", downloadSecret, now, appId };
+    const tokenFor = (person: { displayName: string; email: string }): string => {
+      if (!person.displayName.trim() || !/^[^@\s]+@[^@\s]+$/.test(person.email)) throw new GraphHttpError(400, "invalidRequest", "A person needs a displayName and an email.");
+      for (const [token, known] of server0.people) if (known.email.toLowerCase() === person.email.toLowerCase()) return token;
+      const token = secret();
+      server0.people.set(token, { displayName: person.displayName, email: person.email });
+      return token;
+    };
     const faults = new FaultInjector(options.faults, now);
     let sitesCreated = 0;
 
@@ -144,6 +169,12 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
           const id = addSiteUser(context, findSite(parts[1]!), { displayName: object.displayName, email: object.email });
           return { status: 201, json: { id: String(id) } };
         }
+        case "POST tokens": {
+          if (typeof object.displayName !== "string" || typeof object.email !== "string") {
+            throw new GraphHttpError(400, "invalidRequest", "A person needs a displayName and an email.");
+          }
+          return { status: 201, json: { accessToken: tokenFor({ displayName: object.displayName, email: object.email }) } };
+        }
         case "POST lists/*/expire-delta-tokens": {
           const list = store.listById(parts[1]!);
           if (!list) throw notFound("No such list.");
@@ -154,7 +185,9 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
           throw notFound(`No admin endpoint ${method} /_emulator${path}.`);
       }
     };
-    const server0 = new EmulatorServer(context, accessToken, faults, admin);
+    const hub = new SubscriptionHub(context, options.notifications);
+    store.onListTouched = (listId) => hub.listChanged(listId);
+    const server0 = new EmulatorServer(context, accessToken, faults, admin, hub);
     server = createServer({ cert: tls.cert, key: tls.key }, server0.listener);
     const httpsServer = server;
     await new Promise<void>((resolve, reject) => {
@@ -203,6 +236,11 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
           store.touchList(list.id, isoSeconds(context.now()));
         });
       },
+      appId,
+      tokenFor,
+      subscriptions: () => hub.list(),
+      sendLifecycleNotification: (id, event) => hub.sendLifecycleNotification(id, event),
+      notificationsSettled: () => hub.settled(),
       expireDeltaTokens: (listId) => {
         const list = store.listById(listId);
         if (!list) throw new Error(`No list '${listId}'.`);
@@ -211,6 +249,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        hub.stop();
         await new Promise<void>((resolve) => {
           httpsServer.close(() => resolve());
           httpsServer.closeAllConnections();

@@ -4,6 +4,8 @@
  * docs/graph-emulator.md, so tests can flip it and adapters can be checked against both.
  */
 
+import type { NotificationOptions } from "./subscriptions";
+
 /** An HTTP status and Graph error code pair used for a refusal whose real code is unknown. */
 export interface ErrorChoice {
   status: number;
@@ -136,6 +138,14 @@ export interface GraphEmulatorOptions {
   tls?: { cert: string; key: string };
   /** The clock, for tests of expiry. Default Date.now. */
   now?: () => number;
+  /**
+   * The application id the app-only token stands for: what the app writes carries
+   * `lastModifiedBy.application.id` = this (graph-contract.md 4.1.2). Default
+   * `00000000-0000-0000-0000-00000000a11c` (local mode's client id).
+   */
+  appId?: string;
+  /** Change notifications (POST/PATCH/DELETE /subscriptions, subscriptions.ts): how URLs are checked and notifications batched. */
+  notifications?: NotificationOptions;
 }
 
 export function resolveBehaviour(partial: Partial<EmulatorBehaviour> | undefined): EmulatorBehaviour {

@@ -15,6 +15,7 @@ import { ODATA_JSON, type EmulatorRequest, type EmulatorResponse } from "./http"
 import { guid } from "./ids";
 import { parseQueryString } from "./odata/query-options";
 import { route } from "./router";
+import type { SubscriptionHub } from "./subscriptions";
 
 const DIAGNOSTIC = JSON.stringify({ ServerInfo: { DataCenter: "Local Emulator", Slice: "E", Ring: "0", ScaleUnit: "000", RoleInstance: "localhost" } });
 
@@ -40,11 +41,15 @@ export class EmulatorServer {
   readonly counters = new Counters();
   readonly faults: FaultInjector;
 
+  /** Delegated tokens of people (`tokenFor`): a request with one acts as that person. */
+  readonly people = new Map<string, { displayName: string; email: string }>();
+
   constructor(
     private readonly context: EmulatorContext,
     private readonly accessToken: string,
     faults: FaultInjector,
     private readonly admin: AdminHandler,
+    private readonly subscriptions?: SubscriptionHub,
   ) {
     this.faults = faults;
   }
@@ -105,12 +110,30 @@ export class EmulatorServer {
         return;
       }
       let response: EmulatorResponse;
+      this.context.actingAs = this.personOf(request);
       try {
         response = handleBatch(request, this.innerRunner());
       } catch (error) {
         response = this.errorResponse(error, request);
+      } finally {
+        this.context.actingAs = undefined;
       }
       this.counters.served("batch", false, response.status, 0);
+      this.send(res, request, response);
+      return;
+    }
+    if (/^subscriptions(\/|$)/.test(request.path) && this.subscriptions) {
+      if (!this.authorized(request)) {
+        this.send(res, request, this.unauthorized(request));
+        return;
+      }
+      let response: EmulatorResponse;
+      try {
+        response = await this.subscriptions.handle(request);
+      } catch (error) {
+        response = this.errorResponse(error, request);
+      }
+      this.counters.served(`subscriptions.${request.method.toLowerCase()}`, false, response.status, 0);
       this.send(res, request, response);
       return;
     }
@@ -129,7 +152,12 @@ export class EmulatorServer {
 
   private authorized(request: EmulatorRequest): boolean {
     const value = request.headers.authorization ?? "";
-    return value === `Bearer ${this.accessToken}`;
+    return value === `Bearer ${this.accessToken}` || this.personOf(request) !== undefined;
+  }
+
+  private personOf(request: EmulatorRequest): { displayName: string; email: string } | undefined {
+    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "");
+    return match ? this.people.get(match[1]!) : undefined;
   }
 
   private unauthorized(request: EmulatorRequest): EmulatorResponse {
@@ -152,10 +180,15 @@ export class EmulatorServer {
       const fault = admission.fault;
       response = this.errorResponse(new GraphHttpError(fault.status, fault.code, fault.message, { headers: fault.headers }), request);
     } else {
+      // Handlers run synchronously: who the request acts as holds for exactly this one.
+      const outer = this.context.actingAs;
+      if (!request.inner) this.context.actingAs = this.personOf(request);
       try {
         response = matched.handle();
       } catch (error) {
         response = this.errorResponse(error, request);
+      } finally {
+        if (!request.inner) this.context.actingAs = outer;
       }
     }
     // Inner batch responses need the exact key `Content-Type` (graph-contract.md 6.6).

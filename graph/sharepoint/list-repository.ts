@@ -185,6 +185,15 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
     return this.read(this.checkItem(item));
   }
 
+  /** The list's id and title (for the list's change feed). */
+  get listId(): string {
+    return this.location.listId;
+  }
+
+  get listTitle(): string {
+    return this.list.title;
+  }
+
   /** Path of the list's items and the `$expand` that reads our columns. */
   get itemsQuery(): { path: string; expand: string } {
     return { path: this.itemsPath, expand: this.expand };

@@ -133,3 +133,24 @@ describe("tenant mode's endpoints", () => {
     expect(bad[0]).not.toMatch(/not a connection string/); // a secret is never echoed
   });
 });
+
+describe("changes made outside the app", () => {
+  const SECRET = "a-random-client-state-0123456789";
+
+  test("the timer reads the lists' changes every minute unless told otherwise (5 s to an hour)", () => {
+    expect(configFromEnvironment({}).changes).toEqual({ pollSeconds: 60, notifications: undefined });
+    expect(configFromEnvironment({ NMIRF_CHANGES_POLL_SECONDS: "15" }).changes.pollSeconds).toBe(15);
+    expect(problemsOf({ NMIRF_CHANGES_POLL_SECONDS: "1" })[0]).toMatch(/^NMIRF_CHANGES_POLL_SECONDS/);
+    expect(problemsOf({ NMIRF_CHANGES_POLL_SECONDS: "often" })[0]).toMatch(/^NMIRF_CHANGES_POLL_SECONDS/);
+  });
+
+  test("Graph's notifications: a clientState turns them on, to {PUBLIC_BASE_URL}/api/graph/notifications over HTTPS in tenant mode", () => {
+    expect(configFromEnvironment({ ...TENANT, GRAPH_NOTIFICATION_CLIENT_STATE: SECRET }).changes.notifications).toEqual({ clientState: SECRET, url: "https://nmirf.example.gov/api/graph/notifications" });
+    expect(configFromEnvironment({ GRAPH_NOTIFICATION_CLIENT_STATE: SECRET }).changes.notifications).toEqual({ clientState: SECRET, url: undefined });
+    expect(problemsOf({ ...TENANT, GRAPH_NOTIFICATION_CLIENT_STATE: SECRET, GRAPH_NOTIFICATION_URL: "http://nmirf.example.gov/hook" })).toEqual([expect.stringMatching(/^GRAPH_NOTIFICATION_URL: Microsoft Graph sends notifications to HTTPS URLs only/)]);
+    expect(problemsOf({ ...TENANT, GRAPH_NOTIFICATION_URL: "https://nmirf.example.gov/hook" })).toEqual([expect.stringMatching(/^GRAPH_NOTIFICATION_URL: set GRAPH_NOTIFICATION_CLIENT_STATE too/)]);
+    const short = problemsOf({ ...TENANT, GRAPH_NOTIFICATION_CLIENT_STATE: "short" });
+    expect(short).toEqual([expect.stringMatching(/^GRAPH_NOTIFICATION_CLIENT_STATE: at least 16 characters/)]);
+    expect(short[0]).not.toMatch(/'short'/); // a secret is never echoed
+  });
+});

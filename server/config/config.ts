@@ -76,6 +76,12 @@ export const environmentSchema = z.object({
   NMIRF_INSTANCE_ID: optional(z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "letters, digits and . _ : - (at most 100)")),
   WEBSITE_INSTANCE_ID: optional(z.string().min(1).max(200)),
   NMIRF_SENDING_INSTANCES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(30).default(1)),
+  /** How often the lists' changes are read as a safety net (seconds): the leader audits outside edits then. */
+  NMIRF_CHANGES_POLL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(3600).default(60)),
+  /** The secret Graph's change notifications carry (`clientState`); set, the leader subscribes to the lists' changes. */
+  GRAPH_NOTIFICATION_CLIENT_STATE: optional(z.string().min(16, "at least 16 characters (a random secret)").max(128).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")),
+  /** Where Graph sends them (default {PUBLIC_BASE_URL}/api/graph/notifications). */
+  GRAPH_NOTIFICATION_URL: optional(z.url({ protocol: /^https?$/ })),
   LEADER_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(60).default(30)),
   /** Teams' send rate for the whole app (every instance together), in cards per second. */
   NMIRF_SEND_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(30)),
@@ -144,6 +150,12 @@ export interface ServerConfig {
   /** Drafts as PDF by LibreOffice: its path (`off`: none; absent: looked for) and how long a conversion may take. */
   pdf: { soffice?: string; timeoutMs: number };
   leader: { leaseSeconds: number };
+  /** How changes made outside the app are picked up (docs/graph.md). */
+  changes: {
+    pollSeconds: number;
+    /** Graph change notifications (tenant mode; locally against the emulator when a clientState is set). The URL is the server's own when absent (local mode). */
+    notifications?: { clientState: string; url?: string };
+  };
   /** How many instances send cards (App Service's instance count): each sends at its share of Teams' rate. */
   sendingInstances: number;
   /** The outbox: the app's send rate (all instances together) and how long a dead sender's claim lasts. */
@@ -214,6 +226,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     credentials = { tenantId, clientId, clientSecret: e.AAD_CLIENT_SECRET ?? "", authorityHost: authority };
   }
   const testEndpoints = readTestEndpoints(e, local, problems);
+  const notifications = readNotifications(e, local, Boolean(testEndpoints), problems);
   if (testEndpoints?.jwksUrl) signIn = { ...signIn, jwksUrl: testEndpoints.jwksUrl };
   const telemetryExporter = e.NMIRF_TELEMETRY ?? (e.APPLICATIONINSIGHTS_CONNECTION_STRING ? "azure-monitor" : "off");
   if (telemetryExporter === "azure-monitor" && !e.APPLICATIONINSIGHTS_CONNECTION_STRING) problems.push("APPLICATIONINSIGHTS_CONNECTION_STRING: required when NMIRF_TELEMETRY is azure-monitor");
@@ -246,6 +259,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     instanceId: e.NMIRF_INSTANCE_ID ?? (e.WEBSITE_INSTANCE_ID ? e.WEBSITE_INSTANCE_ID.slice(0, 100) : `${os.hostname().slice(0, 80)}-${process.pid}`),
     leader: { leaseSeconds: e.LEADER_LEASE_SECONDS },
     pdf: { soffice: e.NMIRF_SOFFICE, timeoutMs: e.NMIRF_PDF_TIMEOUT_MS },
+    changes: { pollSeconds: e.NMIRF_CHANGES_POLL_SECONDS, notifications },
     sendingInstances: e.NMIRF_SENDING_INSTANCES,
     outbox: { ratePerSecond: e.NMIRF_SEND_RATE_PER_SECOND, claimLeaseSeconds: e.NMIRF_OUTBOX_CLAIM_LEASE_SECONDS },
     telemetry: { exporter: telemetryExporter, connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
@@ -272,6 +286,23 @@ function readTestEndpoints(e: Environment, local: boolean, problems: string[]): 
   return { graph, jwksUrl: e.NMIRF_TEST_JWKS_URL };
 }
 
+/**
+ * Graph's change notifications: a clientState turns them on. Graph reaches only HTTPS URLs, so in
+ * tenant mode the URL (given, or from PUBLIC_BASE_URL) must be https (loopback stand-ins aside).
+ */
+function readNotifications(e: Environment, local: boolean, standIns: boolean, problems: string[]): ServerConfig["changes"]["notifications"] {
+  const clientState = e.GRAPH_NOTIFICATION_CLIENT_STATE;
+  if (!clientState) {
+    if (e.GRAPH_NOTIFICATION_URL) problems.push("GRAPH_NOTIFICATION_URL: set GRAPH_NOTIFICATION_CLIENT_STATE too (the secret every notification must carry), or neither");
+    return undefined;
+  }
+  const base = e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? (e.TAB_DOMAIN ? `https://${e.TAB_DOMAIN}` : undefined);
+  const url = e.GRAPH_NOTIFICATION_URL ?? (local ? undefined : base ? `${base}/api/graph/notifications` : undefined);
+  if (!local && !url) problems.push("GRAPH_NOTIFICATION_URL: required with GRAPH_NOTIFICATION_CLIENT_STATE in tenant mode (or set PUBLIC_BASE_URL): where Graph sends the notifications");
+  if (!local && url && !url.startsWith("https://") && !(standIns && isLoopback(new URL(url).hostname))) problems.push(`GRAPH_NOTIFICATION_URL: Microsoft Graph sends notifications to HTTPS URLs only, not '${url}'`);
+  return { clientState, url };
+}
+
 /** The local-mode configuration with everything in memory: for tests and benchmarks. */
 export function localTestConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   const base = configFromEnvironment({ NMIRF_MODE: "local", PORT: "0", LOG_LEVEL: "silent" });
@@ -282,7 +313,7 @@ export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-const SECRET_KEYS = new Set(["AAD_CLIENT_SECRET", "BOT_PASSWORD", "AZURE_STORAGE_CONNECTION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING", "NMIRF_TEST_GRAPH_TOKEN"]);
+const SECRET_KEYS = new Set(["GRAPH_NOTIFICATION_CLIENT_STATE", "AAD_CLIENT_SECRET", "BOT_PASSWORD", "AZURE_STORAGE_CONNECTION_STRING", "APPLICATIONINSIGHTS_CONNECTION_STRING", "NMIRF_TEST_GRAPH_TOKEN"]);
 
 function describeValue(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
   if (typeof key !== "string" || env[key] === undefined) return "";

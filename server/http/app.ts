@@ -28,6 +28,7 @@ import { openApiDocument } from "./openapi";
 import { RateLimiter } from "./rate-limit";
 import { OFFICE_JS_URL, securityHeaders } from "./security";
 import { tabRouter } from "./static-tab";
+import { NOTIFICATIONS_PATH } from "./graph-notifications";
 import { API_ROUTES } from "../../core/api/routes";
 import type { Telemetry } from "../../core/ports/telemetry";
 import { Readiness, stateCheck } from "./readiness";
@@ -36,6 +37,8 @@ export interface AppOptions {
   services: ApiServices;
   tokens: TokenValidator;
   logger: Logger;
+  /** POST /api/graph/notifications (Graph's change notifications), when they are configured. */
+  graphNotifications?: RequestHandler[];
   /** The bot's /api/messages handler, when the bot is wired. */
   botHandler?: RequestHandler;
   /** Called after every API write that succeeded: it may have queued messages (the bot's sender then looks at once). */
@@ -157,6 +160,9 @@ export function createApp(options: AppOptions): express.Express {
   if (options.botHandler) {
     app.post("/api/messages", express.json({ limit: config.limits.bodyBytes }), options.botHandler);
   }
+
+  // Graph's change notifications: Graph authenticates them by the subscription's clientState only (server/http/graph-notifications.ts).
+  if (options.graphNotifications) app.post(NOTIFICATIONS_PATH, ...options.graphNotifications);
 
   const api = express.Router();
   registerOverviewRoutes(api, binding, services);

@@ -28,6 +28,7 @@ import { openSharePointStore } from "../../graph/sharepoint/open-store";
 import { describeProvisionReport, type ProvisionReport } from "../../graph/sharepoint/provision";
 import type { ServerConfig } from "../config/config";
 import { DeltaRecordsView, type RecordsView } from "../api/records-view";
+import type { ListChangeFeed } from "../../graph/sharepoint/change-feed";
 
 export interface Backend {
   repos: Repositories;
@@ -35,6 +36,8 @@ export interface Backend {
   client: GraphClient;
   siteId: string;
   views: { recommendations: RecordsView<RecommendationFields>; requests: RecordsView<RequestFields> };
+  /** The change feeds the views follow (a notification or the timer pulls them). */
+  viewFeeds: ListChangeFeed<never>[];
   /** Where the data is, for messages. */
   description: string;
   provisioned?: ProvisionReport;
@@ -81,7 +84,8 @@ async function openLocal(config: ServerConfig, options: OpenBackendOptions): Pro
   const release = dataFile === ":memory:" ? () => undefined : takeLock(dataFile);
   let emulator: RunningGraphEmulator | undefined;
   try {
-    emulator = await startGraphEmulator({ dataFile, port: config.graph.emulatorPort, hostname: site?.hostname, sites: site ? [site.path] : undefined });
+    // The emulator's app-only token stands for the app's client id, as a tenant's does (its writes are the app's own).
+    emulator = await startGraphEmulator({ dataFile, port: config.graph.emulatorPort, hostname: site?.hostname, sites: site ? [site.path] : undefined, appId: config.signIn.clientId, notifications: { allowHttpLoopback: true } });
     const connectionFile = dataFile === ":memory:" ? undefined : (await writeConnection(emulator, path.dirname(dataFile))).file;
     const client = createGraphClient({ endpoint: emulator.origin, auth: new StaticTokenProvider(emulator.accessToken), trustedCa: emulator.caCertificate, telemetry: options.telemetry });
     const owned = emulator;
@@ -140,15 +144,18 @@ async function connectToRunningEmulator(config: ServerConfig, dataFile: string, 
 
 function assemble(client: GraphClient, store: Awaited<ReturnType<typeof openSharePointStore>>, description: string, close: () => Promise<void>): Backend {
   const repos = store.repositories;
+  const recommendations = new DeltaRecordsView(client, repos.recommendations as unknown as SharePointListRepository<never>);
+  const requests = new DeltaRecordsView(client, repos.requests as unknown as SharePointListRepository<never>);
   return {
     repos,
     documents: store.documents,
     client,
     siteId: store.siteId,
     views: {
-      recommendations: new DeltaRecordsView(client, repos.recommendations as unknown as SharePointListRepository<never>) as unknown as RecordsView<RecommendationFields>,
-      requests: new DeltaRecordsView(client, repos.requests as unknown as SharePointListRepository<never>) as unknown as RecordsView<RequestFields>,
+      recommendations: recommendations as unknown as RecordsView<RecommendationFields>,
+      requests: requests as unknown as RecordsView<RequestFields>,
     },
+    viewFeeds: [recommendations.feed, requests.feed],
     description,
     provisioned: store.provisioned,
     close,

@@ -127,7 +127,7 @@ beforeAll(async () => {
   ensureBuilt();
   app = install();
   node24 = productionNode();
-  emulator = await startGraphEmulator({ dataFile: ":memory:", hostname: "contoso.sharepoint.com", sites: ["/sites/nmirf"] });
+  emulator = await startGraphEmulator({ dataFile: ":memory:", hostname: "contoso.sharepoint.com", sites: ["/sites/nmirf"], appId: CLIENT_ID });
   azurite = await startAzurite({ location: path.join(work, "azurite") });
   const caFile = path.join(work, "graph-ca.pem");
   writeFileSync(caFile, emulator.caCertificate);

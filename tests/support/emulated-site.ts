@@ -16,6 +16,20 @@ export interface EmulatedSite {
   stop(): Promise<void>;
 }
 
+/** Someone who edits the lists in SharePoint (Microsoft Lists, Excel), not through the app. */
+export interface SharePointPerson {
+  displayName: string;
+  email: string;
+}
+
+/**
+ * A Graph client acting as a person (the emulator's delegated token for them): what it writes
+ * carries `lastModifiedBy.user` = that person, as an edit made in Microsoft Lists does.
+ */
+export function clientActingAs(emulator: RunningGraphEmulator, person: SharePointPerson): GraphClient {
+  return createGraphClient({ endpoint: emulator.origin, auth: new StaticTokenProvider(emulator.tokenFor(person)), trustedCa: emulator.caCertificate, retry: FAST_RETRIES });
+}
+
 /** An emulator with a fresh site and a Graph client that trusts it, as tests need them. */
 export async function startEmulatedSite(options: GraphEmulatorOptions & { retry?: Partial<RetryOptions> } = {}): Promise<EmulatedSite> {
   const { retry, ...emulatorOptions } = options;

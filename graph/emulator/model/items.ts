@@ -9,6 +9,7 @@ import type { ExpandOption } from "../odata/query-options";
 import type { ItemRow, ItemVersionRow, ListRow, SiteRow } from "../store/store";
 import { fieldSql } from "../store/store";
 import { valueKind, type ColumnDefinition } from "./columns";
+import { addSiteUser } from "./lists";
 import { checkRequired, mergeFields, parseFieldWrites, withDefaults, type FieldWrites, type StoredFields, type StoredValue } from "./fields";
 
 export const CONTENT_TYPES = {
@@ -68,6 +69,11 @@ function checkUnique(context: EmulatorContext, scope: ListScope, fields: StoredF
   }
 }
 
+/** The User Information List id of whoever the request acts as (the app unless a person's token is used). */
+export function actingEditor(context: EmulatorContext, site: SiteRow): number {
+  return context.actingAs ? addSiteUser(context, site, context.actingAs) : APP_USER_ID;
+}
+
 export interface NewItemOptions {
   contentType?: string;
   /** Fields the server sets itself (a library's FileLeafRef). */
@@ -85,6 +91,7 @@ export function createItem(context: EmulatorContext, scope: ListScope, body: Rec
   let fields = withDefaults(mergeFields(options.systemFields ?? {}, writes.values), scope.columns, writeContext);
   if (writes.rename !== undefined) fields = { ...fields, FileLeafRef: writes.rename };
   if (options.contentType !== CONTENT_TYPES.folder) checkRequired(fields, scope.columns, behaviour);
+  const editor = actingEditor(context, scope.site);
   return store.transaction(() => {
     checkUnique(context, scope, fields, writes, 0);
     const now = isoSeconds(context.now());
@@ -96,8 +103,8 @@ export function createItem(context: EmulatorContext, scope: ListScope, body: Rec
       content_type: options.contentType ?? CONTENT_TYPES.item,
       created: now,
       modified: now,
-      author: APP_USER_ID,
-      editor: APP_USER_ID,
+      author: editor,
+      editor,
       fields: JSON.stringify(fields),
       seq: store.nextSeq(),
     };
@@ -148,10 +155,11 @@ export function updateItem(
   if (options.systemFields) fields = { ...fields, ...options.systemFields };
   if (writes.rename !== undefined) fields.FileLeafRef = writes.rename;
   if (item.content_type !== CONTENT_TYPES.folder) checkRequired(fields, scope.columns, behaviour);
+  const editor = actingEditor(context, scope.site);
   return store.transaction(() => {
     checkUnique(context, scope, fields, writes, item.id);
     const now = isoSeconds(context.now());
-    const next: ItemRow = { ...item, version: item.version + 1, modified: now, editor: APP_USER_ID, fields: JSON.stringify(fields), seq: store.nextSeq() };
+    const next: ItemRow = { ...item, version: item.version + 1, modified: now, editor, fields: JSON.stringify(fields), seq: store.nextSeq() };
     store.updateItem(next);
     let blob = options.blob;
     if (blob === undefined) {
@@ -226,6 +234,8 @@ export function identitySet(context: EmulatorContext, site: SiteRow, userId: num
   const identity: Record<string, unknown> = { displayName: user.displayName };
   if (user.email) identity.email = user.email;
   if (userId !== APP_USER_ID) identity.id = String(userId);
+  // An app-only write names the application beside SharePoint's "SharePoint App" user (4.1.2).
+  if (userId === APP_USER_ID) return { application: { id: context.appId, displayName: "Microsoft Graph" }, user: identity };
   return { user: identity };
 }
 

@@ -267,8 +267,12 @@ export class Store {
     return this.sql("SELECT * FROM lists WHERE site_id = ? ORDER BY created, display_name").all(siteId) as ListRow[];
   }
 
+  /** Called with a list's id after its items changed (change notifications). */
+  onListTouched?: (listId: string) => void;
+
   touchList(id: string, modified: string): void {
     this.sql("UPDATE lists SET modified = ? WHERE id = ?").run(modified, id);
+    this.onListTouched?.(id);
   }
 
   takeItemId(listId: string): number {
