@@ -12,7 +12,7 @@ import { readAll, type Repository } from "../ports/repository";
 import { viewsOf, type UseCaseDeps } from "../ports/use-case-deps";
 import type { Stored } from "../records/common";
 import { RECORD_KINDS, type RecordName } from "../records/kinds";
-import { NeedsAttentionError, type RowNeedingAttention } from "../records/needs-attention";
+import { humanizeField, NeedsAttentionError, type RowNeedingAttention } from "../records/needs-attention";
 
 type Deps = Pick<UseCaseDeps, "repos" | "clock" | "views">;
 
@@ -50,15 +50,57 @@ export interface DataQualityReport {
   total: number;
 }
 
-async function rowsOf(deps: Deps, kind: DataQualityKind): Promise<RowNeedingAttention[]> {
-  if (kind === "recommendations" || kind === "requests") return (await viewsOf(deps)[kind].read()).needsAttention;
-  return (await readAll(deps.repos[kind] as Repository<unknown, unknown>, { top: 5000 })).needsAttention;
+type Read = { items: Stored<Record<string, unknown>>[]; needsAttention: RowNeedingAttention[] };
+
+async function readOf(deps: Deps, kind: DataQualityKind): Promise<Read> {
+  if (kind === "recommendations" || kind === "requests") return (await viewsOf(deps)[kind].read()) as unknown as Read;
+  return (await readAll(deps.repos[kind] as Repository<unknown, unknown>, { top: 5000 })) as unknown as Read;
+}
+
+/**
+ * Lookups to a ministry: a row whose ministry was deleted in SharePoint still reads (it shows the
+ * ministry as unknown), but needs someone to name the right one.
+ */
+const MINISTRY_LOOKUPS: { kind: DataQualityKind; list: string; field: string }[] = [
+  { kind: "recommendations", list: "Recommendations", field: "leadMinistryId" },
+  { kind: "requests", list: "Requests", field: "ministryId" },
+  { kind: "focalPoints", list: "FocalPoints", field: "ministryId" },
+];
+
+function danglingProblems(kind: DataQualityKind, record: Record<string, unknown>, ministryIds: ReadonlySet<string>): RowNeedingAttention["problems"] {
+  return MINISTRY_LOOKUPS.filter((lookup) => lookup.kind === kind)
+    .filter(({ field }) => typeof record[field] === "string" && !ministryIds.has(record[field] as string))
+    .map(({ field }) => ({ field, column: humanizeField(field), kind: "missing_target" as const, message: `points to ministry ${String(record[field])}, which no longer exists`, value: record[field] }));
+}
+
+function danglingRow(kind: DataQualityKind, record: Stored<Record<string, unknown>>, problems: RowNeedingAttention["problems"]): RowNeedingAttention {
+  const { id, eTag, ...fields } = record;
+  const key = RECORD_KINDS[kind].uniqueKey;
+  const title = typeof fields.title === "string" ? fields.title : key && typeof fields[key] === "string" ? (fields[key] as string) : undefined;
+  return { kind, list: MINISTRY_LOOKUPS.find((l) => l.kind === kind)!.list, id, eTag, ...(title ? { title } : {}), problems, fields };
+}
+
+async function ministryIdsOf(deps: Deps): Promise<Set<string>> {
+  const { items, needsAttention } = await readAll(deps.repos.ministries, { top: 5000 });
+  return new Set([...items.map((m) => m.id), ...needsAttention.map((m) => m.id)]);
+}
+
+async function rowsOf(deps: Deps, kind: DataQualityKind, ministryIds: Promise<Set<string>>): Promise<RowNeedingAttention[]> {
+  const read = await readOf(deps, kind);
+  if (!MINISTRY_LOOKUPS.some((l) => l.kind === kind)) return read.needsAttention;
+  const known = await ministryIds;
+  const dangling = read.items.flatMap((record) => {
+    const problems = danglingProblems(kind, record, known);
+    return problems.length ? [danglingRow(kind, record, problems)] : [];
+  });
+  return [...read.needsAttention, ...dangling];
 }
 
 /** Every row needing attention in the lists people work on (the secretariat, the chair, administrators). */
 export async function readDataQuality(deps: Deps, actor: Actor): Promise<DataQualityReport> {
   authorize(actor, { kind: "read-data-quality" });
-  const found = await Promise.all(DATA_QUALITY_KINDS.map(async (kind) => ({ kind, rows: await rowsOf(deps, kind) })));
+  const ministryIds = ministryIdsOf(deps);
+  const found = await Promise.all(DATA_QUALITY_KINDS.map(async (kind) => ({ kind, rows: await rowsOf(deps, kind, ministryIds) })));
   const rows = found.flatMap((f) => f.rows.map((row) => ({ ...row, kind: f.kind })));
   return {
     rows,
@@ -112,8 +154,12 @@ export function isDataQualityKind(kind: string): kind is DataQualityKind {
 export async function fixRow(deps: Deps, kind: DataQualityKind, id: string, fix: RowFix, actor: Actor): Promise<Stored<unknown>> {
   authorize(actor, { kind: "fix-data" });
   const repository = deps.repos[kind] as Repository<Record<string, unknown>, unknown>;
+  const ministryIds = await ministryIdsOf(deps);
   const row = await repository.get(id).then(
-    () => undefined,
+    (record) => {
+      const problems = danglingProblems(kind, record, ministryIds);
+      return problems.length ? danglingRow(kind, record, problems) : undefined;
+    },
     (error: unknown) => {
       if (error instanceof NeedsAttentionError) return error.row;
       throw error;
@@ -132,6 +178,13 @@ export async function fixRow(deps: Deps, kind: DataQualityKind, id: string, fix:
   if (Object.keys(fix.fields).length === 0) throw new ValidationError("give a new value for at least one column that needs attention", [{ path: "fields", message: "no value given" }]);
   const schemas = fieldSchemasOf(kind);
   const changes = Object.fromEntries(Object.entries(fix.fields).map(([field, value]) => [field, asTheFieldKeepsIt(schemas[field], value)]));
+  const unknown = MINISTRY_LOOKUPS.filter((l) => l.kind === kind && typeof changes[l.field] === "string" && !ministryIds.has(changes[l.field] as string));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      `no ministry ${unknown.map((l) => String(changes[l.field])).join(", ")}: name one of the ministries`,
+      unknown.map((l) => ({ path: `fields.${l.field}`, message: "no such ministry" })),
+    );
+  }
   const fixed = await repository.update(id, changes, fix.eTag);
   await audit(deps, actor, {
     action: `${kind}.fixed`,

@@ -102,7 +102,7 @@ test("compiling the report leaves the broken request out and names it", async ()
 test("the data needing attention names each row, its problem in words, with a link to the item; a fix puts it back in the list", async () => {
   const report = await api.call<{ total: number; rows: Row[] }>("GET", "/api/data-quality", { token });
   expect(report.status).toBe(200);
-  expect(report.body.total).toBe(5);
+  expect(report.body.total).toBe(6);
   const row = (id: string, kind = "recommendations") => report.body.rows.find((r) => r.id === id && r.kind === kind)!;
   expect(row(broken.choice)).toMatchObject({ list: "Recommendations", title: expect.stringContaining("A/HRC/"), webUrl: expect.stringMatching(/^https:\/\/contoso\.sharepoint\.com\/sites\/.+\/Lists\/.+_\.000$/) });
   expect(row(broken.choice).problems).toEqual([{ field: "status", column: "Implementation status", kind: "not_a_choice", value: "Partly done", message: expect.stringContaining("'Partly done' is not one of its choices") }]);
@@ -110,6 +110,12 @@ test("the data needing attention names each row, its problem in words, with a li
   expect(row(broken.number).problems).toEqual([{ field: "cycle", column: "Cycle", kind: "not_a_number", value: "fourth", message: "'fourth' is not a number" }]);
   expect(row(broken.history).problems).toEqual([expect.objectContaining({ field: "statusHistory", column: "Status history", kind: "not_valid", value: "Checked with the ministry on 3 March" })]);
   expect(row(broken.request, "requests").problems).toEqual([expect.objectContaining({ field: "status", column: "Status", kind: "not_a_choice" })]);
+  // The recommendation whose lead ministry was deleted still reads, and needs someone to name the right one.
+  expect(row(dangling).problems).toEqual([expect.objectContaining({ field: "leadMinistryId", column: "Lead ministry", kind: "missing_target" })]);
+  const orphaned = row(dangling);
+  const nowhere = await api.call<{ error: { code: string } }>("PATCH", `/api/data-quality/recommendations/${dangling}`, { token, body: { eTag: orphaned.eTag, fields: { leadMinistryId: "9999" } } });
+  expect({ status: nowhere.status, code: nowhere.body.error.code }).toEqual({ status: 400, code: "validation" });
+  expect((await api.call("PATCH", `/api/data-quality/recommendations/${dangling}`, { token, body: { eTag: orphaned.eTag, fields: { leadMinistryId: justice } } })).status).toBe(200);
 
   // A fix that leaves the row invalid writes nothing; a stale eTag is refused.
   const number = row(broken.number);
@@ -131,4 +137,5 @@ test("the data needing attention names each row, its problem in words, with a li
   expect(list.body.items.find((r) => r.id === broken.choice)?.status).toBe("partially-implemented");
   expect(list.body.items.map((r) => r.id)).toEqual(expect.arrayContaining([broken.number, broken.history]));
   expect((await api.call<{ total: number }>("GET", "/api/data-quality", { token })).body.total).toBe(2);
+  expect((await api.repos.recommendations.get(dangling)).leadMinistryId).toBe(justice);
 });

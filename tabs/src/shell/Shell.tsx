@@ -25,6 +25,7 @@ const LOADERS: Record<ViewName, () => Promise<{ default: ComponentType }>> = {
   ministries: () => import("../views/ministries/MinistriesView"),
   import: () => import("../views/import/ImportView"),
   audit: () => import("../views/audit/AuditView"),
+  "data-quality": () => import("../views/data-quality/DataQualityView"),
   config: () => import("../views/config/ConfigView"),
 };
 
@@ -73,6 +74,7 @@ const NAV: NavEntry[] = [
   { view: "ministries", label: "nav.ministries", visible: () => true },
   { view: "import", label: "nav.import", visible: ({ me }) => me.can.import },
   { view: "audit", label: "nav.audit", visible: ({ me }) => me.can.readAudit },
+  { view: "data-quality", label: "nav.dataQuality", visible: ({ me }) => me.can.readDataQuality },
 ];
 
 const useStyles = makeStyles({

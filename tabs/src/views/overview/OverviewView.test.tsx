@@ -81,6 +81,18 @@ describe("the overview's requests needing attention", () => {
     expect(await screen.findByText("Nothing waits for your decision.")).toBeInTheDocument();
   });
 
+  test("say how many rows edited in SharePoint need attention, with a way to them, only when there are any", async () => {
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => ({ ...dashboard, needsAttention: { count: 3, lists: ["recommendations"] } }), listDecisions: () => ({ items: [] }) }) });
+    expect(await screen.findByText(/3 rows edited in SharePoint need attention and are left out of these figures\./)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Data needing attention" })).toHaveAttribute("href", expect.stringContaining("/data-quality"));
+  });
+
+  test("say nothing about data needing attention when every row can be used", async () => {
+    renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => ({ ...dashboard, needsAttention: { count: 0, lists: ["recommendations"] } }), listDecisions: () => ({ items: [] }) }) });
+    await screen.findByText("Nothing waits for your decision.");
+    expect(screen.queryByText(/need attention and are left out/)).toBeNull();
+  });
+
   test("list the requests whose card reached nobody, with what to do about each", async () => {
     renderSignedIn(<OverviewView />, { me: ME.secretariat, api: fakeApi({ dashboard: () => dashboard, listDecisions: () => ({ items: [] }), calendar: () => NOTHING_DUE }) });
     const undelivered = await screen.findByRole("region", { name: "Not delivered in Teams (1)" });

@@ -2,7 +2,7 @@
  * Overview: implementation progress by ministry, mechanism, theme and SDG (a chart, and the
  * same figures as a table), the requests overdue and due soon, and the reports' deadlines.
  */
-import { Card, CardHeader, Link, makeStyles, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { Card, CardHeader, Link, makeStyles, MessageBar, MessageBarBody, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import { HorizontalBarChart } from "@fluentui/react-charts";
 import type { DashboardDto, DueRequestDto } from "../../../../core/api";
 import { RequestStatusBadge, ReportStatusBadge } from "../../components/badges";
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 export default function OverviewView() {
   const styles = useStyles();
   const i18n = useI18n();
-  const { t, percent, number } = i18n;
+  const { t, plural, percent, number } = i18n;
   const { api } = useSession();
   const { me, ministry, dimension, setDimension, asTable, setAsTable, dashboard, rows, chartData } = useOverview();
 
@@ -50,6 +50,13 @@ export default function OverviewView() {
         actions={<ExportMenu name={t("overview.exportName")} disabled={!d} load={(format, lang) => api.call("exportDashboard", { query: { format, lang, dimension, ministryId: ministry?.id } })} />}
       />
       <ProblemBar error={dashboard.error} onRetry={dashboard.reload} />
+      {d?.needsAttention && d.needsAttention.count > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {plural("overview.needsAttention", d.needsAttention.count)} <Link href={hrefOf("/data-quality")}>{t("nav.dataQuality")}</Link>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {!d && !dashboard.error && <Loading />}
       {d && (
         <div className={styles.kpis}>
