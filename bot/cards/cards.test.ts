@@ -112,3 +112,15 @@ describe("the bot's lists speak in words", () => {
     expect(tr.dateTime("2026-03-02T09:00:00.000Z")).toMatch(/11:00.*(EET|GMT\+2)/);
   });
 });
+
+describe("a request about a visit's meeting or a communication's reply", () => {
+  const about = (section: string, title: string): RequestView => ({ ...view({ subject: { kind: "section", section, title } }), subject: { kind: "section", section, title } });
+
+  it("is named for what it is, not as a report's section", () => {
+    const tr = createTranslator("en-GB");
+    expect(visibleText(requestCard(about("visit-programme:meeting-1", "Minister of Justice, 2026-06-02 09:30"), { tr, now }, { canAnswer: true }))).toContain("Meeting of a visit: Minister of Justice, 2026-06-02 09:30");
+    expect(visibleText(requestCard(about("communication-reply", "UA SVN 2/2026"), { tr, now }, { canAnswer: true }))).toContain("Reply to communication UA SVN 2/2026");
+    expect(visibleText(requestCard(about("methodology", "Methodology"), { tr, now }, { canAnswer: true }))).toContain("Section: Methodology");
+    expect(visibleText(requestCard(about("communication-reply", "UA SVN 2/2026"), { tr: createTranslator("fr-FR"), now }, { canAnswer: true }))).toContain("Réponse à la communication UA SVN 2/2026");
+  });
+});

@@ -1,4 +1,5 @@
 import { isUnanswered } from "../../core/requests/request-lifecycle";
+import { sectionPurpose } from "../../core/requests/section-purpose";
 import type { Attachment, ContributionFields } from "../../core/contributions/contribution";
 import type { Stored } from "../../core/records/common";
 import { MECHANISM_NAMES, type ImplementationStatus, IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
@@ -67,8 +68,10 @@ export function subjectLabel(view: RequestView, tr: Translator): string {
       return tr.t("subject.recommendation", { symbol: subject.documentSymbol, paragraph: subject.paragraph });
     case "question":
       return tr.t("subject.question", { number: subject.number });
-    case "section":
-      return tr.t("subject.section", { title: subject.title });
+    case "section": {
+      const purpose = sectionPurpose(subject.section);
+      return tr.t(purpose === "visit-meeting" ? "subject.visitMeeting" : purpose === "communication-reply" ? "subject.communicationReply" : "subject.section", { title: subject.title });
+    }
     case "unknown":
       return tr.t("subject.unknown", { id: view.request.id });
   }

@@ -17,6 +17,7 @@ import type { DraftFields } from "../drafts/draft";
 import type { ReportFields } from "../reports/report";
 import { createRequests, type CreateRequestsResult } from "../requests/create-requests";
 import type { RequestSubject } from "../requests/request";
+import { COMMUNICATION_REPLY_SECTION } from "../requests/section-purpose";
 import { communicationFieldsObject, DEFAULT_REPLY_DAYS, type CommunicationFields } from "./communication";
 
 type Deps = Pick<UseCaseDeps, "repos" | "clock">;
@@ -46,7 +47,7 @@ export function defaultReplyDueDate(receivedOn: string): string {
 
 /** What the ministries' requests are about: the reply to this communication. */
 export function communicationSubject(communication: Pick<CommunicationFields, "reference">): RequestSubject {
-  return { kind: "section", section: "communication-reply", title: communication.reference };
+  return { kind: "section", section: COMMUNICATION_REPLY_SECTION, title: communication.reference };
 }
 
 /** The secretariat records a letter as it arrives; its reply's report is opened with it, due the day the reply is. */

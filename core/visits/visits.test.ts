@@ -41,7 +41,7 @@ describe("a visit of a special procedure", () => {
       ],
     }, world.secretariat);
     const asked = await askMinistriesForMeeting(world.deps, visit.id, "meeting-1", { ask: "Please host the meeting and brief us on inclusive education.", dueDate: "2026-05-25" }, world.secretariat);
-    expect(asked.created.map((r) => [r.ministryId, r.subject])).toEqual([[education!.id, { kind: "section", section: "visit-meeting-1", title: "Minister of Education, 2026-06-02 09:30, Ministry of Education" }]]);
+    expect(asked.created.map((r) => [r.ministryId, r.subject])).toEqual([[education!.id, { kind: "section", section: "visit-programme:meeting-1", title: "Minister of Education, 2026-06-02 09:30, Ministry of Education" }]]);
     const again = await askMinistriesForMeeting(world.deps, visit.id, "meeting-1", { ask: "Please host the meeting.", dueDate: "2026-05-25" }, world.secretariat);
     expect(again).toMatchObject({ created: [], alreadyExisting: 1 });
     visit = await world.repos.visits.get(visit.id);

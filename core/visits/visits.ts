@@ -20,6 +20,7 @@ import type { RecommendationFields } from "../recommendations/recommendation";
 import type { ReportFields } from "../reports/report";
 import { createRequests, type CreateRequestsResult } from "../requests/create-requests";
 import type { RequestSubject } from "../requests/request";
+import { VISIT_MEETING_SECTION_PREFIX } from "../requests/section-purpose";
 import { checklistStepSchema, DEFAULT_VISIT_STEPS, meetingSchema, VISIT_REPLIES, visitFieldsObject, type Meeting, type VisitFields } from "./visit";
 import { canHappen, nextVisitStatus } from "./visit-lifecycle";
 
@@ -213,7 +214,7 @@ export async function reportOfVisit(deps: Deps, visitId: string, actor: Actor): 
 /** What a request about a meeting asks about: the meeting, by its key, titled by whom and when. */
 export function meetingSubject(meeting: Meeting): RequestSubject {
   const title = `${meeting.with}, ${meeting.date}${meeting.startTime ? ` ${meeting.startTime}` : ""}${meeting.place ? `, ${meeting.place}` : ""}`;
-  return { kind: "section", section: `visit-${meeting.key}`, title: title.slice(0, LIMITS.shortText) };
+  return { kind: "section", section: `${VISIT_MEETING_SECTION_PREFIX}${meeting.key}`, title: title.slice(0, LIMITS.shortText) };
 }
 
 /** Asks the ministries of a meeting to host or brief, through the bot, as requests (asking twice creates nothing). */

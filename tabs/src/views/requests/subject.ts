@@ -1,5 +1,6 @@
 import type { RequestDto } from "../../../../core/api";
 import type { I18n } from "../../i18n/i18n";
+import { sectionPurpose } from "../../../../core/requests/section-purpose";
 
 type Subjected = Pick<RequestDto, "subject" | "subjectReference">;
 
@@ -17,8 +18,12 @@ export function subjectLabel(request: Subjected, { t }: Pick<I18n, "t">): string
         : t("requests.subjectRecommendation", { id: subject.recommendationId });
     case "question":
       return t("requests.subjectQuestion", { number: subject.number });
-    case "section":
+    case "section": {
+      const purpose = sectionPurpose(subject.section);
+      if (purpose === "visit-meeting") return t("requests.subjectVisitMeeting", { title: subject.title });
+      if (purpose === "communication-reply") return t("requests.subjectCommunicationReply", { title: subject.title });
       return t("requests.subjectSection", { section: subject.section, title: subject.title });
+    }
   }
 }
 
