@@ -17,7 +17,7 @@ import type { CompiledDraft, DraftFields, ReviewFields, WordCount } from "./draf
 import { canReview, isCompiled } from "./draft-review";
 import { countedParts, type CountedParts } from "./word-limits";
 
-type Deps = Pick<UseCaseDeps, "repos" | "documents" | "rules">;
+type Deps = Pick<UseCaseDeps, "repos" | "documents" | "rules" | "views">;
 
 /** How the pane names the document open: its custom properties (any of them), or its address. */
 export const wordPaneLocatorSchema = z
@@ -141,15 +141,19 @@ export async function readWordPane(deps: Deps, rawLocator: WordPaneLocator, acto
   const level = requireAccess(accessToDraft(actor, report, rulesOf(deps)));
   if (!isCompiled(draft)) return { kind: "not-a-draft", reason: "no-file" };
 
-  const [drafts, reviews, versions] = await Promise.all([
+  const full = level === "full";
+  // One round trip's worth of waiting: every read at once, the ministries' names read once.
+  const names = full ? ministryNames(deps) : Promise.resolve(new Map<string, string>());
+  const [drafts, reviews, versions, unanswered, contributed] = await Promise.all([
     queryAll(deps.repos.drafts, { where: [{ field: "reportId", op: "eq", value: report.id }] }),
     queryAll(deps.repos.reviews, { where: [{ field: "reportId", op: "eq", value: report.id }] }),
     deps.documents.versions("Drafts", draft.fileId),
+    full ? stillUnanswered(deps, draft, names) : Promise.resolve([]),
+    full ? contributors(deps, draft, names) : Promise.resolve([]),
   ]);
   const newest = drafts.filter((d): d is Stored<CompiledDraft> => isCompiled(d)).sort((a, b) => b.version - a.version)[0];
   const open = reviews.filter((r) => !r.decision).sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0];
   const openDraft = open && drafts.find((d) => d.id === open.draftId && d.reviewState === "in-review");
-  const full = level === "full";
 
   const decide = can(actor, { kind: "decide-draft" }) && openDraft?.id === draft.id;
   const sendForApproval = can(actor, { kind: "send-for-approval" }) && canReview(draft.reviewState, "send-for-approval") && newest?.id === draft.id;
@@ -174,8 +178,8 @@ export async function readWordPane(deps: Deps, rawLocator: WordPaneLocator, acto
     inReview: open && openDraft && isCompiled(openDraft) ? { draftId: openDraft.id, version: openDraft.version, webUrl: openDraft.webUrl, reviewId: open.id, requestedAt: open.requestedAt, message: full ? open.message : undefined } : undefined,
     wordCount: { ...draft.wordCount, parts: countedParts(report.type) },
     unansweredAtCompile: full ? draft.unansweredRequestIds.length : 0,
-    stillUnanswered: full ? await stillUnanswered(deps, draft) : [],
-    contributors: full ? await contributors(deps, draft) : [],
+    stillUnanswered: unanswered,
+    contributors: contributed,
     reviews: full
       ? reviews
           .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
@@ -199,10 +203,14 @@ async function ministryNames(deps: Deps): Promise<Map<string, string>> {
 }
 
 /** The requests the draft left as placeholders that still have no answer, one line per ministry. */
-async function stillUnanswered(deps: Deps, draft: Stored<DraftFields>): Promise<MinistryCount[]> {
+async function stillUnanswered(deps: Deps, draft: Stored<DraftFields>, ministries: Promise<Map<string, string>>): Promise<MinistryCount[]> {
   if (draft.unansweredRequestIds.length === 0) return [];
-  const requests = await Promise.all(draft.unansweredRequestIds.map((id) => deps.repos.requests.get(id).catch(() => undefined)));
-  const names = await ministryNames(deps);
+  // The server keeps the requests by delta: read from there when it does, one by one otherwise.
+  const wanted = new Set(draft.unansweredRequestIds);
+  const requests = deps.views
+    ? (await deps.views.requests.all()).filter((r) => wanted.has(r.id))
+    : await Promise.all(draft.unansweredRequestIds.map((id) => deps.repos.requests.get(id).catch(() => undefined)));
+  const names = await ministries;
   const lines = new Map<string, MinistryCount>();
   for (const request of requests) {
     if (!request || request.latestVersion > 0 || STILL_OPEN.has(request.status)) continue;
@@ -215,9 +223,9 @@ async function stillUnanswered(deps: Deps, draft: Stored<DraftFields>): Promise<
 }
 
 /** The ministries that had answered when the draft was compiled, with how many answers each. */
-async function contributors(deps: Deps, draft: Stored<DraftFields>): Promise<MinistryCount[]> {
+async function contributors(deps: Deps, draft: Stored<DraftFields>, ministries: Promise<Map<string, string>>): Promise<MinistryCount[]> {
   const contributions = await queryAll(deps.repos.contributions, { where: [{ field: "reportId", op: "eq", value: draft.reportId }] });
-  const names = await ministryNames(deps);
+  const names = await ministries;
   const answered = new Map<string, Set<string>>();
   for (const c of contributions) {
     if (c.answeredAt > draft.compiledAt) continue;

@@ -194,7 +194,8 @@ test("the secretariat uploads a Word template, compiles the draft into it and se
   await page.getByText(/^Draft version 1 was compiled into the template Letterhead\.docx \(version [\d.]+\)\.$/).waitFor();
   await page.getByRole("heading", { name: "Draft version 1" }).waitFor();
   await page.getByRole("progressbar", { name: /^[\d,]+ of 10,700 words/ }).waitFor();
-  await expect(page.getByRole("link", { name: "Open in Word" }).getAttribute("href")).resolves.toMatch(/^https?:\/\//);
+  // Local mode has no SharePoint: Open in Word opens the local stand-in for Word, not the emulator's address.
+  await expect(page.getByRole("link", { name: "Open in Word" }).getAttribute("href")).resolves.toMatch(/^\/word\/local\.html\?draftId=\w+/);
   await page.getByRole("textbox", { name: "Message to the chair" }).fill("Ready for your review.");
   await page.getByRole("button", { name: "Send for approval" }).click();
   await page.getByText("With the chair").first().waitFor();

@@ -13,7 +13,11 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { queryAll } from "../../core/ports/repository";
 import { UPR_REPORT_TITLE } from "../../demo/seed";
+import { decisionLine } from "../../bot/cards/approval-card";
+import { createTranslator } from "../../bot/i18n/translate";
+import type { ReviewView } from "../../core/drafts/read-drafts";
 import { readCustomProperties } from "../../drafts";
+import { seriousViolations } from "./support/axe";
 import type { RunningServer } from "../../server/main";
 import { chromiumAvailable, launchChromium } from "./support/browser";
 import { PERSONAS, startTabServer, tokenOf } from "./support/tab-server";
@@ -59,6 +63,12 @@ async function openInWord(draftId: string, personaId: string, extra = ""): Promi
   await page.goto(`${server.url}/word/local.html?draftId=${draftId}&persona=${personaId}${extra}`);
   await page.locator("iframe").waitFor();
   return pane();
+}
+
+/** The outcome line every copy of the chair's approval card in Teams shows, as the bot renders it from the records. */
+async function cardLine(reviewId: string): Promise<string | undefined> {
+  const review = await server.repos.reviews.get(reviewId);
+  return decisionLine(createTranslator("en-GB"), { review, draft: await server.repos.drafts.get(review.draftId) } as unknown as ReviewView);
 }
 
 async function latestDraft() {
@@ -120,6 +130,7 @@ test("the chair returns the draft from the pane with a comment; the tab and the 
   // Every copy of the approval card is updated with the decision (the card reads this review).
   const cards = await queryAll(server.repos.outbox, { where: [{ field: "key", op: "startswith", value: `decision:${review.id}:` }] });
   expect(cards.length).toBeGreaterThan(0);
+  expect(await cardLine(review.id)).toMatch(new RegExp(`^Returned by ${PERSONAS.chair.displayName} on .* \\(file version 1\\.0\\)$`));
 
   await page.goto(`${server.url}/drafts?report=${upr}&persona=${PERSONAS.chair.id}`);
   await page.getByText(new RegExp(`^Returned by ${PERSONAS.chair.displayName}, .* \\(file version 1\\.0\\)\\.$`)).waitFor();
@@ -154,6 +165,7 @@ test("the chair approves the next version; a file changed since the pane opened 
   await word.getByText(`You approved draft version ${second.version} (file version 2.0).`).waitFor();
   const review = (await queryAll(server.repos.reviews, { where: [{ field: "draftId", op: "eq", value: second.id }] }))[0]!;
   expect(review).toMatchObject({ decision: "approved", decidedFileVersion: "2.0" });
+  expect(await cardLine(review.id)).toMatch(new RegExp(`^Approved by ${PERSONAS.chair.displayName} on .* \\(file version 2\\.0\\)$`));
 
   await page.goto(`${server.url}/drafts?report=${upr}&persona=${PERSONAS.chair.id}`);
   await page.getByText(new RegExp(`^Approved by ${PERSONAS.chair.displayName}, .* \\(file version 2\\.0\\)\\.$`)).waitFor();
@@ -171,9 +183,19 @@ test("an observer reads the pane without any action, and the server refuses thei
 
 test("the pane speaks Word's language, right to left in Arabic, and says plainly when the document is not one of our drafts", async () => {
   await openInWord(second.id, PERSONAS.chair.id, "&lang=ar");
-  const frame = page.frame({ url: /\/word\/pane\.html/ })!;
   await pane().getByText("نسخة الملف المفتوحة: 2.0").waitFor();
+  const frame = page.frame({ url: /\/word\/pane\.html/ })!;
   expect(await frame.evaluate("document.documentElement.dir")).toBe("rtl");
+
+  // The pane on its own, as Word's task pane shows it, in Word's dark theme: no serious accessibility fault.
+  // (A context of its own that lets the test put axe-core in the page: the others keep the pane's Content Security Policy.)
+  const axeContext = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "en-GB", bypassCSP: true, reducedMotion: "reduce" });
+  const alone = await axeContext.newPage();
+  await alone.goto(`${server.url}/word/pane.html?draftId=${second.id}&persona=${PERSONAS.chair.id}&theme=dark`);
+  await alone.getByText("File version 2.0 open").waitFor();
+  expect(await alone.evaluate("document.documentElement.style.colorScheme")).toBe("dark");
+  expect(await seriousViolations(alone)).toEqual([]);
+  await axeContext.close();
 
   const unknown = await openInWord("999999", PERSONAS.chair.id);
   await unknown.getByText("This document is not one of the mechanism's drafts").waitFor();

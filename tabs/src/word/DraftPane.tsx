@@ -36,6 +36,8 @@ export function DraftPane({ api, query, openHref }: DraftPaneProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const view = useResource<WordPaneDto>(query ? (signal) => api.call("wordPane", { query, signal }) : undefined, [api, JSON.stringify(query)]);
+  // What was just done stays said after the pane reads the draft again (the form below starts afresh).
+  const [done, setDone] = useState<string>();
   if (!query) return <NotADraft message={t("word.notADraft.none")} />;
   if (view.error && !view.data) return <ProblemBar error={view.error} onRetry={view.reload} />;
   if (!view.data) return <Loading />;
@@ -43,7 +45,12 @@ export function DraftPane({ api, query, openHref }: DraftPaneProps) {
   return (
     <div className={styles.pane}>
       <Figures view={view.data} openHref={openHref} />
-      <Actions key={view.data.draft.eTag} api={api} view={view.data} reload={view.reload} />
+      {done && (
+        <MessageBar intent="success">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Actions key={view.data.draft.eTag} api={api} view={view.data} reload={view.reload} onDone={setDone} quiet={Boolean(done)} />
       <Reviews view={view.data} />
     </div>
   );
@@ -159,32 +166,26 @@ function Figures({ view, openHref }: { view: WordPaneDraftDto; openHref: DraftPa
   );
 }
 
-function Actions({ api, view, reload }: { api: Api; view: WordPaneDraftDto; reload(): void }) {
+function Actions({ api, view, reload, onDone, quiet }: { api: Api; view: WordPaneDraftDto; reload(): void; onDone(message: string): void; quiet: boolean }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [comment, setComment] = useState("");
   const [message, setMessage] = useState("");
-  const [done, setDone] = useState<string>();
   // The file version the pane showed as open: a decision on a file changed since is refused (409).
   const openFileVersion = view.draft.fileVersion;
   const decide = useAction(async (decision: "approved" | "returned") => {
     const result = await api.call("decideDraft", { params: { id: view.inReview!.reviewId }, body: { decision, comment: comment.trim() || undefined, openFileVersion } });
-    setDone(t(decision === "approved" ? "word.approvedNotice" : "word.returnedNotice", { version: result.draft.version, fileVersion: result.review.decidedFileVersion ?? openFileVersion }));
+    onDone(t(decision === "approved" ? "word.approvedNotice" : "word.returnedNotice", { version: result.draft.version, fileVersion: result.review.decidedFileVersion ?? openFileVersion }));
     reload();
   });
   const send = useAction(async () => {
     const result = await api.call("sendDraftForApproval", { params: { id: view.draft.id }, body: { eTag: view.draft.eTag, message: message.trim() || undefined } });
-    setDone(t("word.sentNotice", { version: result.draft.version }));
+    onDone(t("word.sentNotice", { version: result.draft.version }));
     reload();
   });
   const { actions } = view;
   return (
     <>
-      {done && (
-        <MessageBar intent="success">
-          <MessageBarBody>{done}</MessageBarBody>
-        </MessageBar>
-      )}
       {actions.decide && view.inReview && (
         <form className={styles.form} onSubmit={(event) => event.preventDefault()} aria-labelledby="pane-decision">
           <Subtitle2 as="h2" id="pane-decision">
@@ -235,7 +236,7 @@ function Actions({ api, view, reload }: { api: Api; view: WordPaneDraftDto; relo
           )}
         </form>
       )}
-      {actions.readOnlyReason && !done && <Body1 className={styles.muted}>{t(`word.readOnly.${actions.readOnlyReason}`)}</Body1>}
+      {actions.readOnlyReason && !quiet && <Body1 className={styles.muted}>{t(`word.readOnly.${actions.readOnlyReason}`)}</Body1>}
     </>
   );
 }
