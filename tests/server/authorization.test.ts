@@ -83,6 +83,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   commitImport: ["secretariat"],
   dashboard: "members",
   listAudit: ["secretariat", "chair", "admin"],
+  listThemes: "members",
+  renameThemes: ["secretariat"],
   exportRecommendations: "members",
   exportUprMatrix: "members",
   exportDashboard: "members",
@@ -282,6 +284,9 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { params: { id: (await queryAll(api.repos.actions))[0]!.id }, body: { text: "The draft act is before parliament.", status: "under-way", submissionId: randomUUID() } };
     case "reviewProgress":
       return { params: { id: (await queryAll(api.repos.progressUpdates)).find((u) => u.review === "submitted")!.id }, body: { decision: "accepted" } };
+    case "renameThemes":
+      // A preview: it writes nothing, whoever is allowed.
+      return { body: { from: ["Right to education"], to: "Education" } };
     case "uploadTemplate":
       return { query: "fileName=Letterhead.docx", raw: ctx.template, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
     case "uploadImport":
