@@ -19,8 +19,8 @@ test("the secretariat merges two spellings of a theme: the preview says how many
   const onDone = jest.fn();
   renderSignedIn(<ThemesDialog mechanism="UPR" onClose={jest.fn()} onDone={onDone} />, { me: ME.secretariat, api: fake });
   expect(await screen.findByText("Probably the same as: Equality and non-discrimination")).toBeInTheDocument();
-  await userEvent.click(screen.getByRole("checkbox", { name: "Equality & non-discrimination (4)" }));
-  await userEvent.click(screen.getByRole("checkbox", { name: "Equality and non-discrimination (3)" }));
+  await userEvent.click(screen.getByRole("checkbox", { name: "Equality & non-discrimination · 4 recommendations" }));
+  await userEvent.click(screen.getByRole("checkbox", { name: "Equality and non-discrimination · 3 recommendations" }));
   await userEvent.type(screen.getByRole("textbox", { name: "New name" }), "Equality and non-discrimination");
   await userEvent.click(screen.getByRole("button", { name: "Preview" }));
   expect(await screen.findByText("7 recommendations will be tagged Equality and non-discrimination.")).toBeInTheDocument();
@@ -36,7 +36,7 @@ test("the secretariat merges two spellings of a theme: the preview says how many
 test("changing the choice after a preview asks for a new preview before anything is written", async () => {
   const fake = fakeApi({ listThemes: () => ({ items }), renameThemes: () => ({ applied: false, changed: 9, notFound: [], items: [], updated: 0, failed: 0 }) });
   renderSignedIn(<ThemesDialog onClose={jest.fn()} onDone={jest.fn()} />, { me: ME.secretariat, api: fake });
-  await userEvent.click(await screen.findByRole("checkbox", { name: "Right to education (9)" }));
+  await userEvent.click(await screen.findByRole("checkbox", { name: "Right to education · 9 recommendations" }));
   await userEvent.type(screen.getByRole("textbox", { name: "New name" }), "Education");
   await userEvent.click(screen.getByRole("button", { name: "Preview" }));
   await screen.findByRole("button", { name: "Re-tag 9 recommendations" });

@@ -62,7 +62,7 @@ export function ThemesDialog({ mechanism, onClose, onDone }: { mechanism?: Mecha
         <ul className={styles.list} aria-label={t("themes.list")}>
           {themes.data.items.map((theme) => (
             <li key={theme.name}>
-              <Checkbox checked={chosen.includes(theme.name)} onChange={(_, d) => toggle(theme.name, Boolean(d.checked))} label={t("themes.entry", { name: theme.name, count: theme.count })} />
+              <Checkbox checked={chosen.includes(theme.name)} onChange={(_, d) => toggle(theme.name, Boolean(d.checked))} label={plural("themes.entry", theme.count, { name: theme.name })} />
               {theme.similar.length > 0 && <Text className={styles.muted}>{t("themes.similar", { names: theme.similar.join("; ") })}</Text>}
             </li>
           ))}
