@@ -74,3 +74,30 @@ export type BulkResultDto = z.infer<typeof bulkResultSchema>;
 /** A focal point of the lead ministry reports a recommendation's implementation status. */
 export const updateStatusBodySchema = z.strictObject({ eTag: eTagSchema, status: implementationStatusSchema, note: textSchema(LIMITS.comment).optional() });
 export type UpdateStatusBody = z.input<typeof updateStatusBodySchema>;
+
+// The themes vocabulary
+
+export const themeQuerySchema = z.strictObject({ mechanism: mechanismSchema.optional() });
+export const themeListSchema = z.object({
+  items: z.array(z.object({ name: z.string(), count: z.number().int(), similar: z.array(z.string()) })),
+});
+export type ThemeListDto = z.infer<typeof themeListSchema>;
+const themeNameSchema = textSchema(LIMITS.shortText).pipe(z.string().trim().min(1, "required"));
+export const renameThemesBodySchema = z.strictObject({
+  /** One theme to rename, or several to merge into `to`. */
+  from: z.array(themeNameSchema).min(1, "name at least one theme").max(50),
+  to: themeNameSchema,
+  mechanism: mechanismSchema.optional(),
+  /** false (default): answer what would change and write nothing. */
+  apply: z.boolean().default(false),
+});
+export type RenameThemesBody = z.input<typeof renameThemesBodySchema>;
+export const renameThemesResultSchema = z.object({
+  applied: z.boolean(),
+  changed: z.number().int(),
+  notFound: z.array(z.string()),
+  items: z.array(z.object({ id: recordIdSchema, documentSymbol: z.string(), paragraph: z.string(), before: z.array(z.string()), after: z.array(z.string()), ok: z.boolean().optional(), message: z.string().optional() })),
+  updated: z.number().int(),
+  failed: z.number().int(),
+});
+export type RenameThemesResultDto = z.infer<typeof renameThemesResultSchema>;

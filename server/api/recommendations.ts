@@ -14,6 +14,7 @@ import { IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
 import { compareParagraphs } from "../../core/drafts/assemble-draft";
 import { createRecord, updateRecord } from "../../core/lists/edit-records";
 import { updateRecommendationStatus } from "../../core/recommendations/update-recommendation-status";
+import { renameThemes, themeVocabulary } from "../../core/recommendations/themes";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import { pageOfArray } from "./paging";
 import type { ApiServices } from "./services";
@@ -124,6 +125,10 @@ export function registerRecommendationRoutes(router: Router, binding: RouteBindi
     const updated = results.filter((r) => r.ok).length;
     return { results, updated, failed: results.length - updated };
   });
+
+  bindRoute(router, API_ROUTES.listThemes, binding, async ({ query, actor }) => ({ items: await themeVocabulary(deps, query, actor) }));
+
+  bindRoute(router, API_ROUTES.renameThemes, binding, async ({ body, actor }) => renameThemes(deps, body, actor));
 
   bindRoute(router, API_ROUTES.updateRecommendationStatus, binding, async ({ params, body, actor }) =>
     updateRecommendationStatus(deps, { recommendationId: params.id, eTag: body.eTag, status: body.status, note: body.note }, actor),

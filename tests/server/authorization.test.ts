@@ -114,6 +114,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   listAudit: ["secretariat", "chair", "admin"],
   readDataQuality: ["secretariat", "chair", "admin"],
   fixRow: ["secretariat", "admin"],
+  listThemes: "members",
+  renameThemes: ["secretariat"],
   exportRecommendations: "members",
   exportUprMatrix: "members",
   exportDashboard: "members",
@@ -419,6 +421,9 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       if (!broken) throw new Error("no milestone needs attention");
       return { params: { kind: "milestones", id: broken.id }, body: { eTag: broken.eTag, fields: { title: "Translation of the report" } } };
     }
+    case "renameThemes":
+      // A preview: it writes nothing, whoever is allowed.
+      return { body: { from: ["Right to education"], to: "Education" } };
     case "uploadTemplate":
       return { query: "fileName=Letterhead.docx", raw: ctx.template, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
     case "uploadImport":

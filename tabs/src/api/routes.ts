@@ -17,6 +17,8 @@ export const ROUTES = {
   updateRecommendation: ["patch", "/api/recommendations/{id}"],
   bulkAssignRecommendations: ["post", "/api/recommendations/bulk-assign"],
   updateRecommendationStatus: ["post", "/api/recommendations/{id}/status"],
+  listThemes: ["get", "/api/themes"],
+  renameThemes: ["post", "/api/themes/rename"],
   listMinistries: ["get", "/api/ministries"],
   createMinistry: ["post", "/api/ministries"],
   updateMinistry: ["patch", "/api/ministries/{id}"],

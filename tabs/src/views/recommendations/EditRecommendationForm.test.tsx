@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { RecommendationDto } from "../../../../core/api";
 import { ApiProblem } from "../../api/client";
@@ -16,6 +16,7 @@ describe("a save refused because someone saved meanwhile", () => {
   function setUp() {
     const sent: { changes: Record<string, unknown>; eTag: string }[] = [];
     const fake = fakeApi({
+      listThemes: () => ({ items: [] }),
       updateRecommendation: ({ body }) => {
         const b = body as { changes: Record<string, unknown>; eTag: string };
         sent.push(b);
@@ -67,4 +68,26 @@ describe("a save refused because someone saved meanwhile", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     expect(sent[1]).toEqual({ eTag: "e2", changes: { actionPlanReference: "NAP 2.4" } });
   });
+});
+
+test("themes are chosen from the mechanism's vocabulary; a new one is added on purpose, and one already there is not added twice", async () => {
+  const sent: { changes: Record<string, unknown> }[] = [];
+  const fake = fakeApi({
+    listThemes: ({ query }) => ({ items: (query as { mechanism?: string }).mechanism === "UPR" ? [{ name: "Right to education", count: 9, similar: [] }, { name: "National human rights institution", count: 4, similar: [] }] : [] }),
+    updateRecommendation: ({ body }) => {
+      sent.push(body as { changes: Record<string, unknown> });
+      return recommendation(1);
+    },
+  });
+  renderSignedIn(<EditRecommendationForm recommendation={recommendation(1)} onSaved={jest.fn()} onCancel={jest.fn()} onReload={jest.fn()} />, { me: ME.secretariat, api: fake });
+  await waitFor(() => expect(fake.calls.some((c) => c.id === "listThemes")).toBe(true));
+  await userEvent.click(screen.getByRole("combobox", { name: "Themes" }));
+  await userEvent.click(await screen.findByText("Right to education"));
+  await userEvent.keyboard("{Escape}");
+  await userEvent.type(screen.getByRole("textbox", { name: "A theme not in the list" }), "right to EDUCATION{Enter}");
+  await userEvent.type(screen.getByRole("textbox", { name: "A theme not in the list" }), "Women's rights");
+  await userEvent.click(screen.getByRole("button", { name: "Add theme" }));
+  expect(screen.getByRole("combobox", { name: "Themes" })).toHaveTextContent("National human rights institution; Right to education; Women's rights");
+  await userEvent.click(screen.getByRole("button", { name: "Save" }));
+  expect(sent[0]?.changes).toEqual({ themes: ["National human rights institution", "Right to education", "Women's rights"] });
 });

@@ -17,6 +17,7 @@ import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
 import { POSITION_CODES } from "../../taxonomy";
+import { ThemesPicker } from "./ThemesPicker";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -199,8 +200,8 @@ export function EditRecommendationForm({ recommendation: r, onSaved, onCancel, o
       <Field label={t("detail.supporting")}>
         <MinistriesPicker ministries={ministries} options={options} selected={supporting} onChange={(ids) => set("supporting", ids)} placeholder={t("edit.none")} />
       </Field>
-      <Field label={t("filter.theme")} hint={t("edit.listHint")}>
-        <Input value={themes} onChange={(_, d) => set("themes", d.value)} />
+      <Field label={{ children: t("filter.theme"), id: `themes-${r.id}` }}>
+        <ThemesPicker mechanism={r.mechanism} labelledBy={`themes-${r.id}`} selected={list(themes)} onChange={(chosen) => set("themes", chosen.join("; "))} />
       </Field>
       <Field label={t("detail.groups")} hint={t("edit.listHint")}>
         <Input value={groups} onChange={(_, d) => set("groups", d.value)} />

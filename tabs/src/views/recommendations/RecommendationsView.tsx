@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n/i18n";
 import { navigate, useRoute } from "../../shell/router";
 import { useSession } from "../../shell/session";
 import { BulkAssignDialog } from "./BulkAssignDialog";
+import { ThemesDialog } from "./ThemesDialog";
 import { AskSelectionDialog } from "./AskSelectionDialog";
 import { facetsOf, filterRecommendations, NO_FILTERS, sortRecommendations, type RecommendationFilters, type Sort, type SortKey } from "./filter";
 import { RecommendationDetail } from "./RecommendationDetail";
@@ -40,6 +41,7 @@ export default function RecommendationsView() {
   const [sort, setSort] = useState<Sort>({ key: "symbol", direction: "ascending" });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [themesOpen, setThemesOpen] = useState(false);
   const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState<string>();
 
@@ -106,6 +108,7 @@ export default function RecommendationsView() {
                   : []
               }
             />
+            {me.can.editLists && <Button onClick={() => setThemesOpen(true)}>{t("themes.button")}</Button>}
             {me.can.createRequests && (
               <Button disabled={toAsk.length === 0 || !list.complete} onClick={() => setAsking(true)}>
                 {plural("ask.button", toAsk.length)}
@@ -164,6 +167,15 @@ export default function RecommendationsView() {
                 .filter(Boolean)
                 .join(" "),
             );
+          }}
+        />
+      )}
+      {themesOpen && (
+        <ThemesDialog
+          mechanism={filters.mechanism}
+          onClose={() => setThemesOpen(false)}
+          onDone={(changed) => {
+            if (changed > 0) list.reload();
           }}
         />
       )}
