@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from "react";
 
-export type ViewName = "overview" | "recommendations" | "reports" | "requests" | "drafts" | "ministries" | "import" | "audit" | "config";
+export type ViewName = "overview" | "recommendations" | "reports" | "requests" | "drafts" | "actions" | "ministries" | "import" | "audit" | "config";
 
 export interface Route {
   view: ViewName;
@@ -13,7 +13,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-const VIEWS: readonly ViewName[] = ["overview", "recommendations", "reports", "requests", "drafts", "ministries", "import", "audit", "config"];
+const VIEWS: readonly ViewName[] = ["overview", "recommendations", "reports", "requests", "drafts", "actions", "ministries", "import", "audit", "config"];
 
 export function parseRoute(pathname: string, search: string): Route {
   const [first, second] = pathname.split("/").filter(Boolean);

@@ -45,7 +45,8 @@ export function RecommendationFollowUp({ recommendationId }: { recommendationId:
   );
 }
 
-function ActionItem({ view, onChanged }: { view: ActionViewDto; onChanged(): void }) {
+/** One action as the follow-up shows it (a recommendation's panel, the Actions view). */
+export function ActionItem({ view, onChanged }: { view: ActionViewDto; onChanged(): void }) {
   const styles = useStyles();
   const { t, date, dateTime } = useI18n();
   const { ministries } = useSession();
