@@ -105,4 +105,45 @@ describe("a recommendation's actions and progress", () => {
     renderSignedIn(<RecommendationFollowUp recommendationId="7" />, { me: ME.focalPoint, api: fakeApi({ listActions: () => ({ items: [], total: 0 }) }) });
     expect(await screen.findByText("No action is recorded for this recommendation yet.")).toBeInTheDocument();
   });
+
+  test("let the secretariat add an action for the recommendation, led by its lead ministry, and an indicator of it", async () => {
+    const created: unknown[] = [];
+    let actions: ActionViewDto[] = [];
+    const api = fakeApi({
+      listActions: () => ({ items: actions.map((a) => a.action), total: actions.length }),
+      getAction: () => actions[0]!,
+      createAction: (input) => {
+        created.push(input);
+        actions = [{ ...view(true), timeline: [], indicators: [] }];
+        return {} as never;
+      },
+      createIndicator: (input) => {
+        created.push(input);
+        return {} as never;
+      },
+    });
+    renderSignedIn(<RecommendationFollowUp recommendationId="7" leadMinistryId="m1" />, { me: ME.secretariat, api });
+    await userEvent.click(await screen.findByRole("button", { name: "Add an action" }));
+    const form = screen.getByRole("form", { name: "New action" });
+    await userEvent.type(within(form).getByRole("textbox", { name: "Title" }), "Juvenile justice reform");
+    await userEvent.type(within(form).getByLabelText(/Starts/), "2026-01-01");
+    await userEvent.type(within(form).getByLabelText(/Ends/), "2026-12-31");
+    await userEvent.type(within(form).getByRole("textbox", { name: "Expected output" }), "A juvenile justice act in force");
+    await userEvent.click(within(form).getByRole("button", { name: "Create" }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toEqual({ body: { title: "Juvenile justice reform", recommendationIds: ["7"], leadMinistryId: "m1", startDate: "2026-01-01", endDate: "2026-12-31", expectedOutput: "A juvenile justice act in force" } });
+
+    await userEvent.click(await screen.findByRole("button", { name: "Add an indicator" }));
+    const indicator = screen.getByRole("form", { name: "New indicator" });
+    await userEvent.type(within(indicator).getByRole("textbox", { name: "What is measured" }), "Children in pre-trial detention");
+    await userEvent.type(within(indicator).getByRole("textbox", { name: "Unit" }), "children");
+    await userEvent.type(within(indicator).getByRole("textbox", { name: "Data source" }), "Prison administration");
+    await userEvent.type(within(indicator).getByRole("textbox", { name: "Baseline value" }), "120");
+    await userEvent.type(within(indicator).getByLabelText(/Baseline date/), "2025-12-31");
+    await userEvent.type(within(indicator).getByRole("textbox", { name: "Target value" }), "40,5");
+    await userEvent.type(within(indicator).getByLabelText(/Target date/), "2027-12-31");
+    await userEvent.click(within(indicator).getByRole("button", { name: "Create" }));
+    await waitFor(() => expect(created).toHaveLength(2));
+    expect(created[1]).toEqual({ body: { actionId: "a1", definition: "Children in pre-trial detention", unit: "children", baselineValue: 120, baselineDate: "2025-12-31", targetValue: 40.5, targetDate: "2027-12-31", dataSource: "Prison administration" } });
+  });
 });

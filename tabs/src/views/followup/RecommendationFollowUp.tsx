@@ -12,6 +12,7 @@ import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
 import { IndicatorChart } from "./IndicatorChart";
+import { NewActionForm, NewIndicatorForm } from "./FollowUpForms";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -22,10 +23,11 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
 });
 
-export function RecommendationFollowUp({ recommendationId }: { recommendationId: string }) {
+export function RecommendationFollowUp({ recommendationId, leadMinistryId }: { recommendationId: string; leadMinistryId?: string }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api } = useSession();
+  const { api, me } = useSession();
+  const [adding, setAdding] = useState(false);
   const data = useResource(
     async (signal) => {
       const actions = (await api.call("listActions", { query: { recommendationId, pageSize: 50 }, signal })).items;
@@ -33,15 +35,42 @@ export function RecommendationFollowUp({ recommendationId }: { recommendationId:
     },
     [api, recommendationId],
   );
+  const add = me.can.editLists && (
+    <>
+      <Button onClick={() => setAdding((open) => !open)} aria-expanded={adding}>
+        {t("followUp.addAction")}
+      </Button>
+      {adding && (
+        <NewActionForm
+          recommendationId={recommendationId}
+          leadMinistryId={leadMinistryId}
+          onDone={() => {
+            setAdding(false);
+            data.reload();
+          }}
+        />
+      )}
+    </>
+  );
   if (data.error) return <ProblemBar error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
-  if (data.data.length === 0) return <Text>{t("followUp.none")}</Text>;
+  if (data.data.length === 0) {
+    return (
+      <>
+        <Text>{t("followUp.none")}</Text>
+        {add}
+      </>
+    );
+  }
   return (
-    <ul className={styles.list}>
-      {data.data.map((view) => (
-        <ActionItem key={view.action.id} view={view} onChanged={data.reload} />
-      ))}
-    </ul>
+    <>
+      <ul className={styles.list}>
+        {data.data.map((view) => (
+          <ActionItem key={view.action.id} view={view} onChanged={data.reload} />
+        ))}
+      </ul>
+      {add}
+    </>
   );
 }
 
@@ -51,6 +80,7 @@ export function ActionItem({ view, onChanged }: { view: ActionViewDto; onChanged
   const { t, date, dateTime } = useI18n();
   const { ministries } = useSession();
   const { action } = view;
+  const [addingIndicator, setAddingIndicator] = useState(false);
   return (
     <li className={styles.item} aria-label={action.title}>
       <div>
@@ -72,6 +102,22 @@ export function ActionItem({ view, onChanged }: { view: ActionViewDto; onChanged
           <IndicatorChart view={indicator} />
         </div>
       ))}
+      {view.mayReview && (
+        <>
+          <Button size="small" onClick={() => setAddingIndicator((open) => !open)} aria-expanded={addingIndicator}>
+            {t("followUp.addIndicator")}
+          </Button>
+          {addingIndicator && (
+            <NewIndicatorForm
+              actionId={action.id}
+              onDone={() => {
+                setAddingIndicator(false);
+                onChanged();
+              }}
+            />
+          )}
+        </>
+      )}
       <Subtitle2 as="h3">{t("followUp.timeline")}</Subtitle2>
       {view.timeline.length === 0 ? (
         <Text>{t("followUp.noProgress")}</Text>

@@ -158,7 +158,7 @@ export function RecommendationDetail({ id, known, onClose, onChanged }: Recommen
             </dl>
             <Divider />
             <Subtitle2 as="h2">{t("followUp.title")}</Subtitle2>
-            <RecommendationFollowUp recommendationId={r.id} />
+            <RecommendationFollowUp recommendationId={r.id} leadMinistryId={r.leadMinistryId} />
             <Divider />
             <Subtitle2 as="h2">{t("detail.contributions")}</Subtitle2>
             <RecommendationContributions recommendationId={r.id} />
