@@ -22,6 +22,7 @@ const LOADERS: Record<ViewName, () => Promise<{ default: ComponentType }>> = {
   requests: () => import("../views/requests/RequestsView"),
   drafts: () => import("../views/drafts/DraftsView"),
   visits: () => import("../views/visits/VisitsView"),
+  actions: () => import("../views/followup/ActionsView"),
   ministries: () => import("../views/ministries/MinistriesView"),
   import: () => import("../views/import/ImportView"),
   audit: () => import("../views/audit/AuditView"),
@@ -71,6 +72,7 @@ const NAV: NavEntry[] = [
   { view: "drafts", label: "nav.drafts", visible: () => true },
   // Visits and communications are confidential until published: not for observers (the server refuses them too).
   { view: "visits", label: "nav.visits", visible: ({ me }) => me.can.readAnswers },
+  { view: "actions", label: "nav.actions", visible: () => true },
   { view: "ministries", label: "nav.ministries", visible: () => true },
   { view: "import", label: "nav.import", visible: ({ me }) => me.can.import },
   { view: "audit", label: "nav.audit", visible: ({ me }) => me.can.readAudit },

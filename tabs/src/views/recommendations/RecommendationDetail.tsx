@@ -24,6 +24,7 @@ import { useI18n } from "../../i18n/i18n";
 import { EditRecommendationForm } from "./EditRecommendationForm";
 import { StatusForm } from "./StatusForm";
 import { RecommendationContributions } from "./RecommendationContributions";
+import { RecommendationFollowUp } from "../followup/RecommendationFollowUp";
 import { useRecommendationDetail } from "./use-recommendation-detail";
 
 const useStyles = makeStyles({
@@ -155,6 +156,9 @@ export function RecommendationDetail({ id, known, onClose, onChanged }: Recommen
               <dt className={styles.term}>{t("detail.shared")}</dt>
               <dd className={styles.def}>{r.sharedWithObservers ? t("common.yes") : t("common.no")}</dd>
             </dl>
+            <Divider />
+            <Subtitle2 as="h2">{t("followUp.title")}</Subtitle2>
+            <RecommendationFollowUp recommendationId={r.id} leadMinistryId={r.leadMinistryId} />
             <Divider />
             <Subtitle2 as="h2">{t("detail.contributions")}</Subtitle2>
             <RecommendationContributions recommendationId={r.id} />
