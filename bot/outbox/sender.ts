@@ -249,7 +249,7 @@ export class OutboxSender {
     await this.limiter.acquire(entry.recipientId);
     if (!this.accepting || this.outlivesHalfItsLease(claimed)) {
       // Stopping, or waited so long that the leader might soon give it to another sender: not sent, back to pending.
-      if (await this.claims.finish(claimed, { status: "pending", claimedAt: undefined, attempts: entry.attempts })) this.due.coolDown(entry.id);
+      await this.claims.finish(claimed, { status: "pending", claimedAt: undefined, attempts: entry.attempts });
       return;
     }
 
