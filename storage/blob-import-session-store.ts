@@ -17,10 +17,11 @@ const storedSessionSchema = z.object({
   uploadedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   parsed: z.looseObject({ format: z.string(), rows: z.array(z.unknown()), clusters: z.array(z.string()), warnings: z.array(z.string()), source: z.looseObject({}) }).optional(),
-  preview: z.unknown(),
+  // Absent keys are absent, not undefined: each is optional (zod 4 refuses a missing z.unknown() key).
+  preview: z.unknown().optional(),
   file: z.string().optional(),
-  table: z.unknown(),
-  mapping: z.unknown(),
+  table: z.unknown().optional(),
+  mapping: z.unknown().optional(),
 });
 
 const metadataSchema = z.object({ owner: z.string().min(1), uploadedat: z.iso.datetime(), expiresat: z.iso.datetime() });

@@ -89,7 +89,7 @@ test("the secretariat compiles in the tab: Open in Word opens the local stand-in
   const open = page.getByRole("link", { name: "Open in Word" });
   const href = (await open.getAttribute("href"))!;
   expect(href).toBe(`/word/local.html?draftId=${first.id}&persona=${PERSONAS.secretariat.id}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download (.docx)", exact: true }).click()]);
   expect(download.suggestedFilename()).toBe(compiled.fileName);
   const properties = await readCustomProperties(readFileSync((await download.path())!));
   expect(properties).toMatchObject({ "NMIRF.DraftId": first.id, "NMIRF.ReportId": upr, "NMIRF.DraftVersion": String(first.version) });

@@ -37,7 +37,7 @@ describe("the drafts view", () => {
     expect(screen.getByText("2 requests were unanswered when this draft was compiled.")).toBeInTheDocument();
     // Local mode has no SharePoint: the file's webUrl would be a dead host.
     expect(screen.getByRole("link", { name: "Open in Word" })).toHaveAttribute("href", "/word/local.html?draftId=d1");
-    expect(screen.getByRole("button", { name: "Download" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Download (.docx)" })).toBeEnabled();
     expect(screen.getByRole("button", { name: "Compile draft" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Approve" })).toBeNull();
   });
