@@ -247,8 +247,9 @@ export class OutboxSender {
     const claimed = await this.claims.claim(entry);
     if (!claimed) return;
     await this.limiter.acquire(entry.recipientId);
-    if (!this.accepting || this.outlivesHalfItsLease(claimed)) {
-      // Stopping, or waited so long that the leader might soon give it to another sender: not sent, back to pending.
+    // A sender that stops meanwhile still sends what it claimed (a graceful stop finishes the sends in flight).
+    if (this.outlivesHalfItsLease(claimed)) {
+      // Waited so long that the leader might soon give it to another sender: not sent, back to pending.
       await this.claims.finish(claimed, { status: "pending", claimedAt: undefined, attempts: entry.attempts });
       return;
     }
