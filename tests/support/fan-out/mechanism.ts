@@ -157,15 +157,25 @@ export async function fanOutOutcome(mechanism: FanOutMechanism) {
   };
 }
 
-/** Kills the child when the emulator has served `afterRequests` requests (polled every 2 ms). */
-export function killAfter(mechanism: FanOutMechanism, run: ChildRun, afterRequests: number): Promise<{ acceptedBeforeKill: Set<string> }> {
-  const start = mechanism.site.emulator.counters().requests;
+/** The writes (items created, updated, deleted) the emulator has served: a run's progress, unlike its reads, does not depend on how often a waiting sender polls. */
+export function writesServed(mechanism: FanOutMechanism): number {
+  const byKind = mechanism.site.emulator.counters().byKind;
+  return (byKind["list-items.create"] ?? 0) + (byKind["list-items.update"] ?? 0) + (byKind["list-items.delete"] ?? 0);
+}
+
+/** Kills the child when the emulator has served `afterWrites` writes (polled every 2 ms). */
+export function killAfter(mechanism: FanOutMechanism, run: ChildRun, afterWrites: number): Promise<{ acceptedBeforeKill: Set<string> }> {
+  const start = writesServed(mechanism);
   return new Promise((resolve) => {
     const timer = setInterval(() => {
-      if (mechanism.site.emulator.counters().requests - start < afterRequests && run.child.exitCode === null) return;
+      if (writesServed(mechanism) - start < afterWrites && run.child.exitCode === null) return;
       clearInterval(timer);
+      const snapshot = () => setTimeout(() => resolve({ acceptedBeforeKill: new Set(mechanism.connector.acceptedByKey.keys()) }), 200);
+      if (run.child.exitCode !== null) return snapshot();
+      // A send the process wrote before it died still reaches the connector: what was accepted
+      // "before the kill" is read once the process is gone and its last requests have landed.
+      run.child.once("exit", snapshot);
       run.child.kill("SIGKILL");
-      resolve({ acceptedBeforeKill: new Set(mechanism.connector.acceptedByKey.keys()) });
     }, 2);
   });
 }
