@@ -33,6 +33,19 @@ export class Claims {
     }
   }
 
+  /**
+   * A claim held long (waiting for a slot of the rate) starts its lease again, with the eTag of
+   * the claim: undefined when the leader gave it to another sender meanwhile.
+   */
+  async renew(claimed: Entry): Promise<Entry | undefined> {
+    try {
+      return await this.deps.outbox.update(claimed.id, { claimedAt: this.deps.clock.now().toISOString() }, claimed.eTag);
+    } catch (error) {
+      if (isCode(error, "concurrency")) return undefined;
+      throw error;
+    }
+  }
+
   /** Writes the outcome of a claim, re-reading it if its eTag moved and retrying a busy store; false when the claim was taken over. */
   async finish(claimed: Entry, changes: Partial<OutboxEntryFields>): Promise<boolean> {
     let current = claimed;

@@ -182,6 +182,41 @@ describe("the outbox sender", () => {
     ]);
   });
 
+  describe("a claim that waits long for a slot of the rate", () => {
+    function slowSlot(wait: (clock: FakeClock) => Promise<void> | void) {
+      const context = setup(undefined, { claimLeaseMs: 60_000 });
+      const limiter = new RateLimiter({ globalPerSecond: 1000, perKeyPerSecond: 50, sleep: async () => undefined });
+      limiter.acquire = async () => wait(context.clock);
+      const config = parseBotConfig({ outbox: { globalRatePerSecond: 1000, perConversationPerSecond: 50, claimLeaseMs: 60_000 } }).outbox;
+      const sender = new OutboxSender({ outbox: context.repos.outbox, messenger: context.messenger, clock: context.clock, directory: new StaticDirectory([]), logger: { debug() {}, info() {}, warn() {}, error() {} }, config, random: () => 0.5, limiter });
+      return { ...context, sender };
+    }
+
+    it("starts its lease again and is sent once, rather than going back to pending", async () => {
+      const { sender, queue, repos, messenger } = slowSlot((clock) => clock.advance(40_000));
+      const [entry] = await queue({});
+      await sender.drain();
+      expect(messenger.calls.map((c) => c.key)).toEqual(["request:1:fp-1"]);
+      expect(await repos.outbox.get(entry!.id)).toMatchObject({ status: "sent", attempts: 1, claimedAt: "2026-03-02T09:00:40.000Z" });
+    });
+
+    it("is not sent when the leader gave it to another sender meanwhile", async () => {
+      let takeOver: () => Promise<void> = async () => undefined;
+      const { sender, queue, repos, messenger } = slowSlot(async (clock) => {
+        clock.advance(40_000);
+        await takeOver();
+      });
+      const [entry] = await queue({});
+      takeOver = async () => {
+        const claimed = await repos.outbox.get(entry!.id);
+        await repos.outbox.update(entry!.id, { claimedAt: "2026-03-02T09:00:39.000Z" }, claimed.eTag);
+      };
+      await sender.drain();
+      expect(messenger.calls).toEqual([]);
+      expect(await repos.outbox.get(entry!.id)).toMatchObject({ status: "sending", claimedAt: "2026-03-02T09:00:39.000Z" });
+    });
+  });
+
   it("stops gracefully: the send in flight finishes and is recorded", async () => {
     let release: () => void = () => undefined;
     let markStarted: () => void = () => undefined;

@@ -244,14 +244,16 @@ export class OutboxSender {
 
     // The claim first, then a slot of the rate: with several instances on one outbox, a message
     // another instance claimed costs this one nothing of the app's share of Teams' rate.
-    const claimed = await this.claims.claim(entry);
+    let claimed = await this.claims.claim(entry);
     if (!claimed) return;
     await this.limiter.acquire(entry.recipientId);
     // A sender that stops meanwhile still sends what it claimed (a graceful stop finishes the sends in flight).
     if (this.outlivesHalfItsLease(claimed)) {
-      // Waited so long that the leader might soon give it to another sender: not sent, back to pending.
-      await this.claims.finish(claimed, { status: "pending", claimedAt: undefined, attempts: entry.attempts });
-      return;
+      // Waited so long that the leader might soon give it to another sender: the claim starts its
+      // lease again (refused if the leader already did), rather than going back to pending, which
+      // on a busy store would hand the same cards back and forth without sending them.
+      claimed = await this.claims.renew(claimed);
+      if (!claimed) return;
     }
 
     let receipt: DeliveryReceipt;
