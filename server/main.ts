@@ -321,6 +321,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       (stopping ??= (async () => {
         state = "stopping";
         logger.info("stopping: finishing the requests and sends in flight");
+        // Still answering while /readyz says 503, so that a probing load balancer stops sending
+        // calls here before the port closes (a call it sent to a closing port would be reset).
+        if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
         const closed = new Promise<void>((resolve) => listening.close(() => resolve()));
         listening.closeIdleConnections();
         const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());

@@ -69,6 +69,7 @@ export const environmentSchema = z.object({
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, positiveInt.default(1024 * 1024)),
   UPLOAD_LIMIT_BYTES: z.preprocess(emptyAsUndefined, positiveInt.default(20 * 1024 * 1024)),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
+  SHUTDOWN_DRAIN_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(120_000).default(0)),
   SEED_DEMO: flag,
   NMIRF_BACKGROUND: flag,
 
@@ -140,6 +141,8 @@ export interface ServerConfig {
   bot: { id?: string; password?: string; teamsAppCatalogId?: string; fileHosts: string[] };
   limits: { ratePerMinute: number; rateBurst: number; bodyBytes: number; uploadBytes: number };
   shutdownGraceMs: number;
+  /** How long a stopping instance keeps answering, its /readyz at 503, before it closes its port: a probing load balancer's time to take it out. */
+  shutdownDrainMs: number;
   seedDemo: boolean;
   /** Run the background work (the outbox sender, the leader election and the reminders): off in a staging slot, which must not send. */
   background: boolean;
@@ -253,6 +256,7 @@ export function configFromEnvironment(env: Record<string, string | undefined>, r
     bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID, fileHosts: e.BOT_FILE_HOSTS },
     limits: { ratePerMinute: e.RATE_LIMIT_PER_MINUTE, rateBurst: e.RATE_LIMIT_BURST, bodyBytes: e.BODY_LIMIT_BYTES, uploadBytes: e.UPLOAD_LIMIT_BYTES },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     seedDemo: e.SEED_DEMO ?? local,
     background: e.NMIRF_BACKGROUND ?? true,
     storage: e.AZURE_STORAGE_CONNECTION_STRING ? { connectionString: e.AZURE_STORAGE_CONNECTION_STRING } : undefined,

@@ -79,6 +79,19 @@ test("/healthz answers 200 while the server serves", async () => {
   expect(response.body).toMatchObject({ status: "ok", mode: "local" });
 });
 
+test("a stopping server with a drain keeps answering calls, its /readyz at 503, before it closes its port", async () => {
+  const draining = await startApiServer({ shutdownDrainMs: 1_500 });
+  const stopped = draining.server.stop();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const ready = await draining.call<{ status: string }>("GET", "/readyz");
+  expect(ready.status).toBe(503);
+  expect((await draining.call("GET", "/healthz")).status).toBe(503);
+  // A load balancer that has not yet seen the 503 still gets its call answered.
+  expect((await draining.call("GET", "/api/openapi.json")).status).toBe(200);
+  await stopped;
+  await expect(fetch(`${draining.server.url}/healthz`)).rejects.toThrow();
+}, 60_000);
+
 test("/api/openapi.json is an OpenAPI 3.1 document listing every route with its schemas", async () => {
   const response = await api.call<{ openapi: string; paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown>; requestBody?: unknown }>> }>("GET", "/api/openapi.json");
   expect(response.status).toBe(200);

@@ -143,6 +143,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     NMIRF_SEND_RATE_PER_SECOND: String(options.rate),
     NMIRF_TELEMETRY: "off",
     SHUTDOWN_GRACE_MS: "10000",
+    // Three probe intervals of the balancer: it takes a stopping instance out before its port closes.
+    SHUTDOWN_DRAIN_MS: "600",
     // The test's many calls come from one person: the per-person limit is not what is tested here.
     RATE_LIMIT_PER_MINUTE: "100000",
     RATE_LIMIT_BURST: "10000",
