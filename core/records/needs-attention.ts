@@ -79,11 +79,13 @@ interface Describe {
   columnOf(field: string): string;
   /** What the row holds for a field, as the store gave it. */
   valueOf(field: string): unknown;
+  /** The values a person may pick in a choice column, as the store shows them (its words, not core's codes). */
+  choicesOf?(field: string): readonly string[] | undefined;
 }
 
 type Issue = z.core.$ZodIssue;
 
-function problemOf(issue: Issue, field: string, column: string, value: unknown): RowProblem {
+function problemOf(issue: Issue, field: string, column: string, value: unknown, choicesShown?: readonly string[]): RowProblem {
   const shown = isEmpty(value) ? {} : { value };
   const quoted = isEmpty(value) ? "" : `'${quoteValue(value)}'`;
   const nested = issue.path.length > 1;
@@ -91,7 +93,7 @@ function problemOf(issue: Issue, field: string, column: string, value: unknown):
     return { field, column, kind: "required", message: "is empty; a value is required" };
   }
   if (issue.code === "invalid_value" && !nested) {
-    const choices = issue.values.map(String).join(", ");
+    const choices = (choicesShown ?? issue.values.map(String)).join(", ");
     return { field, column, kind: "not_a_choice", message: `${quoted} is not one of its choices (${choices})`, ...shown };
   }
   if (issue.code === "invalid_type" && issue.expected === "number" && !nested) {
@@ -116,7 +118,7 @@ export function rowProblems(error: z.ZodError, describe: Describe): RowProblem[]
     const field = issue.path.length > 0 ? String(issue.path[0]) : "";
     if (problems.has(field)) continue;
     const column = field ? describe.columnOf(field) : "(row)";
-    problems.set(field, problemOf(issue, field, column, field ? describe.valueOf(field) : undefined));
+    problems.set(field, problemOf(issue, field, column, field ? describe.valueOf(field) : undefined, field ? describe.choicesOf?.(field) : undefined));
   }
   return [...problems.values()];
 }

@@ -1,10 +1,12 @@
 /**
  * Records ↔ list item fields, column by column (graph-contract.md 4.1.5 and 4.2): lookups are
  * written and read as `{Name}LookupId`, multi-value columns carry their `@odata.type`
- * annotation, values of any shape are JSON, instants are UTC, and the Title column gets a label.
+ * annotation, values of any shape are JSON, instants are UTC, a choice is kept as its word
+ * (choice-words.ts), and the Title column gets a label.
  */
 import type { ColumnSpec, ListSpec } from "./schema";
 import { fieldKeyOf } from "./schema";
+import { codeOf, wordOf } from "./choice-words";
 
 const COLLECTION = "Collection(Edm.String)";
 
@@ -41,6 +43,9 @@ function writeColumn(fields: Record<string, unknown>, column: ColumnSpec, value:
     case "lookup":
       fields[key] = isEmpty(value) ? null : String(value);
       return;
+    case "choice":
+      fields[key] = isEmpty(value) ? null : wordOf(column.kind.words, String(value));
+      return;
     default:
       fields[key] = isEmpty(value) ? null : value;
   }
@@ -74,6 +79,9 @@ function readColumn(column: ColumnSpec, value: unknown): unknown {
       }
     case "lookup":
       return isEmpty(value) ? undefined : String(value);
+    case "choice":
+      if (isEmpty(value)) return undefined;
+      return typeof value === "string" ? codeOf(column.kind.words, value) : value;
     case "dateTime": {
       if (isEmpty(value)) return undefined;
       const instant = new Date(String(value));

@@ -266,6 +266,10 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
     const webUrl = typeof item.webUrl === "string" && /^https:\/\//.test(item.webUrl) ? item.webUrl : undefined;
     const problems = rowProblems(result.error, {
       columnOf: (field) => columns.get(field)?.displayName ?? field,
+      choicesOf: (field) => {
+        const kind = columns.get(field)?.kind;
+        return kind?.type === "choice" ? kind.choices : undefined;
+      },
       valueOf: (field) => {
         const column = columns.get(field);
         return column ? fields[fieldKeyOf(column)] : raw[field];

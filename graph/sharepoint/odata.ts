@@ -6,6 +6,7 @@ import { ValidationError } from "../../core/errors";
 import type { Condition, FieldValue, Query } from "../../core/ports/repository";
 import type { RecordKind } from "../../core/records/kinds";
 import { fieldKeyOf, type ColumnSpec, type ListSpec } from "./schema";
+import { wordOf } from "./choice-words";
 
 export function escapeLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -27,6 +28,9 @@ function literal(column: ColumnSpec, value: FieldValue): string {
       if (Number.isNaN(instant.getTime())) throw invalid(column.field, "a date and time");
       return escapeLiteral(instant.toISOString().replace(/\.\d{3}Z$/, "Z"));
     }
+    case "choice":
+      // SharePoint keeps the word of a code (choice-words.ts).
+      return escapeLiteral(wordOf(column.kind.words, String(value)));
     default:
       return escapeLiteral(String(value));
   }

@@ -1,11 +1,16 @@
 /**
  * Provisioning of the mechanism's site from the schema: creates the lists and libraries that
  * are missing, adds missing columns and indexes, and reports a column whose definition differs.
- * It never drops or rewrites data: running it twice changes nothing the second time.
+ * It upgrades a site made by an earlier version: a choice column that still offers core's codes
+ * (`not-assessed`, a site provisioned before the words of choice-words.ts) gets the words, its
+ * items' codes are rewritten as words (each with its eTag, so a person's edit made meanwhile is
+ * not overwritten), and then the codes leave the column's choices. It never drops data: running
+ * it twice changes nothing the second time.
  */
 import type { GraphClient } from "../client/graph-client";
 import { translate } from "../client/errors";
-import { SITE_SCHEMA, type ColumnSpec, type ListSpec } from "./schema";
+import { SITE_SCHEMA, fieldKeyOf, type ColumnSpec, type ListSpec } from "./schema";
+import type { Vocabulary } from "./choice-words";
 import { loadSiteLists } from "./site";
 
 export interface ProvisionReport {
@@ -16,6 +21,8 @@ export interface ProvisionReport {
   extendedChoices: string[];
   /** Columns whose definition differs from the schema: reported, never changed. */
   differences: string[];
+  /** Choice columns upgraded from codes to words, with how many items were rewritten. */
+  upgradedChoices: string[];
 }
 
 interface ExistingColumn {
@@ -96,7 +103,7 @@ export function differenceOf(column: ColumnSpec, existing: ExistingColumn, listI
 }
 
 export async function provisionSite(client: GraphClient, siteId: string, schema: ListSpec[] = SITE_SCHEMA): Promise<ProvisionReport> {
-  const report: ProvisionReport = { createdLists: [], createdColumns: [], indexedColumns: [], extendedChoices: [], differences: [] };
+  const report: ProvisionReport = { createdLists: [], createdColumns: [], indexedColumns: [], extendedChoices: [], differences: [], upgradedChoices: [] };
   const isLookup = (c: ColumnSpec) => c.kind.type === "lookup" || c.kind.type === "multiLookup";
 
   try {
@@ -116,6 +123,7 @@ export async function provisionSite(client: GraphClient, siteId: string, schema:
       for await (const page of client.pages<ExistingColumn>(`/sites/${siteId}/lists/${listId}/columns`)) {
         for (const column of page.value) existing.set(column.name, column);
       }
+      const toUpgrade: { column: ColumnSpec; existing: ExistingColumn; codes: string[] }[] = [];
       for (const column of list.columns) {
         const where = `${list.title}.${column.name}`;
         const current = existing.get(column.name);
@@ -135,18 +143,79 @@ export async function provisionSite(client: GraphClient, siteId: string, schema:
           report.indexedColumns.push(where);
         }
         const wanted = column.kind.type === "choice" || column.kind.type === "multiChoice" ? (column.kind.choices ?? []) : [];
-        const missingChoices = wanted.filter((choice) => !(current.choice?.choices ?? []).includes(choice));
+        const offered = current.choice?.choices ?? [];
+        const missingChoices = wanted.filter((choice) => !offered.includes(choice));
+        const codes = column.kind.type === "choice" ? codesStillOffered(column.kind.words, offered) : [];
         if (missingChoices.length) {
-          changes.choice = { ...current.choice, choices: [...(current.choice?.choices ?? []), ...missingChoices] };
-          report.extendedChoices.push(`${where}: ${missingChoices.join(", ")}`);
+          changes.choice = { ...current.choice, choices: [...offered, ...missingChoices] };
+          // A column upgraded from codes to words is not "extended": its words replace its codes.
+          if (!codes.length) report.extendedChoices.push(`${where}: ${missingChoices.join(", ")}`);
         }
         if (Object.keys(changes).length) await client.api(`/sites/${siteId}/lists/${listId}/columns/${current.id}`).patch(changes);
+        if (codes.length) toUpgrade.push({ column, existing: { ...current, choice: { ...current.choice, choices: [...offered, ...missingChoices] } }, codes });
       }
+      if (toUpgrade.length) await upgradeChoicesToWords(client, `/sites/${siteId}/lists/${listId}`, list, toUpgrade, report);
     }
   } catch (error) {
     return translate(error, { entity: "Site schema" });
   }
   return report;
+}
+
+/** The codes of a vocabulary that a column still offers as choices (a site provisioned before the words). */
+function codesStillOffered(words: Vocabulary, offered: readonly string[]): string[] {
+  const wordsOffered = new Set(Object.values(words));
+  return offered.filter((choice) => Object.prototype.hasOwnProperty.call(words, choice) && !wordsOffered.has(choice));
+}
+
+/**
+ * Rewrites the codes held by a list's choice columns as their words, item by item with the
+ * item's eTag (a 412 means someone changed the item meanwhile: it is read again and redone),
+ * then takes the codes out of the columns' choices.
+ */
+async function upgradeChoicesToWords(
+  client: GraphClient,
+  listPath: string,
+  list: ListSpec,
+  columns: { column: ColumnSpec; existing: ExistingColumn; codes: string[] }[],
+  report: ProvisionReport,
+): Promise<void> {
+  const keys = columns.map(({ column }) => fieldKeyOf(column));
+  const rewritten = new Map<string, number>(keys.map((key) => [key, 0]));
+  const patchOf = (fields: Record<string, unknown>) => {
+    const patch: Record<string, string> = {};
+    for (const { column } of columns) {
+      const key = fieldKeyOf(column);
+      const value = fields[key];
+      const words = (column.kind as { words: Vocabulary }).words;
+      if (typeof value === "string" && Object.prototype.hasOwnProperty.call(words, value) && words[value] !== value) patch[key] = words[value]!;
+    }
+    return patch;
+  };
+  type Item = { id: string; eTag?: string; fields?: Record<string, unknown> };
+  const select = `$expand=fields($select=${keys.join(",")})`;
+  for await (const page of client.pages<Item>(`${listPath}/items?${select}&$top=500`)) {
+    for (let item of page.value) {
+      for (let attempt = 0; ; attempt++) {
+        const patch = patchOf(item.fields ?? {});
+        if (!Object.keys(patch).length) break;
+        try {
+          await client.api(`${listPath}/items/${item.id}/fields`).header("If-Match", item.eTag ?? "*").patch(patch);
+          for (const key of Object.keys(patch)) rewritten.set(key, rewritten.get(key)! + 1);
+          break;
+        } catch (error) {
+          if ((error as { statusCode?: number }).statusCode !== 412 || attempt >= 3) throw error;
+          item = (await client.api(`${listPath}/items/${item.id}?${select}`).get()) as Item;
+        }
+      }
+    }
+  }
+  for (const { column, existing, codes } of columns) {
+    const choices = (existing.choice?.choices ?? []).filter((choice) => !codes.includes(choice));
+    await client.api(`${listPath}/columns/${existing.id}`).patch({ choice: { ...existing.choice, choices } });
+    const count = rewritten.get(fieldKeyOf(column))!;
+    report.upgradedChoices.push(`${list.title}.${column.name}: ${codes.length} codes replaced by words, ${count} item${count === 1 ? "" : "s"} rewritten`);
+  }
 }
 
 export function describeProvisionReport(report: ProvisionReport): string {
@@ -158,6 +227,7 @@ export function describeProvisionReport(report: ProvisionReport): string {
   section("Added columns", report.createdColumns);
   section("Indexed columns", report.indexedColumns);
   section("Added choices", report.extendedChoices);
+  section("Choice columns upgraded from codes to words", report.upgradedChoices);
   section("Columns that differ from the schema (left as they are)", report.differences);
   return lines.length ? lines.join("\n") : "The site already matches the schema: nothing to do.";
 }

@@ -4,19 +4,35 @@
  * to list items with it. A test checks that every field of every core record has a column
  * and that every field core queries by is indexed.
  */
-import { REPORT_TYPES, MECHANISMS, UPR_POSITIONS, IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
-import { REQUEST_STATUSES, UNDELIVERABLE_REASONS } from "../../core/requests/request";
-import { OPERATION_KINDS, OPERATION_STATUSES } from "../../core/operations/operation";
-import { REVIEW_STATES } from "../../core/drafts/draft";
-import { CONSULTATION_FORMATS, STAKEHOLDER_KINDS } from "../../core/consultations/consultation";
-import { OUTBOX_STATUSES } from "../../core/outbox/outbox-entry";
-import { FOCAL_POINT_ROLES } from "../../core/ministries/focal-point";
-import { REPORT_LANGUAGES, REPORT_STATUSES } from "../../core/reports/report";
-import { PLAN_KINDS } from "../../core/followup/plan";
-import { ACTION_STATUSES } from "../../core/followup/action";
-import { PROGRESS_REVIEW_STATES } from "../../core/followup/progress-update";
-import { VISIT_REPLIES, VISIT_STATUSES, VISITING_BODIES } from "../../core/visits/visit";
-import { COMMUNICATION_KINDS, COMMUNICATION_STATUSES } from "../../core/communications/communication";
+import {
+  ACTION_STATUS_WORDS,
+  ANSWERED_VIA_WORDS,
+  COMMUNICATION_KIND_WORDS,
+  COMMUNICATION_STATUS_WORDS,
+  CONSULTATION_FORMAT_WORDS,
+  FOCAL_POINT_ROLE_WORDS,
+  IMPLEMENTATION_STATUS_WORDS,
+  MECHANISM_WORDS,
+  MINISTRY_ROLE_WORDS,
+  OPERATION_KIND_WORDS,
+  OPERATION_STATUS_WORDS,
+  OUTBOX_STATUS_WORDS,
+  PLAN_KIND_WORDS,
+  PROGRESS_REVIEW_WORDS,
+  REPORT_LANGUAGE_WORDS,
+  REPORT_STATUS_WORDS,
+  REPORT_TYPE_WORDS,
+  REQUEST_STATUS_WORDS,
+  REVIEW_DECISION_WORDS,
+  REVIEW_STATE_WORDS,
+  STAKEHOLDER_KIND_WORDS,
+  UNDELIVERABLE_REASON_WORDS,
+  UPR_POSITION_WORDS,
+  VISITING_BODY_WORDS,
+  VISIT_REPLY_WORDS,
+  VISIT_STATUS_WORDS,
+  type Vocabulary,
+} from "./choice-words";
 import type { RecordName } from "../../core/records/kinds";
 
 /** How a record field is kept in a SharePoint column. */
@@ -33,7 +49,8 @@ export type ColumnKind =
   | { type: "dateTime" }
   | { type: "number" }
   | { type: "boolean" }
-  | { type: "choice"; choices: readonly string[] }
+  /** One of the words a person picks; `words` maps core's codes to them (choice-words.ts). */
+  | { type: "choice"; choices: readonly string[]; words: Vocabulary }
   /** Several values; `choices` absent means any value may be entered (themes, States...). */
   | { type: "multiChoice"; choices?: readonly string[]; numeric?: boolean }
   /** An id of another list's item. */
@@ -100,7 +117,7 @@ const date: ColumnKind = { type: "date" };
 const dateTime: ColumnKind = { type: "dateTime" };
 const number: ColumnKind = { type: "number" };
 const boolean: ColumnKind = { type: "boolean" };
-const choice = (choices: readonly string[]): ColumnKind => ({ type: "choice", choices });
+const choice = (words: Vocabulary): ColumnKind => ({ type: "choice", choices: Object.values(words), words });
 const freeMulti: ColumnKind = { type: "multiChoice" };
 const lookup = (list: ListName): ColumnKind => ({ type: "lookup", list });
 const indexed = { indexed: true };
@@ -154,16 +171,16 @@ export const SITE_SCHEMA: ListSpec[] = [
     kind: "reports",
     columns: columns([
       ["title", text, { name: "ReportTitle", display: "Report title" }],
-      ["mechanism", choice(MECHANISMS), indexed],
-      ["type", choice(REPORT_TYPES), { name: "ReportType", display: "Report type", indexed: true }],
-      ["language", choice(REPORT_LANGUAGES), { name: "ReportLanguage", display: "Report language" }],
+      ["mechanism", choice(MECHANISM_WORDS), indexed],
+      ["type", choice(REPORT_TYPE_WORDS), { name: "ReportType", display: "Report type", indexed: true }],
+      ["language", choice(REPORT_LANGUAGE_WORDS), { name: "ReportLanguage", display: "Report language" }],
       ["dueDate", date, indexed],
       ["timeZone", text],
       ["wordLimit", number],
       ["cycle", number],
       ["session", number],
       ["documentSymbol", text],
-      ["status", choice(REPORT_STATUSES), indexed],
+      ["status", choice(REPORT_STATUS_WORDS), indexed],
       ["questions", json],
       ["reminderPolicy", json],
       ["sharedWithObservers", boolean],
@@ -178,7 +195,7 @@ export const SITE_SCHEMA: ListSpec[] = [
     kind: "focalPoints",
     columns: columns([
       ["ministryId", lookup("Ministries"), indexed],
-      ["role", choice(FOCAL_POINT_ROLES), { name: "FocalPointRole", display: "Role", indexed: true }],
+      ["role", choice(FOCAL_POINT_ROLE_WORDS), { name: "FocalPointRole", display: "Role", indexed: true }],
       ["userId", text, { name: "EntraObjectId", display: "Entra object id", indexed: true }],
       ["displayName", text, { name: "PersonName", display: "Name" }],
       ["email", text, { display: "E-mail" }],
@@ -195,14 +212,14 @@ export const SITE_SCHEMA: ListSpec[] = [
     columns: columns([
       ["key", text, { name: "RecommendationKey", display: "Key", ...uniqueKey }],
       ["text", note, { name: "RecommendationText", display: "Text" }],
-      ["mechanism", choice(MECHANISMS), indexed],
+      ["mechanism", choice(MECHANISM_WORDS), indexed],
       ["body", text, { name: "RecommendingBody", display: "Body" }],
       ["documentSymbol", text, indexed],
       ["paragraph", text],
       ["cycle", number, indexed],
       ["session", number],
       ["recommendingStates", freeMulti],
-      ["position", choice(UPR_POSITIONS), indexed],
+      ["position", choice(UPR_POSITION_WORDS), indexed],
       ["positionSource", text],
       ["cluster", text],
       ["themes", freeMulti],
@@ -211,7 +228,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["sdgTargets", freeMulti, { display: "SDG targets" }],
       ["leadMinistryId", lookup("Ministries"), indexed],
       ["supportingMinistryIds", { type: "multiLookup", list: "Ministries" }],
-      ["status", choice(IMPLEMENTATION_STATUSES), { name: "ImplementationStatus", display: "Implementation status", indexed: true }],
+      ["status", choice(IMPLEMENTATION_STATUS_WORDS), { name: "ImplementationStatus", display: "Implementation status", indexed: true }],
       ["statusHistory", json],
       ["uhriAnnotationId", text, { display: "UHRI annotation id", indexed: true }],
       ["publicationDate", date],
@@ -246,15 +263,15 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["subject", json],
       ["recommendationId", lookup("Recommendations"), indexed],
       ["ministryId", lookup("Ministries"), indexed],
-      ["ministryRole", choice(["lead", "supporting"])],
+      ["ministryRole", choice(MINISTRY_ROLE_WORDS)],
       ["ask", note],
       ["dueDate", date, indexed],
-      ["status", choice(REQUEST_STATUSES), { name: "RequestStatus", display: "Status", indexed: true }],
+      ["status", choice(REQUEST_STATUS_WORDS), { name: "RequestStatus", display: "Status", indexed: true }],
       ["createdAt", dateTime, { name: "RequestedAt", display: "Requested at" }],
       ["sentAt", dateTime],
       ["createdBy", text, { name: "RequestedBy", display: "Requested by" }],
       ["operationKey", text, { name: "OperationKey", display: "Operation", indexed: true }],
-      ["undeliverableReason", choice(UNDELIVERABLE_REASONS), { display: "Why undeliverable" }],
+      ["undeliverableReason", choice(UNDELIVERABLE_REASON_WORDS), { display: "Why undeliverable" }],
       ["undeliverableDetail", note, { display: "Delivery problem" }],
       ["pendingSubmissionId", text, { display: "Answer being saved" }],
       ["seenAt", dateTime],
@@ -262,7 +279,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["latestContributionId", text],
       ["latestVersion", number],
       ["closedAt", dateTime],
-      ["statusBeforeClose", choice(REQUEST_STATUSES)],
+      ["statusBeforeClose", choice(REQUEST_STATUS_WORDS)],
       ["notices", json],
       ["moreTimeRequestedUntil", date],
       ["moreTimeReason", note],
@@ -289,12 +306,12 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["ministryId", lookup("Ministries"), indexed],
       ["version", number, { name: "AnswerVersion", display: "Version" }],
       ["text", note, { name: "AnswerText", display: "Answer" }],
-      ["reportedStatus", choice(IMPLEMENTATION_STATUSES)],
+      ["reportedStatus", choice(IMPLEMENTATION_STATUS_WORDS)],
       ["attachments", json, { name: "AttachedFiles", display: "Attached files" }],
       ["authorId", text],
       ["authorName", text],
       ["answeredAt", dateTime],
-      ["via", choice(["card", "chat", "tab", "api"])],
+      ["via", choice(ANSWERED_VIA_WORDS)],
       ["submissionId", text, indexed],
     ]),
     titleOf: (r) => str(r.key),
@@ -317,7 +334,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["fileVersion", text, { name: "CompiledFileVersion", display: "File version" }],
       ["wordCount", json],
       ["unansweredRequestIds", json, { name: "UnansweredRequests", display: "Unanswered requests" }],
-      ["reviewState", choice(REVIEW_STATES), indexed],
+      ["reviewState", choice(REVIEW_STATE_WORDS), indexed],
       ["compiledAt", dateTime],
       ["compiledBy", text],
       ["template", json, { name: "TemplateUsed", display: "Template" }],
@@ -342,7 +359,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["requestedBy", text],
       ["requestedAt", dateTime],
       ["message", note],
-      ["decision", choice(["approved", "returned"])],
+      ["decision", choice(REVIEW_DECISION_WORDS)],
       ["comment", note, { name: "DecisionComment", display: "Comment" }],
       ["decidedBy", text],
       ["decidedByName", text],
@@ -359,11 +376,11 @@ export const SITE_SCHEMA: ListSpec[] = [
     columns: columns([
       ["reportId", lookup("Reports"), indexed],
       ["stakeholder", text],
-      ["kind", choice(STAKEHOLDER_KINDS), { name: "StakeholderKind", display: "Kind" }],
+      ["kind", choice(STAKEHOLDER_KIND_WORDS), { name: "StakeholderKind", display: "Kind" }],
       ["subject", text, { name: "ConsultationSubject", display: "Subject" }],
       ["date", date, { name: "ConsultationDate", display: "Date", indexed: true }],
       ["endDate", date, { name: "ConsultationEndDate", display: "End date" }],
-      ["format", choice(CONSULTATION_FORMATS), { name: "ConsultationFormat", display: "Way" }],
+      ["format", choice(CONSULTATION_FORMAT_WORDS), { name: "ConsultationFormat", display: "Way" }],
       ["participants", number, { name: "Participants", display: "Participants" }],
       ["summary", note],
       ["commentsOpenUntil", date],
@@ -401,13 +418,13 @@ export const SITE_SCHEMA: ListSpec[] = [
     columns: columns([
       ["mandate", text],
       ["holder", text, { display: "Mandate holder" }],
-      ["body", choice(VISITING_BODIES), { name: "VisitingBody", display: "Body" }],
+      ["body", choice(VISITING_BODY_WORDS), { name: "VisitingBody", display: "Body" }],
       ["requestedOn", date, { display: "Requested on", indexed: true }],
       ["requestReference", text],
       ["requestedFrom", date],
       ["requestedTo", date],
-      ["status", choice(VISIT_STATUSES), { name: "VisitStatus", display: "Status", indexed: true }],
-      ["reply", choice(VISIT_REPLIES), { name: "VisitReply", display: "Reply" }],
+      ["status", choice(VISIT_STATUS_WORDS), { name: "VisitStatus", display: "Status", indexed: true }],
+      ["reply", choice(VISIT_REPLY_WORDS), { name: "VisitReply", display: "Reply" }],
       ["repliedOn", date],
       ["replyNote", note],
       ["proposedFrom", date],
@@ -434,12 +451,12 @@ export const SITE_SCHEMA: ListSpec[] = [
     kind: "communications",
     columns: columns([
       ["reference", text, { name: "CommunicationReference", display: "Reference", ...uniqueKey }],
-      ["kind", choice(COMMUNICATION_KINDS), { name: "CommunicationKind", display: "Kind" }],
+      ["kind", choice(COMMUNICATION_KIND_WORDS), { name: "CommunicationKind", display: "Kind" }],
       ["mandates", freeMulti, { display: "Mandates" }],
       ["receivedOn", date, { display: "Received on" }],
       ["replyDueDate", date, { display: "Reply due", indexed: true }],
       ["summary", note, { name: "CommunicationSummary", display: "Summary" }],
-      ["status", choice(COMMUNICATION_STATUSES), { name: "CommunicationStatus", display: "Status", indexed: true }],
+      ["status", choice(COMMUNICATION_STATUS_WORDS), { name: "CommunicationStatus", display: "Status", indexed: true }],
       ["reportId", lookup("Reports"), { display: "Reply report" }],
       ["sentOn", date, { display: "Sent on" }],
       ["sentDraftId", lookup("DraftVersions"), { display: "Draft sent" }],
@@ -458,7 +475,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["key", text, { name: "IdempotencyKey", display: "Key", ...uniqueKey }],
       ["recipientId", text, indexed],
       ["notification", json],
-      ["status", choice(OUTBOX_STATUSES), { name: "DeliveryStatus", display: "Status", indexed: true }],
+      ["status", choice(OUTBOX_STATUS_WORDS), { name: "DeliveryStatus", display: "Status", indexed: true }],
       ["notBefore", dateTime],
       ["attempts", number],
       ["lastError", note],
@@ -492,8 +509,8 @@ export const SITE_SCHEMA: ListSpec[] = [
     kind: "operations",
     columns: columns([
       ["key", text, { name: "OperationKey", display: "Key", ...uniqueKey }],
-      ["kind", choice(OPERATION_KINDS), { name: "OperationKind", display: "Kind" }],
-      ["status", choice(OPERATION_STATUSES), { name: "OperationStatus", display: "Status", indexed: true }],
+      ["kind", choice(OPERATION_KIND_WORDS), { name: "OperationKind", display: "Kind" }],
+      ["status", choice(OPERATION_STATUS_WORDS), { name: "OperationStatus", display: "Status", indexed: true }],
       ["actorId", text, { display: "Started by (id)" }],
       ["actorName", text, { display: "Started by" }],
       ["startedAt", dateTime],
@@ -531,7 +548,7 @@ export const SITE_SCHEMA: ListSpec[] = [
     kind: "plans",
     columns: columns([
       ["key", text, { name: "PlanKey", display: "Short name", ...uniqueKey }],
-      ["kind", choice(PLAN_KINDS), { name: "PlanKind", display: "Kind", indexed: true }],
+      ["kind", choice(PLAN_KIND_WORDS), { name: "PlanKind", display: "Kind", indexed: true }],
       ["title", text, { name: "PlanTitle", display: "Plan" }],
       ["startDate", date, { name: "PlanStart", display: "From" }],
       ["endDate", date, { name: "PlanEnd", display: "Until" }],
@@ -569,7 +586,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["startDate", date, { name: "ActionStart", display: "Start" }],
       ["endDate", date, { name: "ActionEnd", display: "End", indexed: true }],
       ["expectedOutput", note],
-      ["status", choice(ACTION_STATUSES), { name: "ActionStatus", display: "Status", indexed: true }],
+      ["status", choice(ACTION_STATUS_WORDS), { name: "ActionStatus", display: "Status", indexed: true }],
       ["budgetLine", text],
       ["planItemIds", { type: "multiLookup", list: "PlanItems" }, { display: "Plan items" }],
       ["sharedWithObservers", boolean],
@@ -614,15 +631,15 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["ministryId", lookup("Ministries"), indexed],
       ["version", number, { name: "UpdateVersion", display: "Version" }],
       ["text", note, { name: "ProgressText", display: "Progress" }],
-      ["reportedStatus", choice(ACTION_STATUSES), { display: "Reported status" }],
+      ["reportedStatus", choice(ACTION_STATUS_WORDS), { display: "Reported status" }],
       ["values", json, { name: "ReportedValues", display: "Reported values" }],
       ["attachments", json, { name: "AttachedFiles", display: "Attached files" }],
       ["authorId", text],
       ["authorName", text],
       ["reportedAt", dateTime],
-      ["via", choice(["card", "chat", "tab", "api"])],
+      ["via", choice(ANSWERED_VIA_WORDS)],
       ["submissionId", text, indexed],
-      ["review", choice(PROGRESS_REVIEW_STATES), { name: "ReviewState", display: "Review", indexed: true }],
+      ["review", choice(PROGRESS_REVIEW_WORDS), { name: "ReviewState", display: "Review", indexed: true }],
       ["reviewedBy", text],
       ["reviewedAt", dateTime],
       ["reviewComment", note],
@@ -656,7 +673,7 @@ export const SITE_SCHEMA: ListSpec[] = [
     columns: columns([
       ["key", text, { name: "RoundKey", display: "Key", ...uniqueKey }],
       ["title", text, { name: "RoundTitle", display: "Round" }],
-      ["mechanism", choice(MECHANISMS), { name: "RoundMechanism", display: "Mechanism", indexed: true }],
+      ["mechanism", choice(MECHANISM_WORDS), { name: "RoundMechanism", display: "Mechanism", indexed: true }],
       ["reportId", lookup("Reports")],
       ["dueDate", date, { name: "RoundDue", display: "Due" }],
       ["startedAt", dateTime, { name: "RoundStartedAt", display: "Started at" }],
