@@ -93,7 +93,7 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
     const record = parseOrThrow(this.kind.schema, input, this.kind.label) as Record<string, unknown>;
     try {
       const created = (await this.client.api(this.itemsPath).post({ fields: toFields(this.list, record) })) as GraphListItem;
-      return this.toRecord(created);
+      return this.toRecord(this.withHiddenColumns(created, record));
     } catch (error) {
       const failure = failureOf(error);
       if (failure?.status === 409 && failure.code !== "resourceModified") throw this.conflict(record);
@@ -116,7 +116,7 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
       const response = responses[i]!;
       results[index] =
         response.status === 201 || response.status === 200
-          ? this.settle(() => this.toRecord(response.body as GraphListItem))
+          ? this.settle(() => this.toRecord(this.withHiddenColumns(response.body as GraphListItem, record)))
           : { ok: false, error: isDuplicate(response) ? this.conflict(record) : this.innerError(response) };
     });
     return results;
@@ -125,10 +125,10 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
   async update(id: string, changes: Partial<z.output<Schema>>, eTag: string): Promise<Stored<z.output<Schema>>> {
     this.assertId(id);
     const current = this.currentOf(await this.fetchItem(id));
-    const { fields } = this.prepareUpdate(current, changes, eTag);
+    const { fields, merged } = this.prepareUpdate(current, changes, eTag);
     try {
       const patched = (await this.client.api(`${this.itemsPath}/${id}/fields`).header("If-Match", eTag).patch(fields)) as Record<string, unknown>;
-      return this.fromFieldValueSet(id, patched);
+      return this.fromFieldValueSet(id, this.withHiddenFields(patched, merged));
     } catch (error) {
       const failure = failureOf(error);
       if (failure?.status === 412) throw new ConcurrencyError(this.kind.label, id, await this.get(id).catch(() => undefined));
@@ -167,12 +167,33 @@ export class SharePointListRepository<Schema extends z.ZodType> implements Repos
     patches.forEach(({ index, merged }, i) => {
       const response = responses[i]!;
       const id = updates[index]!.id;
-      if (response.status === 200) results[index] = this.settle(() => this.fromFieldValueSet(id, response.body as Record<string, unknown>));
+      if (response.status === 200) results[index] = this.settle(() => this.fromFieldValueSet(id, this.withHiddenFields(response.body as Record<string, unknown>, merged)));
       else if (response.status === 412 || (response.status === 409 && !isDuplicate(response))) results[index] = { ok: false, error: new ConcurrencyError(this.kind.label, id) };
       else if (isDuplicate(response)) results[index] = { ok: false, error: this.conflict(merged) };
       else results[index] = { ok: false, error: this.innerError(response, id) };
     });
     return results;
+  }
+
+  /**
+   * A write's answer with the hidden columns' values it does not carry (Graph returns a hidden
+   * column only when a read names it, graph-contract.md 3.5) taken from the record just written.
+   */
+  private withHiddenFields(fields: unknown, written: Record<string, unknown>): Record<string, unknown> {
+    if (typeof fields !== "object" || fields === null) return fields as Record<string, unknown>;
+    const hidden = this.list.columns.filter((column) => column.hidden);
+    if (hidden.length === 0) return fields as Record<string, unknown>;
+    const complete = { ...(fields as Record<string, unknown>) };
+    const writtenFields = toFields(this.list, written);
+    for (const column of hidden) {
+      const key = fieldKeyOf(column);
+      if (!(key in complete) && key in writtenFields) complete[key] = writtenFields[key];
+    }
+    return complete;
+  }
+
+  private withHiddenColumns(item: GraphListItem, written: Record<string, unknown>): GraphListItem {
+    return item && typeof item === "object" && item.fields ? { ...item, fields: this.withHiddenFields(item.fields, written) } : item;
   }
 
   /** The record an item of this list holds (for readers of the list's delta feed); a NeedsAttentionError when its schema refuses it. */

@@ -25,7 +25,7 @@ describe("provisioning the site", () => {
 
     site.emulator.resetCounters();
     const second = await provisionSite(site.client, site.siteId);
-    expect(second).toEqual({ createdLists: [], createdColumns: [], indexedColumns: [], extendedChoices: [], differences: [], upgradedChoices: [] });
+    expect(second).toEqual({ createdLists: [], createdColumns: [], indexedColumns: [], extendedChoices: [], differences: [], upgradedChoices: [], hiddenColumns: [] });
     const writes = Object.entries(site.emulator.counters().byKind).filter(([kind]) => /create|update/.test(kind));
     expect(writes).toEqual([]);
   });
@@ -48,6 +48,19 @@ describe("provisioning the site", () => {
     expect(report.extendedChoices).toEqual(["Requests.RequestStatus: Declined"]);
     const items = (await site.client.api(`/sites/${site.siteId}/lists/${ministries}/items?$expand=fields`).get()) as { value: { fields: { Title: string } }[] };
     expect(items.value.map((i) => i.fields.Title)).toEqual(["Keep me"]);
+  });
+
+  it("hides the app's own columns (JSON, internal keys) from Microsoft Lists, and still reads them", async () => {
+    const store = await site.open();
+    const lists = await loadSiteLists(site.client, site.siteId);
+    const path = `/sites/${site.siteId}/lists/${lists.lists.get("Recommendations")!.id}`;
+    const shown = ((await site.client.api(`${path}/columns`).get()) as { value: Column[] }).value.map((c) => c.name);
+    expect(shown).toEqual(expect.arrayContaining(["RecommendationText", "ImplementationStatus", "Themes", "LeadMinistry"]));
+    expect(shown).not.toContain("StatusHistory");
+    const created = await store.repositories.recommendations.create(SAMPLE_INPUTS.recommendations("h1"));
+    const item = (await site.client.api(`${path}/items/${created.id}?$expand=fields`).get()) as Item;
+    expect(item.fields.StatusHistory).toBeUndefined();
+    expect((await store.repositories.recommendations.get(created.id)).statusHistory).toEqual(SAMPLE_INPUTS.recommendations("h1").statusHistory);
   });
 
   it("reports, and leaves alone, a column whose type differs from the schema", async () => {
@@ -75,6 +88,9 @@ describe("provisioning the site", () => {
           const existing = columns.find((c) => c.name === column.name)!;
           await old.client.api(`${path}/columns/${existing.id}`).patch({ choice: { ...existing.choice, choices: Object.keys(column.kind.words) } });
         }
+        // ... and every column shown in Lists, the app's JSON and keys included.
+        const hidden = ((await old.client.api(`${path}/columns?$select=id,name,hidden`).get()) as { value: (Column & { hidden: boolean })[] }).value;
+        for (const column of hidden.filter((c) => c.hidden && list.columns.some((spec) => spec.name === c.name))) await old.client.api(`${path}/columns/${column.id}`).patch({ hidden: false });
         const items = ((await old.client.api(`${path}/items?$expand=fields`).get()) as { value: Item[] }).value;
         for (const item of items) {
           const codes: Record<string, string> = {};
@@ -96,6 +112,8 @@ describe("provisioning the site", () => {
       expect(report.upgradedChoices).toContain("Recommendations.ImplementationStatus: 6 codes replaced by words, 3 items rewritten");
       expect(report.upgradedChoices).toContain("Requests.RequestStatus: 10 codes replaced by words, 3 items rewritten");
 
+      expect(report.hiddenColumns).toEqual(expect.arrayContaining(["Recommendations.StatusHistory", "Requests.Notices", "Requests.OperationKey", "Contributions.SubmissionId"]));
+
       // SharePoint now holds the words a person picks, and only them.
       expect(await raw()).toEqual(["In progress", "In progress", "In progress"]);
       const columns = ((await old.client.api(`${recommendationsPath}/columns`).get()) as { value: Column[] }).value;
@@ -113,7 +131,7 @@ describe("provisioning the site", () => {
       // The upgrade is done once: a second run changes nothing.
       old.emulator.resetCounters();
       const again = await provisionSite(old.client, old.siteId);
-      expect(again).toEqual({ createdLists: [], createdColumns: [], indexedColumns: [], extendedChoices: [], differences: [], upgradedChoices: [] });
+      expect(again).toEqual({ createdLists: [], createdColumns: [], indexedColumns: [], extendedChoices: [], differences: [], upgradedChoices: [], hiddenColumns: [] });
       expect(Object.keys(old.emulator.counters().byKind).filter((kind) => /create|update/.test(kind))).toEqual([]);
     } finally {
       await old.stop();

@@ -23,11 +23,17 @@ export interface ProvisionReport {
   differences: string[];
   /** Choice columns upgraded from codes to words, with how many items were rewritten. */
   upgradedChoices: string[];
+  /** The app's own columns hidden from Microsoft Lists' views and forms. */
+  hiddenColumns: string[];
 }
+
+/** What provisioning reads of a column; `hidden` must be selected, or hidden columns are not listed (graph-contract.md 3.5). */
+const COLUMN_SELECT = "id,name,hidden,indexed,enforceUniqueValues,text,choice,lookup,number,dateTime,boolean,personOrGroup,currency";
 
 interface ExistingColumn {
   id: string;
   name: string;
+  hidden?: boolean;
   indexed?: boolean;
   enforceUniqueValues?: boolean;
   text?: { allowMultipleLines?: boolean };
@@ -38,7 +44,7 @@ interface ExistingColumn {
 
 /** The columnDefinition Graph takes for a column of the schema (graph-contract.md 3.6). */
 export function columnDefinition(column: ColumnSpec, listIds: Map<string, string>): Record<string, unknown> {
-  const base = { name: column.name, displayName: column.displayName, indexed: column.indexed, enforceUniqueValues: column.unique };
+  const base = { name: column.name, displayName: column.displayName, indexed: column.indexed, enforceUniqueValues: column.unique, ...(column.hidden ? { hidden: true } : {}) };
   const kind = column.kind;
   switch (kind.type) {
     case "text":
@@ -103,7 +109,7 @@ export function differenceOf(column: ColumnSpec, existing: ExistingColumn, listI
 }
 
 export async function provisionSite(client: GraphClient, siteId: string, schema: ListSpec[] = SITE_SCHEMA): Promise<ProvisionReport> {
-  const report: ProvisionReport = { createdLists: [], createdColumns: [], indexedColumns: [], extendedChoices: [], differences: [], upgradedChoices: [] };
+  const report: ProvisionReport = { createdLists: [], createdColumns: [], indexedColumns: [], extendedChoices: [], differences: [], upgradedChoices: [], hiddenColumns: [] };
   const isLookup = (c: ColumnSpec) => c.kind.type === "lookup" || c.kind.type === "multiLookup";
 
   try {
@@ -120,7 +126,7 @@ export async function provisionSite(client: GraphClient, siteId: string, schema:
     for (const list of schema) {
       const listId = listIds.get(list.title)!;
       const existing = new Map<string, ExistingColumn>();
-      for await (const page of client.pages<ExistingColumn>(`/sites/${siteId}/lists/${listId}/columns`)) {
+      for await (const page of client.pages<ExistingColumn>(`/sites/${siteId}/lists/${listId}/columns?$select=${COLUMN_SELECT}`)) {
         for (const column of page.value) existing.set(column.name, column);
       }
       const toUpgrade: { column: ColumnSpec; existing: ExistingColumn; codes: string[] }[] = [];
@@ -141,6 +147,10 @@ export async function provisionSite(client: GraphClient, siteId: string, schema:
         if (column.indexed && !current.indexed) {
           changes.indexed = true;
           report.indexedColumns.push(where);
+        }
+        if (column.hidden && !current.hidden) {
+          changes.hidden = true;
+          report.hiddenColumns.push(where);
         }
         const wanted = column.kind.type === "choice" || column.kind.type === "multiChoice" ? (column.kind.choices ?? []) : [];
         const offered = current.choice?.choices ?? [];
@@ -228,6 +238,7 @@ export function describeProvisionReport(report: ProvisionReport): string {
   section("Indexed columns", report.indexedColumns);
   section("Added choices", report.extendedChoices);
   section("Choice columns upgraded from codes to words", report.upgradedChoices);
+  section("The app's own columns hidden in Microsoft Lists", report.hiddenColumns);
   section("Columns that differ from the schema (left as they are)", report.differences);
   return lines.length ? lines.join("\n") : "The site already matches the schema: nothing to do.";
 }

@@ -66,6 +66,12 @@ export interface ColumnSpec {
   kind: ColumnKind;
   indexed: boolean;
   unique: boolean;
+  /**
+   * A column the app keeps for itself (JSON, internal keys and ids): hidden from Microsoft Lists'
+   * views and forms (Graph's `hidden`), so that what a person sees is what they may edit. The
+   * app reads it by naming it in `$select` (graph-contract.md 3.5).
+   */
+  hidden: boolean;
 }
 
 export type ListName =
@@ -108,7 +114,7 @@ export interface ListSpec {
   titleOf?: (record: Record<string, unknown>) => string;
 }
 
-type Column = [field: string, kind: ColumnKind, options?: { name?: string; display?: string; indexed?: boolean; unique?: boolean }];
+type Column = [field: string, kind: ColumnKind, options?: { name?: string; display?: string; indexed?: boolean; unique?: boolean; internal?: boolean }];
 
 const text: ColumnKind = { type: "text" };
 const note: ColumnKind = { type: "note" };
@@ -122,6 +128,8 @@ const freeMulti: ColumnKind = { type: "multiChoice" };
 const lookup = (list: ListName): ColumnKind => ({ type: "lookup", list });
 const indexed = { indexed: true };
 const uniqueKey = { indexed: true, unique: true };
+/** Kept by the app for itself: hidden in Microsoft Lists. */
+const internal = { internal: true };
 
 function pascal(field: string): string {
   return field.charAt(0).toUpperCase() + field.slice(1);
@@ -143,6 +151,7 @@ function columns(definitions: Column[]): ColumnSpec[] {
       kind,
       indexed: options.indexed ?? false,
       unique: options.unique ?? false,
+      hidden: options.internal ?? kind.type === "json",
     };
   });
 }
@@ -157,7 +166,7 @@ export const SITE_SCHEMA: ListSpec[] = [
     kind: "ministries",
     columns: columns([
       ["name", text, { name: "MinistryName", display: "Name", ...uniqueKey }],
-      ["nameKey", text, { name: "MinistryNameKey", display: "Name key", ...uniqueKey }],
+      ["nameKey", text, { name: "MinistryNameKey", display: "Name key", ...uniqueKey, ...internal }],
       ["acronym", text],
       ["email", text, { display: "E-mail" }],
       ["active", boolean, indexed],
@@ -270,13 +279,13 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["createdAt", dateTime, { name: "RequestedAt", display: "Requested at" }],
       ["sentAt", dateTime],
       ["createdBy", text, { name: "RequestedBy", display: "Requested by" }],
-      ["operationKey", text, { name: "OperationKey", display: "Operation", indexed: true }],
+      ["operationKey", text, { name: "OperationKey", display: "Operation", indexed: true, ...internal }],
       ["undeliverableReason", choice(UNDELIVERABLE_REASON_WORDS), { display: "Why undeliverable" }],
       ["undeliverableDetail", note, { display: "Delivery problem" }],
-      ["pendingSubmissionId", text, { display: "Answer being saved" }],
+      ["pendingSubmissionId", text, { display: "Answer being saved", ...internal }],
       ["seenAt", dateTime],
       ["answeredAt", dateTime],
-      ["latestContributionId", text],
+      ["latestContributionId", text, internal],
       ["latestVersion", number],
       ["closedAt", dateTime],
       ["statusBeforeClose", choice(REQUEST_STATUS_WORDS)],
@@ -312,7 +321,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["authorName", text],
       ["answeredAt", dateTime],
       ["via", choice(ANSWERED_VIA_WORDS)],
-      ["submissionId", text, indexed],
+      ["submissionId", text, { ...indexed, ...internal }],
     ]),
     titleOf: (r) => str(r.key),
   },
@@ -638,7 +647,7 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["authorName", text],
       ["reportedAt", dateTime],
       ["via", choice(ANSWERED_VIA_WORDS)],
-      ["submissionId", text, indexed],
+      ["submissionId", text, { ...indexed, ...internal }],
       ["review", choice(PROGRESS_REVIEW_WORDS), { name: "ReviewState", display: "Review", indexed: true }],
       ["reviewedBy", text],
       ["reviewedAt", dateTime],

@@ -72,7 +72,7 @@ test("an edit made in Microsoft Lists reaches the grid and the dashboard, and is
   const target = grid.body.items.find((r) => r.status !== "implemented")!;
   const before = await api.call<{ recommendations: { byStatus: Record<string, number> } }>("GET", "/api/dashboard", { token: secretariat });
 
-  await editInLists(api, target.id, { [column("cluster")]: "Edited in Lists", [column("status")]: "implemented" });
+  await editInLists(api, target.id, { [column("cluster")]: "Edited in Lists", [column("status")]: "Implemented" });
 
   const after = await api.call<{ items: { id: string; cluster?: string; status: string }[] }>("GET", "/api/recommendations?pageSize=200", { token: secretariat });
   expect(after.body.items.find((r) => r.id === target.id)).toMatchObject({ cluster: "Edited in Lists", status: "implemented" });
