@@ -3,7 +3,7 @@
  * one (core/in-memory) and the SharePoint one on the Graph emulator (graph/), and on a real
  * tenant with `npm run test:live`. So the fake cannot drift from the real thing.
  */
-import { ConcurrencyError, ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConcurrencyError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { NeedsAttentionError } from "../records/needs-attention";
 import { RECORD_KINDS, type RecordName } from "../records/kinds";
 import type { Repositories } from "../ports/repository";
@@ -19,6 +19,14 @@ export interface RepositoryContractSetup {
    * typed; null clears). Where the store can do it, the suite checks what a bad row does.
    */
   editAsPerson?(name: RecordName, id: string, values: Record<string, string | number | null>): Promise<void>;
+  /**
+   * Makes the store answer its next write to an item as a write that raced another one
+   * (`concurrent-change`: SharePoint's 409 `resourceModified`), or its next request as refused
+   * (`access-denied`: 403 `accessDenied`, the app holds no grant on the site). Where the store
+   * can, the suite checks what the repositories make of it; a tenant cannot, so `test:live`
+   * leaves these out.
+   */
+  injectFault?(fault: "concurrent-change" | "access-denied"): Promise<void>;
 }
 
 let counter = 0;
@@ -28,7 +36,7 @@ function uniqueTag(): string {
   return `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 1e4)}n${counter}`;
 }
 
-export function describeRepositoryContract(label: string, { setup, teardown, editAsPerson }: RepositoryContractSetup): void {
+export function describeRepositoryContract(label: string, { setup, teardown, editAsPerson, injectFault }: RepositoryContractSetup): void {
   describe(`${label}: repository contract`, () => {
     let repos: Repositories;
     beforeAll(async () => {
@@ -334,6 +342,43 @@ export function describeRepositoryContract(label: string, { setup, teardown, edi
         const after = await readAll(repos.recommendations, bySymbol(symbol));
         expect(after.needsAttention).toEqual([]);
         expect(after.items).toEqual([fixed]);
+      });
+    });
+
+    const withFaults = injectFault ? describe : describe.skip;
+    withFaults("when the store answers with a fault", () => {
+      const fault = (kind: "concurrent-change" | "access-denied") => injectFault!(kind);
+
+      it("an update that raced another write asks the caller to reload, and changes nothing", async () => {
+        const created = await repos.ministries.create({ name: `Ministry of Labour ${uniqueTag()}`, acronym: "MOL" });
+        await fault("concurrent-change");
+        const error = await repos.ministries.update(created.id, { acronym: "LAB" }, created.eTag).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).not.toBeInstanceOf(ConflictError);
+        await expect(repos.ministries.get(created.id)).resolves.toEqual(created);
+        await expect(repos.ministries.update(created.id, { acronym: "LAB" }, created.eTag)).resolves.toMatchObject({ acronym: "LAB" });
+      });
+
+      it("a bulk update that raced another write fails that record alone, as a concurrent change, not a duplicate", async () => {
+        const tag = uniqueTag();
+        const [first, second] = await Promise.all([repos.ministries.create({ name: `Ministry of Energy ${tag}` }), repos.ministries.create({ name: `Ministry of Mines ${tag}` })]);
+        await fault("concurrent-change");
+        const results = await repos.ministries.updateMany([
+          { id: first.id, changes: { acronym: "ME" }, eTag: first.eTag },
+          { id: second.id, changes: { acronym: "MM" }, eTag: second.eTag },
+        ]);
+        const failed = results.filter((r) => !r.ok);
+        expect(failed).toHaveLength(1);
+        expect(failed[0]!.ok ? undefined : failed[0]!.error).toBeInstanceOf(ConcurrencyError);
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+      });
+
+      it("a store that refuses the app is forbidden, not missing, and nothing is written", async () => {
+        const name = `Ministry of Culture ${uniqueTag()}`;
+        await fault("access-denied");
+        await expect(repos.ministries.create({ name })).rejects.toBeInstanceOf(ForbiddenError);
+        const page = await repos.ministries.query({ where: [{ field: "name", op: "eq", value: name }] });
+        expect(page.items).toEqual([]);
       });
     });
   });

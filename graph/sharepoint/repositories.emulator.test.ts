@@ -30,6 +30,9 @@ describeRepositoryContract("SharePoint lists on the Graph emulator", {
     );
     emulator.editItemAsPerson(siteId, list.title, id, stored);
   },
+  async injectFault(fault) {
+    emulator.setFaults({ script: [fault === "concurrent-change" ? { status: 409, kind: "list-items.update" } : { status: 403 }] });
+  },
   async teardown() {
     await client?.close();
     await emulator?.stop();
