@@ -67,3 +67,22 @@ describe("running reminders and escalations", () => {
     expect(audit.map((a) => a.actorId)).toEqual(["system", "system"]);
   });
 });
+
+describe("a request a person broke in SharePoint", () => {
+  it("is skipped by the reminder run and named in its result; the other focal point is still reminded, and the fixed one is reminded at the next run", async () => {
+    const { world, justice, education, requests, notices } = await setUp();
+    const repository = world.repos.requests as unknown as { editRow(id: string, changes: Record<string, unknown>): void };
+    const broken = requests[0]!;
+    repository.editRow(broken.id, { dueDate: "next Friday" });
+
+    world.clock.set("2026-03-29T07:00:00.000Z");
+    const run = await runReminders(world.deps, { timeZone });
+    expect(run).toMatchObject({ reminders: 1, needsAttention: 1, skipped: [expect.stringMatching(new RegExp(`^requests ${broken.id}$`, "i"))] });
+    expect((await notices()).map((e) => e.recipientId)).toEqual([world.focalPoints[education.id]!.technical.userId]);
+
+    repository.editRow(broken.id, { dueDate: "2026-04-05" });
+    world.clock.advance(3_600_000);
+    expect(await runReminders(world.deps, { timeZone })).toMatchObject({ reminders: 1, needsAttention: 0, skipped: [] });
+    expect((await notices()).map((e) => e.recipientId)).toEqual([world.focalPoints[education.id]!.technical.userId, world.focalPoints[justice.id]!.technical.userId]);
+  });
+});
