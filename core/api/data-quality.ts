@@ -18,6 +18,8 @@ export const rowProblemSchema = z.object({
   message: z.string(),
   /** What the column holds now (absent when empty). */
   value: z.unknown().optional(),
+  /** For a value that is not one of the choices: the codes to pick from (the tab shows them in words). */
+  choices: z.array(z.string()).optional(),
 });
 
 export const rowNeedingAttentionSchema = z.object({

@@ -22,6 +22,8 @@ export interface RowProblem {
   message: string;
   /** What the column holds, as read (absent when it is empty). */
   value?: unknown;
+  /** For a value that is not one of the choices: the codes one may pick instead (a fix form offers them in words). */
+  choices?: string[];
 }
 
 export interface RowNeedingAttention {
@@ -94,7 +96,7 @@ function problemOf(issue: Issue, field: string, column: string, value: unknown, 
   }
   if (issue.code === "invalid_value" && !nested) {
     const choices = (choicesShown ?? issue.values.map(String)).join(", ");
-    return { field, column, kind: "not_a_choice", message: `${quoted} is not one of its choices (${choices})`, ...shown };
+    return { field, column, kind: "not_a_choice", message: `${quoted} is not one of its choices (${choices})`, ...shown, choices: issue.values.map(String) };
   }
   if (issue.code === "invalid_type" && issue.expected === "number" && !nested) {
     return { field, column, kind: "not_a_number", message: `${quoted} is not a number`, ...shown };

@@ -12,6 +12,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { queryAll } from "../../core/ports/repository";
 import { makeTemplate } from "../../drafts/testing/templates";
 import type { RunningServer } from "../../server/main";
 import { seriousViolations } from "./support/axe";
@@ -231,6 +232,21 @@ test("each role sees only what it may use", async () => {
   await switchPersona(/Ana Zupan/);
   await navigateTo("Reports");
   await expect(page.getByRole("button", { name: "New report" }).count()).resolves.toBe(0);
+});
+
+test("a row a person broke in Microsoft Lists is listed under Data needing attention and fixed there by picking a word", async () => {
+  await switchPersona(/Maja Novak/);
+  const target = (await queryAll(server.repos.recommendations)).find((r) => r.status !== "partially-implemented")!;
+  server.emulator!.editItemAsPerson(server.emulator!.siteId(), "Recommendations", target.id, { ImplementationStatus: "Partly done" });
+  await navigateTo("Data needing attention");
+  const card = page.getByRole("group", { name: new RegExp(`^Recommendations ${target.id} `) });
+  await card.getByText("Implementation status: “Partly done” is not one of its choices.").waitFor();
+  await expectAccessible("data needing attention");
+  await card.getByRole("combobox", { name: /Implementation status/ }).selectOption({ label: "Partially implemented" });
+  await card.getByRole("button", { name: "Fix" }).click();
+  await page.getByText(`Recommendations ${target.id} is fixed and back in the lists.`).waitFor();
+  await page.getByText("No row needs attention: every list can be used as it is.").waitFor();
+  await expect(server.repos.recommendations.get(target.id)).resolves.toMatchObject({ status: "partially-implemented", text: target.text });
 });
 
 test("the other views pass the accessibility scan and are photographed", async () => {

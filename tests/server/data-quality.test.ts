@@ -105,7 +105,7 @@ test("the data needing attention names each row, its problem in words, with a li
   expect(report.body.total).toBe(6);
   const row = (id: string, kind = "recommendations") => report.body.rows.find((r) => r.id === id && r.kind === kind)!;
   expect(row(broken.choice)).toMatchObject({ list: "Recommendations", title: expect.stringContaining("A/HRC/"), webUrl: expect.stringMatching(/^https:\/\/contoso\.sharepoint\.com\/sites\/.+\/Lists\/.+_\.000$/) });
-  expect(row(broken.choice).problems).toEqual([{ field: "status", column: "Implementation status", kind: "not_a_choice", value: "Partly done", message: expect.stringContaining("'Partly done' is not one of its choices") }]);
+  expect(row(broken.choice).problems).toEqual([{ field: "status", column: "Implementation status", kind: "not_a_choice", value: "Partly done", message: expect.stringContaining("'Partly done' is not one of its choices (Not assessed, Not started, In progress"), choices: expect.arrayContaining(["in-progress"]) }]);
   expect(row(broken.emptied).problems).toEqual([expect.objectContaining({ field: "text", column: "Text", kind: "required" })]);
   expect(row(broken.number).problems).toEqual([{ field: "cycle", column: "Cycle", kind: "not_a_number", value: "fourth", message: "'fourth' is not a number" }]);
   expect(row(broken.history).problems).toEqual([expect.objectContaining({ field: "statusHistory", column: "Status history", kind: "not_valid", value: "Checked with the ministry on 3 March" })]);

@@ -16,7 +16,7 @@ const broken: DataQualityDto["rows"][number] = {
   title: "A/HRC/43/15 para. 148.12",
   webUrl: "https://contoso.sharepoint.com/sites/nmirf/Lists/Recommendations/12_.000",
   problems: [
-    { field: "status", column: "Implementation status", kind: "not_a_choice", message: "'Partly done' is not one of its choices", value: "Partly done" },
+    { field: "status", column: "Implementation status", kind: "not_a_choice", message: "'Partly done' is not one of its choices", value: "Partly done", choices: ["not-assessed", "not-started", "in-progress", "partially-implemented", "implemented", "no-longer-relevant"] },
     { field: "cycle", column: "Cycle", kind: "not_a_number", message: "'fourth' is not a number", value: "fourth" },
   ],
   fields: { status: "Partly done", cycle: "fourth" },
@@ -42,9 +42,11 @@ test("fixes the broken columns with the row's eTag, then shows the list as it is
     },
   });
   renderSignedIn(<DataQualityView />, { me: ME.secretariat, api: fake });
-  const status = await screen.findByRole("textbox", { name: /Implementation status/ });
-  await userEvent.clear(status);
-  await userEvent.type(status, "in-progress");
+  // A value that is not a choice is fixed by picking one, in words, not by typing a code.
+  const status = await screen.findByRole("combobox", { name: /Implementation status/ });
+  expect(status).toHaveValue("");
+  expect(within(status).getAllByRole("option").map((o) => o.textContent)).toEqual(["Pick a value", "Not assessed", "Not started", "In progress", "Partially implemented", "Implemented", "No longer relevant"]);
+  await userEvent.selectOptions(status, "In progress");
   const cycle = screen.getByRole("textbox", { name: /Cycle/ });
   await userEvent.clear(cycle);
   await userEvent.type(cycle, "4");

@@ -3,7 +3,7 @@
  * by list: which row, what is wrong in words, a link to the item in SharePoint, and a form that
  * fixes the broken columns (sent with the row's eTag; the server refuses a stale or still invalid fix).
  */
-import { Button, Card, CardHeader, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { Button, Card, CardHeader, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { RowNeedingAttentionDto } from "../../../../core/api/data-quality";
 import { useAction, useResource } from "../../api/use-resource";
@@ -29,6 +29,22 @@ const PROBLEM_WORDS: Record<RowNeedingAttentionDto["problems"][number]["kind"], 
   too_long: "dataQuality.problem.too_long",
   not_valid: "dataQuality.problem.not_valid",
   missing_target: "dataQuality.problem.missing_target",
+};
+
+/**
+ * The words of a choice, where the tab has them: a record's field → its messages' prefix
+ * (`status.in-progress`); other choices are shown as their codes.
+ */
+const CHOICE_MESSAGES: Record<string, string> = {
+  "recommendations.status": "status.",
+  "recommendations.position": "position.",
+  "recommendations.mechanism": "mechanism.",
+  "contributions.reportedStatus": "status.",
+  "requests.status": "requestStatus.",
+  "reports.status": "reportStatus.",
+  "reports.type": "reportType.",
+  "reports.mechanism": "mechanism.",
+  "actions.status": "actionStatus.",
 };
 
 function shown(value: unknown): string {
@@ -75,7 +91,12 @@ function RowCard({ row, onFixed }: { row: RowNeedingAttentionDto; onFixed: () =>
   const styles = useStyles();
   const { t } = useI18n();
   const { api, me } = useSession();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(row.problems.map((p) => [p.field, shown(p.value)])));
+  // A value that is not one of the choices starts the form empty: the person picks one of them.
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(row.problems.map((p) => [p.field, p.choices ? "" : shown(p.value)])));
+  const choiceWords = (field: string, code: string) => {
+    const prefix = CHOICE_MESSAGES[`${row.kind}.${field}`];
+    return prefix ? t(`${prefix}${code}` as MessageKey) : code;
+  };
   const fix = useAction(async () => {
     const fields = Object.fromEntries(row.problems.map((p) => [p.field, values[p.field]?.trim() ? values[p.field]! : null]));
     await api.call("fixRow", { params: { kind: row.kind, id: row.id }, body: { eTag: row.eTag ?? "", fields } });
@@ -98,11 +119,24 @@ function RowCard({ row, onFixed }: { row: RowNeedingAttentionDto; onFixed: () =>
             void fix.run();
           }}
         >
-          {row.problems.map((p) => (
-            <Field key={p.field} label={p.column} hint={t("dataQuality.clearHint")}>
-              <Input value={values[p.field] ?? ""} onChange={(_, data) => setValues((current) => ({ ...current, [p.field]: data.value }))} />
-            </Field>
-          ))}
+          {row.problems.map((p) =>
+            p.choices ? (
+              <Field key={p.field} label={p.column} hint={t("dataQuality.pickHint")}>
+                <Select value={values[p.field] ?? ""} onChange={(_, data) => setValues((current) => ({ ...current, [p.field]: data.value }))}>
+                  <option value="">{t("dataQuality.pickNone")}</option>
+                  {p.choices.map((code) => (
+                    <option key={code} value={code}>
+                      {choiceWords(p.field, code)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : (
+              <Field key={p.field} label={p.column} hint={t("dataQuality.clearHint")}>
+                <Input value={values[p.field] ?? ""} onChange={(_, data) => setValues((current) => ({ ...current, [p.field]: data.value }))} />
+              </Field>
+            ),
+          )}
           <ProblemBar error={fix.error} />
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={fix.busy}>
