@@ -197,9 +197,17 @@ describe("drafts of the other report types", () => {
   it("gives any other report an introduction and its sections, questions and recommendations", async () => {
     const { draft } = await render(demoDraftContent("treaty-periodic"));
     expect(headings(draft, 1)).toEqual(["I. Introduction", "II. Developments since the previous review", "III. Replies to questions"]);
-    // The section asked as "methodology" is the introduction's.
+    // The consultations held open the introduction; the section asked as "methodology" follows.
     const introduction = draft.paragraphs.findIndex((p) => p.text === "I. Introduction" && !p.inContents);
-    expect(draft.paragraphs[introduction + 1]?.text).toMatch(/^The report was prepared by the National Mechanism/);
+    expect(draft.paragraphs[introduction + 1]?.text).toMatch(/^The national human rights institution was consulted once: at a meeting with the Human Rights Ombudsman/);
+    expect(draft.paragraphs[introduction + 2]?.text).toMatch(/^Civil society was consulted twice/);
+    expect(draft.paragraphs[introduction + 3]?.text).toMatch(/^The report was prepared by the National Mechanism/);
+  });
+
+  it.each(["loipr-replies", "follow-up"] as const)("says in the introduction of a treaty body's %s whom the State consulted, as the UPR's methodology does", async (type) => {
+    const { draft } = await render(demoDraftContent(type));
+    const introduction = draft.paragraphs.findIndex((p) => p.text === "I. Introduction" && !p.inContents);
+    expect(draft.paragraphs.slice(introduction + 1, introduction + 3).map((p) => p.text.split(":")[0])).toEqual(["The national human rights institution was consulted once", "Civil society was consulted twice"]);
   });
 
   it("uses the report's own word limit over the mechanism's", async () => {

@@ -22,6 +22,11 @@ export class Chapters {
   addSlot(slot: SectionSlot, items: DraftItem[] | undefined, extra: Block[] = []): void {
     this.add(slot.title, [...sectionBlocks(this.words, items ?? [], slot.title), ...extra], slot.guidance);
   }
+
+  /** The chapter that says how the report was prepared: the consultations held first, then the input on its sections. */
+  addPreparation(slot: SectionSlot, items: DraftItem[] | undefined, consultations: DraftContent["consultations"]): void {
+    this.add(slot.title, [...consultationBlocks(this.words, consultations), ...sectionBlocks(this.words, items ?? [], slot.title)], slot.guidance);
+  }
 }
 
 /** The input on a chapter's sections: a sub-heading for each when the chapter gathers more than one. */

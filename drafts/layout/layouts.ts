@@ -8,10 +8,8 @@ import {
   annexBlocks,
   Chapters,
   clusteredRecommendations,
-  consultationBlocks,
   questionBlocks,
   recommendationDetail,
-  sectionBlocks,
 } from "./chapters";
 import { assignSections, followUpSections, genericSections, loiprSections, uprMidtermSections, uprNationalSections } from "./sections";
 import { clusterHeading, clusterItems, itemBlocks, notAskedBlock, questionsOf, recommendationFootnote, recommendationsOf, titleParts } from "./shared";
@@ -49,7 +47,7 @@ function uprNationalLayout(words: DraftWords, content: DraftContent): Block[] {
       });
     }
     if (slot.key === "methodology") {
-      chapters.add(slot.title, [...consultationBlocks(words, content.consultations), ...sectionBlocks(words, bySlot.get(slot.key) ?? [], slot.title)], slot.guidance);
+      chapters.addPreparation(slot, bySlot.get(slot.key), content.consultations);
     } else {
       chapters.addSlot(slot, bySlot.get(slot.key), extra);
     }
@@ -64,11 +62,7 @@ function uprMidtermLayout(words: DraftWords, content: DraftContent): Block[] {
   const slots = uprMidtermSections(words);
   const { bySlot, others } = assignSections(content.items, Object.values(slots));
   const chapters = new Chapters(words);
-  chapters.add(
-    slots.introduction.title,
-    [...consultationBlocks(words, content.consultations), ...sectionBlocks(words, bySlot.get(slots.introduction.key) ?? [], slots.introduction.title)],
-    slots.introduction.guidance,
-  );
+  chapters.addPreparation(slots.introduction, bySlot.get(slots.introduction.key), content.consultations);
   chapters.addSlot(slots.implementation, bySlot.get(slots.implementation.key), clusteredRecommendations(words, content, recommendationsOf(content.items), true));
   chapters.addSlot(slots.challenges, bySlot.get(slots.challenges.key));
   addOtherSections(words, chapters, others);
@@ -81,7 +75,8 @@ function loiprLayout(words: DraftWords, content: DraftContent): Block[] {
   const slots = loiprSections(words);
   const { bySlot, others } = assignSections(content.items, Object.values(slots));
   const chapters = new Chapters(words);
-  chapters.addSlot(slots.introduction, bySlot.get(slots.introduction.key));
+  // Treaty reports, like the UPR's, say in their introduction whom the State consulted.
+  chapters.addPreparation(slots.introduction, bySlot.get(slots.introduction.key), content.consultations);
   const replies = questionBlocks(words, questionsOf(content.items), (number) => words.t("draft.loiprReplyHeading", { number }));
   chapters.addSlot(slots.replies, bySlot.get(slots.replies.key), replies);
   addOtherSections(words, chapters, others);
@@ -94,7 +89,8 @@ function followUpLayout(words: DraftWords, content: DraftContent): Block[] {
   const slots = followUpSections(words);
   const { bySlot, others } = assignSections(content.items, Object.values(slots));
   const chapters = new Chapters(words);
-  chapters.addSlot(slots.introduction, bySlot.get(slots.introduction.key));
+  // Treaty reports, like the UPR's, say in their introduction whom the State consulted.
+  chapters.addPreparation(slots.introduction, bySlot.get(slots.introduction.key), content.consultations);
   const flagged = recommendationsOf(content.items).flatMap((item) =>
     item.subject.kind === "recommendation" ? recommendationDetail(words, item, 2, words.t("draft.followUpHeading", { paragraph: cleanLine(item.subject.paragraph) }), false) : [],
   );
@@ -109,7 +105,8 @@ function genericLayout(words: DraftWords, content: DraftContent): Block[] {
   const slots = genericSections(words);
   const { bySlot, others } = assignSections(content.items, [slots.introduction]);
   const chapters = new Chapters(words);
-  chapters.addSlot(slots.introduction, bySlot.get(slots.introduction.key));
+  // Treaty reports, like the UPR's, say in their introduction whom the State consulted.
+  chapters.addPreparation(slots.introduction, bySlot.get(slots.introduction.key), content.consultations);
   addOtherSections(words, chapters, others);
   addQuestions(words, chapters, content);
   addRecommendations(words, chapters, content);
