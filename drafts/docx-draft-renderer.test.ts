@@ -194,6 +194,34 @@ describe("drafts of the other report types", () => {
     expect(wordCount).toEqual({ counted: words.body, excluded: words.annex + words.footnotes });
   });
 
+  it("writes an action's accepted progress after the answers on its recommendation, under a comment naming the ministry, the action and who reported it", async () => {
+    const content = demoDraftContent("upr-midterm");
+    const index = content.items.findIndex((i) => i.subject.kind === "recommendation" && i.subject.paragraph === "140.11");
+    const item = content.items[index]!;
+    const progress = {
+      actionId: "31",
+      actionTitle: "Roma pre-school programme",
+      progressUpdateId: "77",
+      ministryId: "3",
+      ministryName: "Ministry of Education",
+      authorName: "Nina Kos",
+      reportedAt: "2026-10-02T08:30:00.000Z",
+      reportedOn: "2026-10-02",
+      text: "The programme reached 14 municipalities in 2026.",
+      actionStatus: "under-way" as const,
+      attachments: [{ name: "enrolment.xlsx", webUrl: "https://contoso.sharepoint.com/sites/nmirf/Evidence/enrolment.xlsx" }],
+    };
+    const withProgress = { ...content, items: content.items.map((i, n) => (n === index ? { ...item, progress: [progress] } : i)) };
+    const { draft } = await render(withProgress);
+    const at = draft.paragraphs.findIndex((p) => p.text === "The programme reached 14 municipalities in 2026.");
+    expect(at).toBeGreaterThan(0);
+    const comment = draft.comments.find((c) => c.text.includes("Roma pre-school programme"))!;
+    expect(comment).toMatchObject({ author: "Ministry of Education" });
+    expect(comment.text).toContain("Ministry of Education: progress on the action “Roma pre-school programme”, reported by Nina Kos (focal point), 2 October 2026; accepted by the secretariat.");
+    expect(comment.text).toContain("Action status: Under way.");
+    expect(comment.text).toContain("enrolment.xlsx");
+  });
+
   it("gives any other report an introduction and its sections, questions and recommendations", async () => {
     const { draft } = await render(demoDraftContent("treaty-periodic"));
     expect(headings(draft, 1)).toEqual(["I. Introduction", "II. Developments since the previous review", "III. Replies to questions"]);

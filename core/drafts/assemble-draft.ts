@@ -2,7 +2,7 @@ import type { Stored } from "../records/common";
 import type { ContributionFields } from "../contributions/contribution";
 import type { RecommendationFields } from "../recommendations/recommendation";
 import type { RequestFields } from "../requests/request";
-import type { AnnexRow, DraftContent, DraftGap, DraftItem, DraftSubject } from "./draft-content";
+import type { AnnexRow, DraftContent, DraftGap, DraftItem, DraftProgress, DraftSubject } from "./draft-content";
 import { queryAll, readAll } from "../ports/repository";
 import { NeedsAttentionError, type RowNeedingAttention } from "../records/needs-attention";
 import { calendarDateAt } from "../calendar/calendar";
@@ -24,7 +24,9 @@ export function compareParagraphs(a: string, b: string): number {
 /**
  * The structured content of a report's next draft: one item per subject asked about, with the
  * latest answer of each ministry and a gap for each ministry that has not answered yet, in report
- * order; the annexed matrix; the consultations held.
+ * order; each recommendation's accepted progress on the actions that implement it (a UPR report
+ * also gets an item for a recommendation of its matrix that has progress but was not asked
+ * about); the annexed matrix; the consultations held.
  */
 export async function assembleDraftContent(deps: Deps, reportId: string, version: number, leftOut: RowNeedingAttention[] = []): Promise<DraftContent> {
   const report = await deps.repos.reports.get(reportId);
@@ -70,6 +72,16 @@ export async function assembleDraftContent(deps: Deps, reportId: string, version
       item.gaps.push(gap);
     }
   }
+  const progress = await acceptedProgress(deps, new Set(recommendations.keys()), ministryName, report.timeZone, leftOut);
+  for (const [recommendationId, entries] of progress) {
+    const key = subjectKey({ kind: "recommendation", recommendationId });
+    let item = items.get(key);
+    if (!item && report.mechanism === "UPR") {
+      const subject = recommendationSubject(recommendations.get(recommendationId)!);
+      items.set(key, (item = { subject, answers: [], gaps: [] }));
+    }
+    if (item) item.progress = entries;
+  }
   // The lead ministry's answer first, then the supporting ministries' by name.
   const leadRequests = new Set(requests.filter((r) => r.ministryRole === "lead").map((r) => r.id));
   const leadFirst = (requestId: string) => (leadRequests.has(requestId) ? 0 : 1);
@@ -114,6 +126,53 @@ export async function assembleDraftContent(deps: Deps, reportId: string, version
       .sort((a, b) => a.date.localeCompare(b.date))
       .map(({ stakeholder, kind, subject, date, endDate, format, participants, summary }) => ({ stakeholder, kind, subject, date, endDate, format, participants, summary })),
   };
+}
+
+/**
+ * The latest accepted progress update of each action that implements one of the recommendations,
+ * by recommendation (an action on three recommendations shows under each), in the order the
+ * actions were reported on.
+ */
+async function acceptedProgress(
+  deps: Deps,
+  recommendationIds: ReadonlySet<string>,
+  ministryName: Map<string, string>,
+  timeZone: string,
+  leftOut: RowNeedingAttention[],
+): Promise<Map<string, DraftProgress[]>> {
+  const byRecommendation = new Map<string, DraftProgress[]>();
+  if (recommendationIds.size === 0) return byRecommendation;
+  const [actionRead, updateRead] = await Promise.all([readAll(deps.repos.actions), readAll(deps.repos.progressUpdates, { where: [{ field: "review", op: "eq", value: "accepted" }] })]);
+  leftOut.push(...actionRead.needsAttention, ...updateRead.needsAttention);
+  const actions = new Map(actionRead.items.filter((a) => a.recommendationIds.some((id) => recommendationIds.has(id))).map((a) => [a.id, a]));
+  const latest = new Map<string, (typeof updateRead.items)[number]>();
+  for (const update of updateRead.items) {
+    if (!actions.has(update.actionId)) continue;
+    const current = latest.get(update.actionId);
+    if (!current || update.version > current.version) latest.set(update.actionId, update);
+  }
+  const entries = [...latest.values()].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
+  for (const update of entries) {
+    const action = actions.get(update.actionId)!;
+    const entry: DraftProgress = {
+      actionId: action.id,
+      actionTitle: action.title,
+      progressUpdateId: update.id,
+      ministryId: update.ministryId,
+      ministryName: ministryName.get(update.ministryId) ?? `Ministry ${update.ministryId}`,
+      authorName: update.authorName,
+      reportedAt: update.reportedAt,
+      reportedOn: calendarDateAt(new Date(update.reportedAt), timeZone),
+      text: update.text,
+      actionStatus: update.reportedStatus,
+      attachments: update.attachments.map(({ name, webUrl }) => ({ name, webUrl })),
+    };
+    for (const recommendationId of action.recommendationIds) {
+      if (!recommendationIds.has(recommendationId)) continue;
+      byRecommendation.set(recommendationId, [...(byRecommendation.get(recommendationId) ?? []), entry]);
+    }
+  }
+  return byRecommendation;
 }
 
 function latestContributions(contributions: Stored<ContributionFields>[]): Map<string, Stored<ContributionFields>> {
@@ -163,25 +222,28 @@ function subjectOf(
   switch (subject.kind) {
     case "recommendation": {
       const r = recommendations.get(subject.recommendationId);
-      if (!r) return undefined;
-      return {
-        kind: "recommendation",
-        recommendationId: r.id,
-        documentSymbol: r.documentSymbol,
-        paragraph: r.paragraph,
-        text: r.text,
-        recommendingStates: r.recommendingStates,
-        position: r.position,
-        cluster: r.cluster,
-        themes: r.themes,
-        status: r.status,
-      };
+      return r ? recommendationSubject(r) : undefined;
     }
     case "question":
       return { kind: "question", number: subject.number, text: questions.find((q) => q.number === subject.number)?.text ?? "" };
     case "section":
       return { kind: "section", section: subject.section, title: subject.title };
   }
+}
+
+function recommendationSubject(r: Stored<RecommendationFields>): DraftSubject {
+  return {
+    kind: "recommendation",
+    recommendationId: r.id,
+    documentSymbol: r.documentSymbol,
+    paragraph: r.paragraph,
+    text: r.text,
+    recommendingStates: r.recommendingStates,
+    position: r.position,
+    cluster: r.cluster,
+    themes: r.themes,
+    status: r.status,
+  };
 }
 
 const KIND_ORDER = { section: 0, question: 1, recommendation: 2 } as const;

@@ -6,6 +6,7 @@ import { type wordCountSchema } from "./draft";
 import { documentSymbolSchema } from "../recommendations/recommendation";
 import { implementationStatusSchema, mechanismSchema, reportTypeSchema, uprPositionSchema } from "../records/taxonomy";
 import { requestStatusSchema } from "../requests/request";
+import { actionStatusSchema } from "../followup/action";
 import type { DraftIdentity } from "./draft-identity";
 
 /**
@@ -56,10 +57,32 @@ export const draftGapSchema = z.object({
 });
 export type DraftGap = z.infer<typeof draftGapSchema>;
 
+/**
+ * An action's latest progress the secretariat accepted, on a recommendation of the draft: the
+ * follow-up (core/followup) writes the report, so the secretariat asks only for what is missing.
+ */
+export const draftProgressSchema = z.object({
+  actionId: recordIdSchema,
+  actionTitle: z.string(),
+  progressUpdateId: recordIdSchema,
+  ministryId: recordIdSchema,
+  ministryName: z.string(),
+  authorName: z.string(),
+  reportedAt: instantSchema,
+  /** The date of the report in the mechanism's time zone (what the draft prints). */
+  reportedOn: calendarDateSchema.optional(),
+  text: z.string(),
+  actionStatus: actionStatusSchema,
+  attachments: z.array(attachmentSchema.pick({ name: true, webUrl: true })),
+});
+export type DraftProgress = z.infer<typeof draftProgressSchema>;
+
 export const draftItemSchema = z.object({
   subject: draftSubjectSchema,
   answers: z.array(draftAnswerSchema),
   gaps: z.array(draftGapSchema),
+  /** For a recommendation: the accepted progress of the actions that implement it, action by action. */
+  progress: z.array(draftProgressSchema).optional(),
 });
 export type DraftItem = z.infer<typeof draftItemSchema>;
 

@@ -98,8 +98,13 @@ export function forObservers(content: DraftContent, sharedRecommendationIds: Rea
     ...content,
     items: content.items
       .filter((item) => item.subject.kind !== "recommendation" || shared(item.subject.recommendationId))
-      .map((item) => ({ ...item, gaps: [], answers: item.answers.map((answer) => ({ ...answer, authorName: "", attachments: [] })) }))
-      .filter((item) => item.answers.length > 0),
+      .map((item) => ({
+        ...item,
+        gaps: [],
+        answers: item.answers.map((answer) => ({ ...answer, authorName: "", attachments: [] })),
+        ...(item.progress ? { progress: item.progress.map((entry) => ({ ...entry, authorName: "", attachments: [] })) } : {}),
+      }))
+      .filter((item) => item.answers.length > 0 || (item.progress?.length ?? 0) > 0),
     annex: content.annex.filter((row) => shared(row.recommendationId)),
   };
 }

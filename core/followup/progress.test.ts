@@ -3,6 +3,8 @@ import { queryAll } from "../ports/repository";
 import { buildWorld } from "../testing/world";
 import { createAction, createIndicator } from "./plan-actions";
 import { reportProgress, reviewProgress } from "./progress";
+import { createRequests } from "../requests/create-requests";
+import { assembleDraftContent } from "../drafts/assemble-draft";
 
 async function setUp() {
   const world = await buildWorld();
@@ -118,5 +120,23 @@ describe("progress on an action", () => {
     expect(returned.update).toMatchObject({ review: "returned", reviewComment: "Which schools?" });
     await expect(reviewProgress(world.deps, { updateId: update.id, decision: "accepted" }, world.secretariat)).rejects.toBeInstanceOf(InvalidStateError);
     expect((await world.repos.actions.get(action.id)).status).toBe("planned");
+  });
+});
+
+describe("a report drawn from the follow-up", () => {
+  it("takes each recommendation's latest accepted progress as its content, attributed; a UPR report also covers a recommendation nobody was asked about that has progress", async () => {
+    const { world, action, recommendations, focalPoint } = await setUp();
+    const report = await world.addReport(); // the UPR national report of cycle 5: its matrix is cycle 4's recommendations
+    await createRequests(world.deps, { reportId: report.id, subjects: [{ kind: "recommendation", recommendationId: recommendations[0]!.id }], ask: "Update?", dueDate: "2026-11-01" }, world.secretariat);
+    const accepted = await reportProgress(world.deps, { actionId: action.id, text: "Draft act sent to parliament.", status: "under-way", attachments: [evidence], submissionId: "p1", via: "card" }, focalPoint);
+    await reviewProgress(world.deps, { updateId: accepted.update.id, decision: "accepted" }, world.secretariat);
+    // Not accepted yet: not in the draft.
+    await reportProgress(world.deps, { actionId: action.id, text: "Act adopted.", status: "done", submissionId: "p2", via: "card" }, focalPoint);
+
+    const content = await assembleDraftContent(world.deps, report.id, 1);
+    const itemOf = (id: string) => content.items.find((i) => i.subject.kind === "recommendation" && i.subject.recommendationId === id);
+    const progress = { actionId: action.id, actionTitle: "Juvenile justice reform", progressUpdateId: accepted.update.id, text: "Draft act sent to parliament.", actionStatus: "under-way", authorName: focalPoint.displayName, attachments: [{ name: evidence.name, webUrl: evidence.webUrl }] };
+    expect(itemOf(recommendations[0]!.id)).toMatchObject({ gaps: [expect.objectContaining({ status: "queued" })], progress: [expect.objectContaining(progress)] });
+    expect(itemOf(recommendations[1]!.id)).toMatchObject({ answers: [], gaps: [], progress: [expect.objectContaining(progress)] });
   });
 });

@@ -1,4 +1,4 @@
-import type { AnnexRow, DraftAnswer, DraftContent, DraftGap, DraftItem } from "../../core/drafts/draft-content";
+import type { AnnexRow, DraftAnswer, DraftContent, DraftGap, DraftItem, DraftProgress } from "../../core/drafts/draft-content";
 import { cleanLine, splitParagraphs } from "../text/clean-text";
 import { initialsOf } from "../text/labels";
 import type { DraftKey, DraftWords } from "../text/words";
@@ -32,6 +32,28 @@ export function answerBlock(words: DraftWords, answer: DraftAnswer, footnote?: s
   return { kind: "answer", comment: { author: ministry, initials: initialsOf(ministry), date: new Date(answer.answeredAt), lines }, paragraphs };
 }
 
+/**
+ * An action's accepted progress as paragraphs under a comment naming the ministry, the action,
+ * who reported it and when: the follow-up writes the report as an answer would.
+ */
+export function progressBlock(words: DraftWords, progress: DraftProgress, footnote?: string): AnswerBlock {
+  const ministry = cleanLine(progress.ministryName) || words.t("draft.aMinistry");
+  const paragraphs: ParagraphBlock[] = splitParagraphs(progress.text).map((p) => paragraph(p.bullet ? "bullet" : "numbered", p.text));
+  if (paragraphs.length === 0) paragraphs.push(paragraph("placeholder", words.t("draft.placeholder.noText", { ministry })));
+  if (footnote !== undefined) (paragraphs[0] as ParagraphBlock).footnote = footnote;
+  const action = cleanLine(progress.actionTitle);
+  const date = progress.reportedOn ? words.date(progress.reportedOn) : words.date(progress.reportedAt.slice(0, 10));
+  const author = cleanLine(progress.authorName);
+  const lines = [
+    author ? words.t("draft.comment.progress", { ministry, action, author, date }) : words.t("draft.comment.progressByFocalPoint", { ministry, action, date }),
+    words.t("draft.comment.actionStatus", { status: words.t(`actionStatus.${progress.actionStatus}`) }),
+  ];
+  if (progress.attachments.length > 0) {
+    lines.push(words.t("draft.comment.attachments", { files: progress.attachments.map((a) => `${cleanLine(a.name)} (${cleanLine(a.webUrl)})`).join("; ") }));
+  }
+  return { kind: "answer", comment: { author: ministry, initials: initialsOf(ministry), date: new Date(progress.reportedAt), lines }, paragraphs };
+}
+
 /** A highlighted placeholder for a request not answered yet: the ministry and the due date. */
 export function gapBlock(words: DraftWords, gap: DraftGap, footnote?: string): ParagraphBlock {
   const ministry = cleanLine(gap.ministryName) || words.t("draft.aMinistry");
@@ -52,6 +74,11 @@ export function itemBlocks(words: DraftWords, item: DraftItem, footnote?: string
   let note = footnote;
   for (const answer of item.answers) {
     blocks.push(answerBlock(words, answer, note));
+    note = undefined;
+  }
+  // What the follow-up already says, then what is still awaited.
+  for (const progress of item.progress ?? []) {
+    blocks.push(progressBlock(words, progress, note));
     note = undefined;
   }
   for (const gap of item.gaps) {
