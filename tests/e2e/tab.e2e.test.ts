@@ -255,6 +255,12 @@ test("the other views pass the accessibility scan and are photographed", async (
   await page.getByRole("table").waitFor();
   await expectAccessible("ministries");
   await photograph("ministries");
+  await navigateTo("Consultations");
+  await page.getByRole("table").waitFor();
+  await expectAccessible("consultations");
+  await page.getByRole("table").getByRole("link").first().click();
+  await page.getByRole("heading", { level: 2, name: "The consultation" }).waitFor();
+  await expectAccessible("consultation");
   await navigateTo("Import");
   await expectAccessible("import");
   await photograph("import");

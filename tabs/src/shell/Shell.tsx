@@ -22,6 +22,7 @@ const LOADERS: Record<ViewName, () => Promise<{ default: ComponentType }>> = {
   requests: () => import("../views/requests/RequestsView"),
   drafts: () => import("../views/drafts/DraftsView"),
   visits: () => import("../views/visits/VisitsView"),
+  consultations: () => import("../views/consultations/ConsultationsView"),
   actions: () => import("../views/followup/ActionsView"),
   ministries: () => import("../views/ministries/MinistriesView"),
   import: () => import("../views/import/ImportView"),
@@ -72,6 +73,8 @@ const NAV: NavEntry[] = [
   { view: "drafts", label: "nav.drafts", visible: () => true },
   // Visits and communications are confidential until published: not for observers (the server refuses them too).
   { view: "visits", label: "nav.visits", visible: ({ me }) => me.can.readAnswers },
+  // Everyone with a role: the server lists an observer only the consultations they may read or are invited to.
+  { view: "consultations", label: "nav.consultations", visible: ({ me }) => me.can.read },
   { view: "actions", label: "nav.actions", visible: () => true },
   { view: "ministries", label: "nav.ministries", visible: () => true },
   { view: "import", label: "nav.import", visible: ({ me }) => me.can.import },

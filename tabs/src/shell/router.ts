@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from "react";
 
-export type ViewName = "overview" | "recommendations" | "reports" | "requests" | "drafts" | "actions" | "visits" | "ministries" | "import" | "audit" | "data-quality" | "config";
+export type ViewName = "overview" | "recommendations" | "reports" | "requests" | "drafts" | "actions" | "visits" | "consultations" | "ministries" | "import" | "audit" | "data-quality" | "config";
 
 export interface Route {
   view: ViewName;
@@ -13,7 +13,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-const VIEWS: readonly ViewName[] = ["overview", "recommendations", "reports", "requests", "drafts", "actions", "visits", "ministries", "import", "audit", "data-quality", "config"];
+const VIEWS: readonly ViewName[] = ["overview", "recommendations", "reports", "requests", "drafts", "actions", "visits", "consultations", "ministries", "import", "audit", "data-quality", "config"];
 
 export function parseRoute(pathname: string, search: string): Route {
   const [first, second] = pathname.split("/").filter(Boolean);

@@ -32,7 +32,7 @@ function pathOf(entry: CalendarEntryDto): string {
     case "reports":
       return `/reports/${entry.source.id}`;
     case "consultations":
-      return "/reports";
+      return `/consultations/${entry.source.id}`;
   }
 }
 
