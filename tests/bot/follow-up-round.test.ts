@@ -7,9 +7,15 @@ import { queryAll } from "../../core/ports/repository";
 import { createAction, createIndicator } from "../../core/followup/plan-actions";
 import { startFollowUpRound } from "../../core/followup/follow-up-round";
 import { recoverOperations } from "../../core/operations/recover";
+import { createRequests } from "../../core/requests/create-requests";
 import { visibleText, type AdaptiveCard } from "../../bot/cards/adaptive";
 import { buildTestBot, inputsOf, verbsOf } from "../../bot/testing/bot-harness";
 import { FakeConnector } from "../../bot/testing/fake-connector";
+import { reviewProgress } from "../../core/followup/progress";
+import { followUpFigures, readIndicator } from "../../core/followup/read-followup";
+import { compileDraft } from "../../core/drafts/compile-draft";
+import { DocxDraftRenderer } from "../../drafts/docx-draft-renderer";
+import { readDocx } from "../../drafts/testing/read-docx";
 
 const connector = new FakeConnector();
 beforeAll(() => connector.start());
@@ -122,5 +128,33 @@ describe("a follow-up round", () => {
     await bot.sender.drain();
     expect(connector.sent).toHaveLength(3);
     expect(new Set((await queryAll(world.repos.outbox)).map((e) => e.key)).size).toBe(3);
+  });
+
+  it("end to end: the card's progress, accepted by the secretariat, moves the recommendations, the indicator and the dashboard, and writes the mid-term report's draft with its attribution", async () => {
+    const { world, bot, send, action, reform, detention, diversion } = await setup();
+    const { round } = await startFollowUpRound(world.deps, { title: "2026 Q1", mechanism: "UPR", dueDate: "2026-03-31" }, world.secretariat);
+    await bot.sender.drain();
+    const progress = "The draft juvenile justice act is before parliament; 25 children fewer are in pre-trial detention.";
+    await send(action("fp-1-technical", "submitProgress", { actionId: reform.id, roundId: round.id, progress, status: "under-way", asOf: "2026-03-31", [`value_${detention.id}`]: "95", [`value_${diversion.id}`]: "", attachments: [evidence] }, { id: "f:journey" }));
+    const [update] = await queryAll(world.repos.progressUpdates);
+    const options = { timeZone: "Europe/Ljubljana" };
+    expect((await followUpFigures(world.deps, world.secretariat, options, new Set(reform.recommendationIds))).actions.byStatus["under-way"]).toBe(0);
+
+    await reviewProgress(world.deps, { updateId: update!.id, decision: "accepted" }, world.secretariat);
+    for (const id of reform.recommendationIds) expect((await world.repos.recommendations.get(id)).status).toBe("in-progress");
+    const indicator = await readIndicator(world.deps, detention.id, world.secretariat, options);
+    expect(JSON.stringify(indicator)).toContain('"value":95');
+    expect((await followUpFigures(world.deps, world.secretariat, options, new Set(reform.recommendationIds))).actions.byStatus["under-way"]).toBe(1);
+
+    // The mid-term report compiled afterwards says it, attributed as a contribution is.
+    const midterm = await world.addReport({ title: "UPR mid-term report", type: "upr-midterm", cycle: 4 });
+    await createRequests(world.deps, { reportId: midterm.id, subjects: [{ kind: "recommendation", recommendationId: reform.recommendationIds[0]! }], ask: "Update?", dueDate: "2026-11-01" }, world.secretariat);
+    const compiled = await compileDraft({ ...world.deps, renderer: new DocxDraftRenderer() }, { reportId: midterm.id }, world.secretariat);
+    const docx = await readDocx((await world.documents.get("Drafts", compiled.draft.fileId)).content);
+    expect(docx.paragraphs.map((p) => p.text)).toContain(progress);
+    const comment = docx.comments.find((c) => c.text.includes(reform.title))!;
+    expect(comment.text).toContain(`progress on the action “${reform.title}”, reported by`);
+    expect(comment.text).toContain("Action status: Under way.");
+    expect(comment.text).toContain(evidence.name);
   });
 });
