@@ -3,6 +3,7 @@ import type { Directory } from "../../core/ports/directory";
 import type { Repositories } from "../../core/ports/repository";
 import type { Telemetry } from "../../core/ports/telemetry";
 import { runReminders, type ReminderRun } from "../../core/reminders/run-reminders";
+import { runFollowUpSchedules } from "../../core/followup/follow-up-schedules";
 import { describeError, type BotLogger } from "../logger";
 
 export interface ReminderSchedulerDeps {
@@ -20,8 +21,9 @@ export interface ReminderSchedulerDeps {
 
 /**
  * Runs core's reminder schedule on a timer: reminders before the due date, the escalation to
- * the senior focal point after it, the secretariat's daily digest. Each is queued once whatever
- * restarts happen (outbox keys); `tick` runs it now (tests pass a fake clock).
+ * the senior focal point after it, the secretariat's daily digest; then the follow-up rounds the
+ * schedules have due. Each is queued once whatever restarts happen (outbox keys, round keys);
+ * `tick` runs it now (tests pass a fake clock).
  */
 export class ReminderScheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -58,11 +60,25 @@ export class ReminderScheduler {
       if (run.needsAttention) {
         this.deps.logger.warn({ needsAttention: run.needsAttention, skipped: run.skipped.slice(0, 50) }, "reminders skipped rows that need attention in SharePoint (see Data needing attention in the tab)");
       }
+      await this.startScheduledRounds();
       return run;
     } catch (error) {
       this.deps.telemetry?.reminderRun({ outcome: "failed", durationMs: performance.now() - started, reminders: 0, escalations: 0, digests: 0 });
       this.deps.logger.error({ error: describeError(error) }, "the reminder run failed; the next one tries again");
       throw error;
+    }
+  }
+
+  /** The follow-up rounds the schedules have due; a failure is logged and tried again at the next tick, the reminders' run stands. */
+  private async startScheduledRounds(): Promise<void> {
+    try {
+      const rounds = await runFollowUpSchedules(this.deps, { timeZone: this.deps.timeZone });
+      if (rounds.started.length > 0) {
+        this.deps.logger.info({ started: rounds.started }, "scheduled follow-up rounds started");
+        this.deps.onQueued();
+      }
+    } catch (error) {
+      this.deps.logger.error({ error: describeError(error) }, "the scheduled follow-up rounds could not be started; the next run tries again");
     }
   }
 }

@@ -6,6 +6,8 @@ import { progressUpdateFieldsSchema } from "../followup/progress-update";
 import { reportProgressInputSchema, reviewDecisionSchema } from "../followup/progress";
 import { startRoundInputSchema } from "../followup/follow-up-round";
 import { followUpRoundFieldsSchema } from "../followup/round";
+import { followUpScheduleFieldsSchema } from "../followup/schedule";
+import { setScheduleInputSchema } from "../followup/follow-up-schedules";
 import { INDICATOR_TRACKS } from "../followup/indicator-track";
 import { actionStatusSchema } from "../followup/action";
 import { recordIdSchema } from "../records/common";
@@ -103,3 +105,11 @@ export const startRoundResultSchema = z.object({
 });
 export type StartRoundResultDto = z.infer<typeof startRoundResultSchema>;
 export const followUpRoundListSchema = z.object({ items: z.array(followUpRoundSchema) });
+
+export const followUpScheduleSchema = storedOf(followUpScheduleFieldsSchema);
+export type FollowUpScheduleDto = z.infer<typeof followUpScheduleSchema>;
+/** A mechanism's follow-up schedule, set or changed (one per mechanism). */
+export const setScheduleBodySchema = setScheduleInputSchema;
+export type SetScheduleBody = z.input<typeof setScheduleBodySchema>;
+export const followUpScheduleListSchema = z.object({ items: z.array(followUpScheduleSchema) });
+

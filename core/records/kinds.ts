@@ -9,6 +9,7 @@ import { indicatorFieldsSchema, indicatorValueFieldsSchema } from "../followup/i
 import { planFieldsSchema, planItemFieldsSchema } from "../followup/plan";
 import { progressUpdateFieldsSchema } from "../followup/progress-update";
 import { followUpRoundFieldsSchema } from "../followup/round";
+import { followUpScheduleFieldsSchema } from "../followup/schedule";
 import { focalPointFieldsSchema } from "../ministries/focal-point";
 import { ministryRecordSchema } from "../ministries/ministry";
 import { outboxEntryFieldsSchema } from "../outbox/outbox-entry";
@@ -87,6 +88,7 @@ export const RECORD_KINDS = {
     uniqueKey: "key",
   }),
   followUpRounds: kind({ name: "followUpRounds", label: "Follow-up round", schema: followUpRoundFieldsSchema, queryable: ["key", "mechanism"], uniqueKey: "key" }),
+  followUpSchedules: kind({ name: "followUpSchedules", label: "Follow-up schedule", schema: followUpScheduleFieldsSchema, queryable: ["key"], uniqueKey: "key" }),
   drafts: kind({ name: "drafts", label: "Draft", schema: draftFieldsSchema, queryable: ["key", "reportId", "reviewState"], uniqueKey: "key" }),
   reviews: kind({ name: "reviews", label: "Review", schema: reviewFieldsSchema, queryable: ["draftId", "reportId"] }),
   consultations: kind({ name: "consultations", label: "Consultation", schema: consultationFieldsSchema, queryable: ["reportId", "date"] }),

@@ -163,6 +163,17 @@ export const SAMPLE_INPUTS: { [Name in RecordName]: (tag: string) => InputOf<Nam
     startedBy: "sec-1",
     startedByName: "Sara Secretariat",
   }),
+  followUpSchedules: (tag) => ({
+    key: `mechanism:CRC ${tag}`,
+    mechanism: "CRC",
+    everyMonths: 3,
+    firstDueDate: "2026-03-31",
+    startDaysBefore: 30,
+    active: false,
+    updatedAt: "2026-01-10T09:00:00.000Z",
+    updatedBy: "sec-1",
+    updatedByName: "Sara Secretariat — « secrétariat »",
+  }),
   indicatorValues: (tag) => ({
     key: `8#2#4#${tag}`,
     indicatorId: "4",

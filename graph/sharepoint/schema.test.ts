@@ -25,7 +25,7 @@ describe("the site schema", () => {
 
   it("has the lists and libraries of the design", () => {
     expect(SITE_SCHEMA.map((l) => l.title).sort()).toEqual(
-      ["AuditLog", "ConsultationComments", "Consultations", "Contributions", "Conversations", "DraftVersions", "Drafts", "Evidence", "FocalPoints", "Milestones", "Ministries", "Operations", "Outbox", "Recommendations", "Reports", "Requests", "Reviews", "Plans", "PlanItems", "Actions", "Indicators", "IndicatorValues", "ProgressUpdates", "FollowUpRounds", "Visits", "Communications"].sort(),
+      ["AuditLog", "ConsultationComments", "Consultations", "Contributions", "Conversations", "DraftVersions", "Drafts", "Evidence", "FocalPoints", "Milestones", "Ministries", "Operations", "Outbox", "Recommendations", "Reports", "Requests", "Reviews", "Plans", "PlanItems", "Actions", "Indicators", "IndicatorValues", "ProgressUpdates", "FollowUpRounds", "FollowUpSchedules", "Visits", "Communications"].sort(),
     );
   });
 

@@ -100,6 +100,7 @@ export type ListName =
   | "IndicatorValues"
   | "ProgressUpdates"
   | "FollowUpRounds"
+  | "FollowUpSchedules"
   | "Evidence";
 
 export interface ListSpec {
@@ -690,6 +691,24 @@ export const SITE_SCHEMA: ListSpec[] = [
       ["startedByName", text, { name: "RoundStartedByName", display: "Started by" }],
     ]),
     titleOf: (r) => str(r.title),
+  },
+  {
+    title: "FollowUpSchedules",
+    description: "How often each mechanism's actions are followed up: the rounds start by themselves before each due date.",
+    template: "genericList",
+    kind: "followUpSchedules",
+    columns: columns([
+      ["key", text, { name: "ScheduleKey", display: "Key", ...uniqueKey, ...internal }],
+      ["mechanism", choice(MECHANISM_WORDS), { name: "ScheduleMechanism", display: "Mechanism" }],
+      ["everyMonths", number, { name: "EveryMonths", display: "Every (months)" }],
+      ["firstDueDate", date, { name: "FirstDueDate", display: "First round due" }],
+      ["startDaysBefore", number, { name: "StartDaysBefore", display: "Started (days before due)" }],
+      ["active", boolean, { name: "ScheduleActive", display: "Active" }],
+      ["updatedAt", dateTime, { name: "ScheduleUpdatedAt", display: "Set at" }],
+      ["updatedBy", text, { name: "ScheduleUpdatedBy", display: "Set by (id)", ...internal }],
+      ["updatedByName", text, { name: "ScheduleUpdatedByName", display: "Set by" }],
+    ]),
+    titleOf: (r) => `${str(r.mechanism)} follow-up every ${String(r.everyMonths)} month(s)`,
   },
   {
     title: "Evidence",

@@ -5,6 +5,7 @@ import { createAction, createIndicator } from "../../core/followup/plan-actions"
 import { reportProgress, reviewProgress } from "../../core/followup/progress";
 import { listActions, readAction, readIndicator } from "../../core/followup/read-followup";
 import { listFollowUpRounds, startFollowUpRound } from "../../core/followup/follow-up-round";
+import { listFollowUpSchedules, setFollowUpSchedule } from "../../core/followup/follow-up-schedules";
 import { pageOfArray } from "./paging";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import type { ApiServices } from "./services";
@@ -34,4 +35,8 @@ export function registerFollowUpRoutes(router: Router, binding: RouteBinding, se
   bindRoute(router, API_ROUTES.startFollowUpRound, binding, async ({ body, actor }) => startFollowUpRound(deps, body, actor));
 
   bindRoute(router, API_ROUTES.listFollowUpRounds, binding, async ({ actor }) => ({ items: await listFollowUpRounds(deps, actor) }));
+
+  bindRoute(router, API_ROUTES.setFollowUpSchedule, binding, async ({ body, actor }) => setFollowUpSchedule(deps, body, actor));
+
+  bindRoute(router, API_ROUTES.listFollowUpSchedules, binding, async ({ actor }) => ({ items: await listFollowUpSchedules(deps, actor) }));
 }

@@ -8,6 +8,7 @@ import { createAction, createIndicator } from "../../core/followup/plan-actions"
 import { startFollowUpRound } from "../../core/followup/follow-up-round";
 import { recoverOperations } from "../../core/operations/recover";
 import { createRequests } from "../../core/requests/create-requests";
+import { setFollowUpSchedule } from "../../core/followup/follow-up-schedules";
 import { visibleText, type AdaptiveCard } from "../../bot/cards/adaptive";
 import { buildTestBot, inputsOf, verbsOf } from "../../bot/testing/bot-harness";
 import { FakeConnector } from "../../bot/testing/fake-connector";
@@ -156,5 +157,18 @@ describe("a follow-up round", () => {
     expect(comment.text).toContain(`progress on the action “${reform.title}”, reported by`);
     expect(comment.text).toContain("Action status: Under way.");
     expect(comment.text).toContain(evidence.name);
+  });
+
+  it("on a schedule: the leader's reminder run starts the quarter's round by itself and the cards go out, once", async () => {
+    const { world, bot } = await setup();
+    await setFollowUpSchedule(world.deps, { mechanism: "UPR", everyMonths: 3, firstDueDate: "2026-06-30", startDaysBefore: 21 }, world.secretariat);
+    world.clock.set("2026-06-08T22:30:00.000Z"); // 9 June in Ljubljana: the round's first day
+    await bot.scheduler.tick();
+    await bot.sender.drain();
+    expect(sentCards().map((card) => visibleText(card)).filter((text) => text.includes("UPR follow-up due 2026-06-30"))).toHaveLength(3);
+    await bot.scheduler.tick();
+    await bot.sender.drain();
+    expect(connector.sent).toHaveLength(3);
+    expect((await queryAll(world.repos.followUpRounds)).map((r) => r.title)).toEqual(["UPR follow-up due 2026-06-30"]);
   });
 });

@@ -71,6 +71,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   getIndicator: ["secretariat", "chair", "focalPoint", "admin"],
   startFollowUpRound: ["secretariat"],
   listFollowUpRounds: ["secretariat"],
+  setFollowUpSchedule: ["secretariat"],
+  listFollowUpSchedules: ["secretariat"],
   listDecisions: ["secretariat"],
   decideRequest: ["secretariat"],
   listContributions: ["secretariat", "chair", "focalPoint", "admin"],
@@ -414,6 +416,8 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { params: { id: (await queryAll(api.repos.indicators))[0]!.id } };
     case "startFollowUpRound":
       return { body: { title: `Round ${randomUUID().slice(0, 8)}`, mechanism: "UPR", dueDate: "2099-03-31" } };
+    case "setFollowUpSchedule":
+      return { body: { mechanism: "CRC", everyMonths: 6, firstDueDate: "2099-06-30", startDaysBefore: 30 } };
     case "reviewProgress":
       return { params: { id: (await queryAll(api.repos.progressUpdates)).find((u) => u.review === "submitted")!.id }, body: { decision: "accepted" } };
     case "fixRow": {

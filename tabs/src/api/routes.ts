@@ -47,6 +47,8 @@ export const ROUTES = {
   getIndicator: ["get", "/api/indicators/{id}"],
   startFollowUpRound: ["post", "/api/follow-up-rounds"],
   listFollowUpRounds: ["get", "/api/follow-up-rounds"],
+  setFollowUpSchedule: ["put", "/api/follow-up-schedules"],
+  listFollowUpSchedules: ["get", "/api/follow-up-schedules"],
   listRequests: ["get", "/api/requests"],
   getRequest: ["get", "/api/requests/{id}"],
   createRequests: ["post", "/api/reports/{id}/requests"],
