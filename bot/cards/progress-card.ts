@@ -19,6 +19,8 @@ export interface ProgressCardOptions {
   /** What was just saved: the card says so and shows it. */
   saved?: { update: Stored<ProgressUpdateFields>; replayed: boolean };
   error?: string;
+  /** The card sent again: a reminder before the round's due date, or the escalation to the senior focal point after it. */
+  nudge?: { kind: "reminder"; daysLeft: number } | { kind: "escalation"; daysLate: number; technicalNames?: string };
   /** What the form shows again after a refusal. */
   draft?: { text?: string; status?: ActionStatus; asOf?: string; values?: Record<string, string>; attachments?: Attachment[] };
   now: Date;
@@ -55,7 +57,11 @@ function updateBlock(tr: Translator, update: Stored<ProgressUpdateFields>, title
 export function progressCard(view: ActionView, tr: Translator, options: ProgressCardOptions): AdaptiveCard {
   const action = view.action;
   const accepted = view.timeline.find((u) => u.review === "accepted");
+  const nudge = options.nudge;
   const header: (CardElement | undefined)[] = [
+    nudge?.kind === "reminder" ? banner(nudge.daysLeft <= 0 ? tr.t("progress.reminderToday") : tr.t("progress.reminder", { count: nudge.daysLeft }), "warning") : undefined,
+    nudge?.kind === "escalation" ? banner(tr.t("progress.escalation", { count: nudge.daysLate }), "attention") : undefined,
+    nudge?.kind === "escalation" && nudge.technicalNames ? subtle(tr.t("banner.escalationTechnical", { names: nudge.technicalNames })) : undefined,
     heading(tr.t("progress.title")),
     options.round ? subtle(tr.t("progress.round", { round: options.round.title, date: tr.date(options.round.dueDate) })) : undefined,
     textBlock(action.title, { weight: "Bolder" }),

@@ -1,3 +1,4 @@
+import { calendarDateAt, daysBetween } from "../../core/calendar/calendar";
 import type { Directory } from "../../core/ports/directory";
 import type { Repositories } from "../../core/ports/repository";
 import type { Stored } from "../../core/records/common";
@@ -84,7 +85,14 @@ export async function renderNotification(deps: RenderDeps, entry: Stored<OutboxE
       if (view.action.status === "done" || view.action.status === "dropped") return { send: false, reason: `the action is ${view.action.status}: no progress to ask for` };
       const focalPoints = await activeFocalPoints(deps, view.action.leadMinistryId);
       if (!focalPoints.some((f) => f.userId === entry.recipientId)) return { send: false, reason: "the recipient is no longer a focal point of the action's lead ministry" };
-      return { send: true, card: progressCard(view, tr, { canReport: true, round, now: ctx.now }), summary: `progress on action ${view.action.id} (round ${round.id})` };
+      const nudge = notification.nudge;
+      if (!nudge) return { send: true, card: progressCard(view, tr, { canReport: true, round, now: ctx.now }), summary: `progress on action ${view.action.id} (round ${round.id})` };
+      // Reported meanwhile (whatever the review says): no reminder, no escalation.
+      if (view.timeline.some((update) => update.reportedAt >= round.startedAt)) return { send: false, reason: `progress on action ${view.action.id} was reported since the round started` };
+      const today = calendarDateAt(ctx.now, tr.timeZone);
+      const technicalNames = nudge.kind === "escalation" ? focalPoints.filter((f) => f.role === "technical").map((f) => f.displayName).join(", ") || undefined : undefined;
+      const cardNudge = nudge.kind === "reminder" ? { kind: "reminder" as const, daysLeft: daysBetween(today, round.dueDate) } : { kind: "escalation" as const, daysLate: Math.max(1, daysBetween(round.dueDate, today)), technicalNames };
+      return { send: true, card: progressCard(view, tr, { canReport: true, round, now: ctx.now, nudge: cardNudge }), summary: `${nudge.kind} of progress on action ${view.action.id} (round ${round.id})` };
     }
     case "overdue-digest": {
       const views = (await Promise.all(notification.requestIds.slice(0, 200).map((id) => requestViewOrGone(deps, id)))).filter(

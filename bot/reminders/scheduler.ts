@@ -4,6 +4,7 @@ import type { Repositories } from "../../core/ports/repository";
 import type { Telemetry } from "../../core/ports/telemetry";
 import { runReminders, type ReminderRun } from "../../core/reminders/run-reminders";
 import { runFollowUpSchedules } from "../../core/followup/follow-up-schedules";
+import { runRoundReminders } from "../../core/followup/round-reminders";
 import { describeError, type BotLogger } from "../logger";
 
 export interface ReminderSchedulerDeps {
@@ -22,7 +23,8 @@ export interface ReminderSchedulerDeps {
 /**
  * Runs core's reminder schedule on a timer: reminders before the due date, the escalation to
  * the senior focal point after it, the secretariat's daily digest; then the follow-up rounds the
- * schedules have due. Each is queued once whatever restarts happen (outbox keys, round keys);
+ * schedules have due, and the reminders and escalations of the rounds' cards. Each is queued
+ * once whatever restarts happen (outbox keys, round keys);
  * `tick` runs it now (tests pass a fake clock).
  */
 export class ReminderScheduler {
@@ -69,7 +71,10 @@ export class ReminderScheduler {
     }
   }
 
-  /** The follow-up rounds the schedules have due; a failure is logged and tried again at the next tick, the reminders' run stands. */
+  /**
+   * The follow-up rounds the schedules have due, then the reminders and escalations of the
+   * rounds' cards; a failure is logged and tried again at the next tick, the requests' run stands.
+   */
   private async startScheduledRounds(): Promise<void> {
     try {
       const rounds = await runFollowUpSchedules(this.deps, { timeZone: this.deps.timeZone });
@@ -77,8 +82,13 @@ export class ReminderScheduler {
         this.deps.logger.info({ started: rounds.started }, "scheduled follow-up rounds started");
         this.deps.onQueued();
       }
+      const nudges = await runRoundReminders(this.deps, { timeZone: this.deps.timeZone });
+      if (nudges.reminders || nudges.escalations) {
+        this.deps.logger.info({ ...nudges }, "follow-up round reminders queued");
+        this.deps.onQueued();
+      }
     } catch (error) {
-      this.deps.logger.error({ error: describeError(error) }, "the scheduled follow-up rounds could not be started; the next run tries again");
+      this.deps.logger.error({ error: describeError(error) }, "the follow-up rounds' schedules or reminders could not run; the next run tries again");
     }
   }
 }

@@ -49,8 +49,13 @@ export interface StartRoundResult {
 /** Cards queued together between two heartbeats. */
 const CHUNK = 200;
 
+/** What the keys of a round's cards start with. */
+export function progressCardPrefix(roundId: string): string {
+  return `progress:${roundId}:`;
+}
+
 export function progressCardKey(roundId: string, actionId: string, recipientId: string): string {
-  return `progress:${roundId}:${actionId}:${recipientId}`;
+  return `${progressCardPrefix(roundId)}${actionId}:${recipientId}`;
 }
 
 const OPERATION_PREFIX = "follow-up-round:";

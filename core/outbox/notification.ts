@@ -26,7 +26,18 @@ export const notificationSchema = z.discriminatedUnion("kind", [
   /** An unanswered request past its due date, sent to the senior focal point. */
   z.object({ kind: z.literal("escalation"), requestId: recordIdSchema, daysLate: z.number().int().min(1) }),
   /** A follow-up round's question to a lead ministry's focal point: how did this action progress? */
-  z.object({ kind: z.literal("progress"), roundId: recordIdSchema, actionId: recordIdSchema }),
+  z.object({
+    kind: z.literal("progress"),
+    roundId: recordIdSchema,
+    actionId: recordIdSchema,
+    /** The same card again: a reminder before the round's due date, or, to the senior focal point, the escalation after it. */
+    nudge: z
+      .discriminatedUnion("kind", [
+        z.object({ kind: z.literal("reminder"), daysBefore: z.number().int().min(0) }),
+        z.object({ kind: z.literal("escalation"), daysLate: z.number().int().min(1) }),
+      ])
+      .optional(),
+  }),
   /** The secretariat's daily list of overdue requests. */
   z.object({ kind: z.literal("overdue-digest"), date: calendarDateSchema, requestIds: z.array(recordIdSchema).max(2000) }),
   /** A draft waiting for the chair's decision. */

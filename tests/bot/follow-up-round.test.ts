@@ -171,4 +171,21 @@ describe("a follow-up round", () => {
     expect(connector.sent).toHaveLength(3);
     expect((await queryAll(world.repos.followUpRounds)).map((r) => r.title)).toEqual(["UPR follow-up due 2026-06-30"]);
   });
+
+  it("reminds the focal points who have not reported before the due date, in the same card with a reminder on top; an action reported on is not reminded of", async () => {
+    const { world, bot, send, action, reform, training, clinics } = await setup();
+    const { round } = await startFollowUpRound(world.deps, { title: "2026 Q4", mechanism: "UPR", dueDate: "2026-12-15" }, world.secretariat);
+    await bot.sender.drain();
+    await send(action("fp-1-technical", "submitProgress", { actionId: training.id, roundId: round.id, progress: "Forty judges trained.", status: "under-way" }, { id: "f:training" }));
+    connector.sent.length = 0;
+
+    world.clock.set("2026-12-08T08:00:00.000Z"); // 09:00 in Ljubljana, seven days before
+    await bot.scheduler.tick();
+    await bot.sender.drain();
+    const reminders = sentCards().map((card) => visibleText(card));
+    expect(reminders.filter((text) => text.includes("Reminder: the secretariat asks for this update within 7 days."))).toHaveLength(2);
+    expect(reminders.join("\n")).toContain(reform.title);
+    expect(reminders.join("\n")).toContain(clinics.title);
+    expect(reminders.join("\n")).not.toContain(training.title);
+  });
 });
