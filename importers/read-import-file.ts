@@ -22,6 +22,7 @@ import {
 } from "../core/import";
 import type { Mechanism } from "../core/records/taxonomy";
 import { looksLikeText, readCsv } from "./csv-reader";
+import { looksLikeJson, readJsonTable } from "./json-reader";
 import { isWordPackage, readWordDocument } from "./docx-reader";
 import { DEFAULT_IMPORT_LIMITS, megabytes, type ImportLimits } from "./limits";
 import { isZip, openZip } from "./safe-zip";
@@ -55,13 +56,13 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
 }
 
-const ACCEPTED = "an OHCHR thematic list (.docx), a UHRI export (.xlsx or .csv) or a CSV with a column mapping";
+const ACCEPTED = "an OHCHR thematic list (.docx), a UHRI export (.xlsx, .csv or .json) or a CSV with a column mapping";
 
 function containerOfFormat(format: ImportFormat): Container {
   return format === "ohchr-docx" ? "docx" : format === "uhri-xlsx" ? "xlsx" : "text";
 }
 
-const CONTAINER_NAMES: Record<Container, string> = { docx: "a Word document (.docx)", xlsx: "an Excel workbook (.xlsx)", text: "a CSV text file" };
+const CONTAINER_NAMES: Record<Container, string> = { docx: "a Word document (.docx)", xlsx: "an Excel workbook (.xlsx)", text: "a text file (CSV or JSON)" };
 
 /** Reads and parses an import file. Throws ValidationError for a file that cannot be imported. */
 export async function readImportFile(bytes: Uint8Array, options: ReadImportOptions = {}): Promise<ParsedImport> {
@@ -120,6 +121,14 @@ export async function readImportFile(bytes: Uint8Array, options: ReadImportOptio
     return parseUhriExport(table, { format: "uhri-xlsx", fileName, mechanism: options.mechanism });
   }
 
+  if (options.format === "uhri-json" || (options.format === undefined && options.mapping === undefined && looksLikeJson(bytes))) {
+    const json = readJsonTable(bytes, limits);
+    if (!isUhriHeader(json.headers)) {
+      const found = json.headers.slice(0, 12).map((h) => `"${h.slice(0, 40)}"`).join(", ") || "no keys";
+      throw refuse(`This JSON file is not a UHRI export: its annotations have ${found}, not the export's Text, Symbol, Body, AnnotationId…`, "no recognizable keys");
+    }
+    return parseUhriExport(json, { format: "uhri-json", fileName, mechanism: options.mechanism });
+  }
   const table = readCsv(bytes, limits);
   const wantsMapping = options.format === "csv" || (options.mapping !== undefined && options.format !== "uhri-csv");
   if (wantsMapping) {

@@ -11,7 +11,7 @@ import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../importers";
 import { type Command, parseCommandArgs, USAGE_EXIT_CODE, usageProblem } from "../command";
 import { openStore, StoreNotConfiguredError, type OpenedStore } from "../store";
 
-const USAGE = `nmirf import <file> [--format ohchr-docx|uhri-xlsx|uhri-csv|csv] [--mechanism UPR]
+const USAGE = `nmirf import <file> [--format ohchr-docx|uhri-xlsx|uhri-csv|uhri-json|csv] [--mechanism UPR]
                     [--symbol A/HRC/59/15] [--session 48]
                     [--map text=Recommendation,documentSymbol=Symbol,...] [--mapping mapping.json]
                     [--list-separator ";"] [--dry-run] [--json]

@@ -3,13 +3,14 @@ import type { RecommendationFields } from "../recommendations/recommendation";
 import type { UprPosition } from "../records/taxonomy";
 
 /** The files a secretariat imports recommendations from. */
-export const IMPORT_FORMATS = ["ohchr-docx", "uhri-xlsx", "uhri-csv", "csv"] as const;
+export const IMPORT_FORMATS = ["ohchr-docx", "uhri-xlsx", "uhri-csv", "uhri-json", "csv"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const IMPORT_FORMAT_NAMES: Record<ImportFormat, string> = {
   "ohchr-docx": "OHCHR thematic list of recommendations (Word)",
   "uhri-xlsx": "Universal Human Rights Index export (Excel)",
   "uhri-csv": "Universal Human Rights Index export (CSV)",
+  "uhri-json": "Universal Human Rights Index export (JSON)",
   csv: "CSV with a column mapping",
 };
 

@@ -1,5 +1,5 @@
 /**
- * The Universal Human Rights Index export (Excel or CSV): one row per annotation, with the
+ * The Universal Human Rights Index export (Excel, CSV or JSON): one row per annotation, with the
  * export's own column names, "Reccomending" spelling included. Multi-value cells hold one
  * value per line, each starting with "- "; dates are Excel serial numbers.
  */
@@ -58,7 +58,7 @@ export function isUhriHeader(headers: readonly string[]): boolean {
 }
 
 export interface UhriOptions {
-  format: "uhri-xlsx" | "uhri-csv";
+  format: "uhri-xlsx" | "uhri-csv" | "uhri-json";
   fileName?: string;
   /** The mechanism of rows whose body and symbol do not tell. */
   mechanism?: Mechanism;

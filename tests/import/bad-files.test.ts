@@ -36,7 +36,7 @@ async function expectRefused(bytes: Uint8Array, options: ReadImportOptions, mess
 describe("files that are not what an import takes", () => {
   it("a picture", async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
-    await expectRefused(png, { fileName: "scan.png" }, "This file is not an OHCHR thematic list (.docx), a UHRI export (.xlsx or .csv) or a CSV with a column mapping.");
+    await expectRefused(png, { fileName: "scan.png" }, "This file is not an OHCHR thematic list (.docx), a UHRI export (.xlsx, .csv or .json) or a CSV with a column mapping.");
   });
 
   it("a PDF, and an older .doc", async () => {

@@ -280,7 +280,7 @@ describe("wrong usage", () => {
   it.each([
     [[], "Give one file to import."],
     [["a.docx", "b.docx"], "Give one file to import."],
-    [["a.docx", "--format", "pdf"], "--format must be one of ohchr-docx, uhri-xlsx, uhri-csv, csv."],
+    [["a.docx", "--format", "pdf"], "--format must be one of ohchr-docx, uhri-xlsx, uhri-csv, uhri-json, csv."],
     [["a.docx", "--mechanism", "UNESCO"], "--mechanism must be one of UPR, CCPR"],
     [["a.docx", "--session", "forty"], "--session must be a UPR session number"],
     [["a.docx", "--colour"], "Unknown option '--colour'"],

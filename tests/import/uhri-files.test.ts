@@ -109,6 +109,58 @@ describe("a UHRI export in CSV", () => {
   });
 });
 
+/** The same annotations as the UHRI's JSON export writes them: its keys, lists as arrays, dates as ISO instants. */
+function uhriJson(list: UhriRecord[]): Buffer {
+  const KEYS: Partial<Record<keyof UhriRecord, string>> = {
+    Text: "Text",
+    "Countries Concerned": "Countries",
+    "Reccomending Body": "Body",
+    "Document Symbol": "Symbol",
+    Themes: "Themes",
+    "Affected Persons": "AffectedPersons",
+    Sdgs: "Sdgs",
+    "Document Publication Date": "PublicationDate",
+    "UPR Reccomending States": "UprRecommendingCountry",
+    "UPR Position": "UprPositions",
+    Type: "AnnotationType",
+    "OHCHR Annotation Id": "AnnotationId",
+    "UPR Session": "UprSession",
+    "Regions Concerned": "Regions",
+  };
+  const serialToIso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().replace(".000Z", "");
+  const annotations = list.map((record) =>
+    Object.fromEntries(
+      Object.entries(record).flatMap(([column, value]) => {
+        const key = KEYS[column as keyof UhriRecord];
+        if (!key || value === null || value === undefined) return [];
+        if (typeof value === "string" && value.startsWith("- ")) return [[key, value.split("\n").map((line) => line.replace(/^- /, ""))]];
+        if (key === "PublicationDate" && typeof value === "number") return [[key, serialToIso(value)]];
+        return [[key, value]];
+      }),
+    ),
+  );
+  return Buffer.from(JSON.stringify(annotations, null, 2), "utf8");
+}
+
+describe("a UHRI export in JSON", () => {
+  it("reads the same as the Excel export, found by its content, its lists and dates as the export writes them", async () => {
+    const fromExcel = await readImportFile(await uhriWorkbook(records));
+    const fromJson = await readImportFile(uhriJson(records), { fileName: "uhri-export.json" });
+    expect(fromJson.format).toBe("uhri-json");
+    expect(fieldsOf(fromJson)).toEqual(fieldsOf(fromExcel));
+    expect(fromJson.rows.map((row) => row.row)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("takes the annotations inside an object too, and refuses JSON that is no export, naming what it holds, or that does not parse", async () => {
+    const wrapped = Buffer.from(JSON.stringify({ value: JSON.parse(uhriJson(records).toString("utf8")) }));
+    expect((await readImportFile(wrapped, { fileName: "export.json" })).rows).toHaveLength(records.length);
+    const other = readImportFile(Buffer.from(JSON.stringify([{ name: "Ana", city: "Ljubljana" }])), { fileName: "people.json" });
+    await expect(other).rejects.toThrow(/not a UHRI export: its annotations have "name", "city"/);
+    await expect(readImportFile(Buffer.from('[{"Text": "Ratify'), { fileName: "cut.json" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(readImportFile(Buffer.from('{"count": 2}'), { fileName: "count.json" })).rejects.toThrow(/holds no list of annotations/);
+  });
+});
+
 describe("a generic CSV with a column mapping", () => {
   it("is read through the mapping", async () => {
     const bytes = Buffer.from('Ref;Recommendation;Symbol;Response\r\n23(a);"Adopt a children\'s act;\nand fund it";CRC/C/SVN/CO/5-6;\r\n');
