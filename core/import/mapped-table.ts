@@ -252,6 +252,13 @@ export function parseMappedTable(table: Table, mapping: ColumnMapping, options: 
   });
 
   const warnings: string[] = [];
+  // Nothing dropped in silence: a column with values that no field takes is named.
+  const used = new Set(Object.values(indexes));
+  const unmapped = table.headers.filter((header, index) => header.trim() !== "" && !used.has(index) && table.rows.some(({ values }) => cellText(values[index]).trim() !== ""));
+  if (unmapped.length) {
+    const named = unmapped.slice(0, 20).map((header) => `"${header.trim().slice(0, 60)}"`).join(", ");
+    warnings.push(`${unmapped.length === 1 ? "a column the mapping leaves out, whose values are not imported" : `${unmapped.length} columns the mapping leaves out, whose values are not imported`}: ${named}${unmapped.length > 20 ? "…" : ""}`);
+  }
   const kept = mapping.oneRowPerState ? mergeRowsPerState(rows, warnings) : rows;
   return { format: "csv", ...(options.fileName ? { fileName: options.fileName } : {}), source: {}, rows: kept, clusters: addUnique([], kept.map((r) => (r.ok ? r.fields.cluster : undefined))), warnings };
 }
