@@ -130,7 +130,7 @@ function uhriJson(list: UhriRecord[]): Buffer {
   const serialToIso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().replace(".000Z", "");
   const annotations = list.map((record) =>
     Object.fromEntries(
-      Object.entries(record).flatMap(([column, value]) => {
+      Object.entries(record).flatMap(([column, value]): [string, unknown][] => {
         const key = KEYS[column as keyof UhriRecord];
         if (!key || value === null || value === undefined) return [];
         if (typeof value === "string" && value.startsWith("- ")) return [[key, value.split("\n").map((line) => line.replace(/^- /, ""))]];
