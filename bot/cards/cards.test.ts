@@ -1,6 +1,7 @@
 import { createTranslator } from "../i18n/translate";
 import { visibleText } from "./adaptive";
 import { digestCard, noticeCard } from "./notice-card";
+import { communicationDueCard } from "./engagement-card";
 import { chatAnswerCard, moreTimeCard, myRequestsCard, requestCard } from "./request-card";
 import type { RequestView } from "../../core/requests/read-requests";
 
@@ -122,5 +123,29 @@ describe("a request about a visit's meeting or a communication's reply", () => {
     expect(visibleText(requestCard(about("communication-reply", "UA SVN 2/2026"), { tr, now }, { canAnswer: true }))).toContain("Reply to communication UA SVN 2/2026");
     expect(visibleText(requestCard(about("methodology", "Methodology"), { tr, now }, { canAnswer: true }))).toContain("Section: Methodology");
     expect(visibleText(requestCard(about("communication-reply", "UA SVN 2/2026"), { tr: createTranslator("fr-FR"), now }, { canAnswer: true }))).toContain("Réponse à la communication UA SVN 2/2026");
+  });
+});
+
+describe("the secretariat's reminders of what is due beyond requests", () => {
+  const communication = {
+    id: "4",
+    eTag: '"4,1"',
+    reference: "UA SVN 2/2026",
+    kind: "urgent-appeal" as const,
+    mandates: ["Special Rapporteur on torture", "Working Group on Arbitrary Detention"],
+    receivedOn: "2026-03-02",
+    replyDueDate: "2026-04-01",
+    status: "received" as const,
+    timeZone: "Europe/Ljubljana",
+    createdAt: "2026-03-02T09:00:00.000Z",
+    createdBy: "sec-1",
+  };
+
+  it("says when the reply to a communication is due, or how late it is, in the reader's language", () => {
+    const en = createTranslator("en-GB", "Europe/Ljubljana");
+    expect(visibleText(communicationDueCard(communication, 7, en))).toContain("The reply to this communication is due in 7 days.");
+    expect(visibleText(communicationDueCard(communication, 7, en))).toContain("Special Rapporteur on torture; Working Group on Arbitrary Detention");
+    expect(visibleText(communicationDueCard(communication, -1, en))).toContain("The reply to this communication is 1 day late.");
+    expect(visibleText(communicationDueCard(communication, 0, createTranslator("fr-FR", "Europe/Ljubljana")))).toContain("La réponse à cette communication est attendue aujourd'hui.");
   });
 });

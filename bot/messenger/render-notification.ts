@@ -16,6 +16,7 @@ import { readRequestForDelivery, type RequestView } from "../../core/requests/re
 import { readReviewForDelivery } from "../../core/drafts/read-drafts";
 import { readActionForDelivery } from "../../core/followup/read-followup";
 import { progressCard } from "../cards/progress-card";
+import { communicationDueCard, visitDueCard } from "../cards/engagement-card";
 
 export interface RenderDeps {
   repos: Repositories;
@@ -119,6 +120,21 @@ export async function renderNotification(deps: RenderDeps, entry: Stored<OutboxE
     case "notice": {
       const view = notification.requestId ? await requestViewOrGone(deps, notification.requestId) : undefined;
       return { send: true, card: noticeCard(notification, view, ctx), summary: `notice ${notification.topic}` };
+    }
+    case "engagement-due": {
+      const gone = (error: unknown) => {
+        if (isDomainError(error) && error.code === "not_found") return undefined;
+        throw error;
+      };
+      if (notification.subject === "communication") {
+        const communication = await deps.repos.communications.get(notification.id).catch(gone);
+        // Replied meanwhile, or its due date moved: this notice is not the one due.
+        if (!communication || communication.status !== "received" || communication.replyDueDate !== notification.date) return { send: false, reason: `the reply to communication ${notification.id} is no longer due on ${notification.date}` };
+        return { send: true, card: communicationDueCard(communication, notification.daysBefore, tr), summary: `reply due to communication ${communication.reference}` };
+      }
+      const visit = await deps.repos.visits.get(notification.id).catch(gone);
+      if (!visit || (visit.status !== "accepted" && visit.status !== "scheduled") || visit.agreedFrom !== notification.date) return { send: false, reason: `visit ${notification.id} no longer starts on ${notification.date}` };
+      return { send: true, card: visitDueCard(visit, notification.daysBefore, tr), summary: `visit ${visit.id} starts on ${visit.agreedFrom}` };
     }
   }
 }

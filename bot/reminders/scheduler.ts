@@ -5,6 +5,7 @@ import type { Telemetry } from "../../core/ports/telemetry";
 import { runReminders, type ReminderRun } from "../../core/reminders/run-reminders";
 import { runFollowUpSchedules } from "../../core/followup/follow-up-schedules";
 import { runRoundReminders } from "../../core/followup/round-reminders";
+import { runEngagementReminders } from "../../core/engagement/engagement-reminders";
 import { describeError, type BotLogger } from "../logger";
 
 export interface ReminderSchedulerDeps {
@@ -23,7 +24,8 @@ export interface ReminderSchedulerDeps {
 /**
  * Runs core's reminder schedule on a timer: reminders before the due date, the escalation to
  * the senior focal point after it, the secretariat's daily digest; then the follow-up rounds the
- * schedules have due, and the reminders and escalations of the rounds' cards. Each is queued
+ * schedules have due, the reminders and escalations of the rounds' cards, and the secretariat's
+ * reminders of replies to communications and of visits about to start. Each is queued
  * once whatever restarts happen (outbox keys, round keys);
  * `tick` runs it now (tests pass a fake clock).
  */
@@ -87,8 +89,13 @@ export class ReminderScheduler {
         this.deps.logger.info({ ...nudges }, "follow-up round reminders queued");
         this.deps.onQueued();
       }
+      const engagement = await runEngagementReminders(this.deps, { timeZone: this.deps.timeZone });
+      if (engagement.communications || engagement.visits) {
+        this.deps.logger.info({ ...engagement }, "the secretariat is reminded of replies to communications and visits due");
+        this.deps.onQueued();
+      }
     } catch (error) {
-      this.deps.logger.error({ error: describeError(error) }, "the follow-up rounds' schedules or reminders could not run; the next run tries again");
+      this.deps.logger.error({ error: describeError(error) }, "the follow-up rounds' schedules or reminders, or the engagement reminders, could not run; the next run tries again");
     }
   }
 }

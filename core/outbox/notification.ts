@@ -38,6 +38,11 @@ export const notificationSchema = z.discriminatedUnion("kind", [
       ])
       .optional(),
   }),
+  /**
+   * To the secretariat: a reply to a communication is due (or overdue: `daysBefore` -1), or a
+   * visit starts, `daysBefore` days from `date` (core/engagement/engagement-reminders.ts).
+   */
+  z.object({ kind: z.literal("engagement-due"), subject: z.enum(["communication", "visit"]), id: recordIdSchema, date: calendarDateSchema, daysBefore: z.number().int().min(-60).max(90) }),
   /** The secretariat's daily list of overdue requests. */
   z.object({ kind: z.literal("overdue-digest"), date: calendarDateSchema, requestIds: z.array(recordIdSchema).max(2000) }),
   /** A draft waiting for the chair's decision. */
