@@ -165,6 +165,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       res.end(JSON.stringify({ status: "starting", mode: config.mode, uptimeSeconds: 0 }));
     };
     const listening = createServer((req, res) => handle(req, res));
+    // When the last call (a load balancer's probes aside) arrived: a stopping instance waits for the calls to stop.
+    let lastCallAt = 0;
+    listening.on("request", (req: { url?: string }) => {
+      const path = (req.url ?? "").split("?")[0];
+      if (path !== "/readyz" && path !== "/healthz") lastCallAt = Date.now();
+    });
     server = listening;
     listening.requestTimeout = 120_000;
     listening.headersTimeout = 30_000;
@@ -322,8 +328,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         state = "stopping";
         logger.info("stopping: finishing the requests and sends in flight");
         // Still answering while /readyz says 503, so that a probing load balancer stops sending
-        // calls here before the port closes (a call it sent to a closing port would be reset).
-        if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+        // calls here before the port closes (a call it sent to a closing port would be reset):
+        // the drain, then as long as calls still arrive (a busy balancer probes late), until none
+        // came for half a drain, at most ten drains in all.
+        if (config.shutdownDrainMs > 0) {
+          const drainStarted = Date.now();
+          const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+          await sleep(config.shutdownDrainMs);
+          const quietMs = Math.max(100, config.shutdownDrainMs / 2);
+          while (Date.now() - lastCallAt < quietMs && Date.now() - drainStarted < config.shutdownDrainMs * 10) await sleep(50);
+        }
         const closed = new Promise<void>((resolve) => listening.close(() => resolve()));
         listening.closeIdleConnections();
         const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());

@@ -92,6 +92,27 @@ test("a stopping server with a drain keeps answering calls, its /readyz at 503, 
   await expect(fetch(`${draining.server.url}/healthz`)).rejects.toThrow();
 }, 60_000);
 
+test("a stopping server waits, after its drain, until calls stop arriving (probes aside), then closes", async () => {
+  const draining = await startApiServer({ shutdownDrainMs: 400 });
+  const begun = Date.now();
+  let stoppedAt = 0;
+  const stopped = draining.server.stop().then(() => (stoppedAt = Date.now()));
+  // A balancer slow to notice keeps sending calls for 1.2 s: each is answered, and the port stays open.
+  let lastCall = 0;
+  while (Date.now() - begun < 1_200) {
+    expect((await draining.call("GET", "/api/openapi.json")).status).toBe(200);
+    lastCall = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // Its probes go on, but no call: the instance closes half a drain later.
+  const probing = setInterval(() => void fetch(`${draining.server.url}/readyz`).catch(() => undefined), 50);
+  await stopped;
+  clearInterval(probing);
+  expect(stoppedAt - lastCall).toBeGreaterThanOrEqual(150);
+  expect(stoppedAt - begun).toBeLessThan(4_000 + 10_000);
+  await expect(fetch(`${draining.server.url}/healthz`)).rejects.toThrow();
+}, 60_000);
+
 test("/api/openapi.json is an OpenAPI 3.1 document listing every route with its schemas", async () => {
   const response = await api.call<{ openapi: string; paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown>; requestBody?: unknown }>> }>("GET", "/api/openapi.json");
   expect(response.status).toBe(200);
