@@ -1,9 +1,10 @@
 /**
  * Actions: every action the person may read, by ministry and status, overdue or with an
  * indicator off track; one chosen shows its indicators and timeline (and, for the secretariat,
- * the updates to accept or return).
+ * the updates to accept or return). The secretariat also finds here the follow-up rounds that
+ * ask the ministries about their actions, and the schedules that start them.
  */
-import { Badge, Dropdown, makeStyles, Option, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, Link } from "@fluentui/react-components";
+import { Badge, Dropdown, makeStyles, Option, Switch, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, Link } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ActionStatus } from "../../../../core/followup/action";
 import { useResource } from "../../api/use-resource";
@@ -13,6 +14,7 @@ import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
 import { ACTION_STATUS_CODES } from "../../taxonomy";
+import { FollowUpRounds } from "./FollowUpRounds";
 import { ActionItem } from "./RecommendationFollowUp";
 
 const ANY = "__any__";
@@ -22,9 +24,37 @@ const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   scroll: { overflowX: "auto", maxWidth: "100%" },
   detail: { marginBlockStart: tokens.spacingVerticalL, listStyleType: "none", padding: 0 },
+  parts: { marginBlockEnd: tokens.spacingVerticalM },
 });
 
+type Part = "actions" | "rounds";
+
 export default function ActionsView() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { me } = useSession();
+  const [part, setPart] = useState<Part>("actions");
+  // The rounds' routes are the secretariat's: the same permission as asking ministries for input.
+  const mayStartRounds = me.can.createRequests;
+  return (
+    <>
+      <PageHeader title={t("actions.title")} description={t("actions.description")} />
+      {mayStartRounds && (
+        <TabList className={styles.parts} selectedValue={part} onTabSelect={(_, d) => setPart(d.value as Part)} aria-label={t("actions.parts")}>
+          <Tab value="actions">{t("actions.title")}</Tab>
+          <Tab value="rounds">{t("rounds.tab")}</Tab>
+        </TabList>
+      )}
+      {/* Hidden, not unmounted: back from the rounds, the filters and the action chosen are as they were. */}
+      <div hidden={part !== "actions"}>
+        <ActionsList />
+      </div>
+      {mayStartRounds && part === "rounds" && <FollowUpRounds />}
+    </>
+  );
+}
+
+function ActionsList() {
   const styles = useStyles();
   const { t, date, number } = useI18n();
   const { api, ministries } = useSession();
@@ -41,7 +71,6 @@ export default function ActionsView() {
   const ministryName = (id: string) => ministries.get(id)?.name ?? id;
   return (
     <>
-      <PageHeader title={t("actions.title")} description={t("actions.description")} />
       <div className={styles.bar}>
         <Dropdown aria-label={t("actions.ministry")} value={ministryId ? ministryName(ministryId) : t("actions.allMinistries")} selectedOptions={[ministryId ?? ANY]} onOptionSelect={(_, d) => setMinistryId(d.optionValue === ANY ? undefined : d.optionValue)}>
           <Option value={ANY}>{t("actions.allMinistries")}</Option>
