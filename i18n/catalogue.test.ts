@@ -24,7 +24,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   pt: ["app.name", "mechanismShort.*", "overview.total", "ministries.actionFor", "detail.title", "audit.change", "import.wizard.change", "dataQuality.rowName"],
 };
 /** Names and codes that stay in Latin letters in a right-to-left language: the app, Microsoft's products, file types, UN symbols, codes. */
-const KEPT_IN_LATIN = /\b(NMIRF|Microsoft 365|Microsoft Entra|Microsoft Teams|Microsoft|Teams|Outlook|SharePoint|Word|Excel|PowerPoint|OpenDocument|Evidence|PDF|CSV|PNG|JPEG|https|request\.created|CCPR|CESCR|CAT|CRC|CEDAW|CERD|CRPD|CMW|CED|SPECIAL_PROCEDURES|REGIONAL|APP_NAME_SUFFIX|Drafts|Import mappings|npx nmirf import FILE --mapping)\b|\.(docx|dotx|xlsx|csv)\b|\$\{\{|\}\}/g;
+const KEPT_IN_LATIN = /\b(NMIRF|Microsoft 365|Microsoft Entra|Microsoft Teams|Microsoft|Teams|Outlook|SharePoint|Word|Excel|PowerPoint|OpenDocument|Evidence|PDF|CSV|JSON|PNG|JPEG|https|request\.created|CCPR|CESCR|CAT|CRC|CEDAW|CERD|CRPD|CMW|CED|SPECIAL_PROCEDURES|REGIONAL|APP_NAME_SUFFIX|Drafts|Import mappings|npx nmirf import FILE --mapping)\b|\.(docx|dotx|xlsx|csv|json)\b|\$\{\{|\}\}/g;
 /** Messages whose arguments a language may choose among (a date as Intl writes it, or by its parts; a chapter's Roman numeral or its number). */
 const OFFERED_ARGUMENTS: Record<string, string[]> = {
   "draft.date": ["date", "day", "month", "year"],

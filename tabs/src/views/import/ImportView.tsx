@@ -82,7 +82,7 @@ export default function ImportView() {
           <Label htmlFor="import-file" required>
             {t("import.file")}
           </Label>
-          <input id="import-file" type="file" accept=".docx,.xlsx,.csv" onChange={(event) => setFile(event.target.files?.[0])} aria-describedby="import-file-hint" />
+          <input id="import-file" type="file" accept=".docx,.xlsx,.csv,.json" onChange={(event) => setFile(event.target.files?.[0])} aria-describedby="import-file-hint" />
           <Text id="import-file-hint" size={200} className={styles.muted}>
             {t("import.fileHint")}
           </Text>

@@ -11,7 +11,7 @@ import type { Mechanism } from "../../../../core/records/taxonomy";
 import { useAction } from "../../api/use-resource";
 import { useSession } from "../../shell/session";
 
-export const FORMATS = ["ohchr-docx", "uhri-xlsx", "uhri-csv", "csv"] as const;
+export const FORMATS = ["ohchr-docx", "uhri-xlsx", "uhri-csv", "uhri-json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 export type Outcome = "all" | "new" | "changed" | "unchanged" | "duplicate" | "invalid";
 
