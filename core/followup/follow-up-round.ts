@@ -9,7 +9,7 @@ import { z } from "zod";
 import { authorize, type Actor } from "../auth/policy";
 import { audit } from "../audit/audit";
 import { isDomainError, ValidationError } from "../errors";
-import { activeFocalPoints } from "../ministries/focal-points";
+import { activeFocalPointsOf } from "../ministries/focal-points";
 import { actorOfOperation, completeOperation, heartbeat, startOperation } from "../operations/journal";
 import type { OperationFields } from "../operations/operation";
 import type { OutboxEntryInput } from "../outbox/outbox-entry";
@@ -103,10 +103,8 @@ async function actionsOfRound(deps: Deps, round: FollowUpRoundFields): Promise<S
 
 async function queueRoundCards(deps: Deps, round: Stored<FollowUpRoundFields>, operation: Stored<OperationFields>) {
   const actions = await actionsOfRound(deps, round);
-  const recipients = new Map<string, string[]>();
-  for (const ministryId of new Set(actions.map((a) => a.leadMinistryId))) {
-    recipients.set(ministryId, (await activeFocalPoints(deps, ministryId, "technical")).map((f) => f.userId));
-  }
+  const technical = await activeFocalPointsOf(deps, actions.map((a) => a.leadMinistryId), "technical");
+  const recipients = new Map([...technical].map(([ministryId, focalPoints]) => [ministryId, focalPoints.map((f) => f.userId)]));
   const now = deps.clock.now().toISOString();
   const entries: OutboxEntryInput[] = actions.flatMap((action) =>
     (recipients.get(action.leadMinistryId) ?? []).map((recipientId) => ({ key: progressCardKey(round.id, action.id, recipientId), recipientId, notification: { kind: "progress" as const, roundId: round.id, actionId: action.id }, createdAt: now })),

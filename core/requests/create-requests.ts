@@ -13,7 +13,7 @@ import { parseOrThrow } from "../records/validate";
 import { queryAll } from "../ports/repository";
 import { audit, auditMany, type AuditEvent } from "../audit/audit";
 import type { UseCaseDeps } from "../ports/use-case-deps";
-import { activeFocalPoints } from "../ministries/focal-points";
+import { activeFocalPointsOf } from "../ministries/focal-points";
 import { actorOfOperation, completeOperation, heartbeat, isStale, startOperation, takeOver, OPERATION_LEASE_MS } from "../operations/journal";
 import type { OperationFields } from "../operations/operation";
 
@@ -206,11 +206,9 @@ function targetsFor(
   };
 }
 
-/** The technical focal points in office of each ministry (one read per ministry). */
+/** The technical focal points in office of each ministry. */
 async function technicalFocalPoints(deps: Deps, ministryIds: string[]): Promise<Map<string, Stored<FocalPointFields>[]>> {
-  const unique = [...new Set(ministryIds)];
-  const found = await Promise.all(unique.map((id) => activeFocalPoints(deps, id, "technical")));
-  return new Map(unique.map((id, i) => [id, found[i]!]));
+  return activeFocalPointsOf(deps, ministryIds, "technical");
 }
 
 function requestCardEntries(requests: Stored<RequestFields>[], focalPoints: Map<string, Stored<FocalPointFields>[]>, now: string, keySuffix = ""): OutboxEntryInput[] {
