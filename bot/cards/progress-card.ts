@@ -97,3 +97,15 @@ export function progressCard(view: ActionView, tr: Translator, options: Progress
     fallbackText: tr.t("progress.title"),
   });
 }
+
+/** Files sent in the chat while several actions wait for the person's progress: which action they go with. */
+export function chooseActionCard(tr: Translator, actions: { actionId: string; title: string; roundId?: string }[], attachments: Attachment[]): AdaptiveCard {
+  return adaptiveCard(
+    tr,
+    [heading(tr.t("evidence.chooseAction")), subtle(tr.t("progress.files", { names: attachments.map((a) => a.name).join(", ") }))],
+    {
+      actions: actions.slice(0, 6).map((action) => execute(shorten(action.title, tr, 60), "showProgress", { actionId: action.actionId, ...(action.roundId ? { roundId: action.roundId } : {}), attachments })),
+      fallbackText: tr.t("evidence.chooseAction"),
+    },
+  );
+}

@@ -63,8 +63,8 @@ export const verbSchemas = {
       attachments: attachmentsField,
     })
     .catchall(z.unknown()),
-  /** The progress form again (after a saved update). */
-  showProgress: z.object({ actionId: recordIdSchema, roundId: recordIdSchema.optional() }),
+  /** The progress form again (after a saved update), or with files sent in the chat to go with it. */
+  showProgress: z.object({ actionId: recordIdSchema, roundId: recordIdSchema.optional(), attachments: attachmentsField }),
   /** Teams asks for the card's current state when someone looks at it (`refresh`). */
   refresh: z.discriminatedUnion("view", [
     z.object({ view: z.literal("request"), requestId: recordIdSchema, banner: z.enum(["reminder", "escalation"]).optional() }),

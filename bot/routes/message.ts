@@ -10,6 +10,7 @@ import { errorWords } from "../i18n/errors";
 import { isKnown } from "../people/persona";
 import { answerCandidates, myOpenRequests, openRequestsOf, readRequest, type RequestView } from "../../core/requests/read-requests";
 import { sendCard, sendText } from "./replies";
+import { openProgressAsks, progressWithFiles } from "./progress-action";
 import type { Turn } from "./turn-context";
 
 /** A message in the 1:1 chat: a command, an answer typed in the chat, or files. */
@@ -68,7 +69,9 @@ async function onFiles(turn: Turn, files: IncomingFile[], text: string): Promise
   }
   // Evidence usually backs an answer already given: every open request is a candidate.
   const candidates = await openRequestsOf(deps, persona.actor);
-  if (!candidates.length) {
+  // No request open: the files may back the progress of an action a follow-up round asked about.
+  const progressAsks = candidates.length ? [] : await openProgressAsks(turn);
+  if (!candidates.length && !progressAsks.length) {
     await sendText(context, tr.t("evidence.noOpenRequest"));
     return;
   }
@@ -92,6 +95,10 @@ async function onFiles(turn: Turn, files: IncomingFile[], text: string): Promise
   if (!attachments.length) return;
   deps.logger.info({ userId: persona.userId, files: attachments.map((a) => a.fileId) }, "evidence stored from the chat");
 
+  if (progressAsks.length) {
+    await sendCard(context, progressWithFiles(turn, progressAsks, attachments, text));
+    return;
+  }
   const messageId = activity.id ?? `${activity.conversation.id}:${turn.now.getTime()}`;
   if (text && !/^\s*$/.test(text)) {
     await sendCard(context, chatAnswerCard(candidates, { text, messageId, attachments }, turn));

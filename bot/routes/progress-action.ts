@@ -7,7 +7,9 @@ import { readAction, type ActionView } from "../../core/followup/read-followup";
 import type { FollowUpRoundFields } from "../../core/followup/round";
 import type { Stored } from "../../core/records/common";
 import type { AdaptiveCard } from "../cards/adaptive";
-import { progressCard, valueInputId } from "../cards/progress-card";
+import { chooseActionCard, progressCard, valueInputId } from "../cards/progress-card";
+import type { Attachment } from "../../core/contributions/contribution";
+import { queryAll } from "../../core/ports/repository";
 import type { VerbData } from "../cards/verbs";
 import { errorCard } from "../cards/welcome-card";
 import { errorWords } from "../i18n/errors";
@@ -48,7 +50,44 @@ export async function showProgress(turn: Turn, data: VerbData<"showProgress">): 
 
 async function progressForm(turn: Turn, data: VerbData<"showProgress">): Promise<AdaptiveCard> {
   const [view, round] = await Promise.all([viewOf(turn, data.actionId), roundOf(turn, data.roundId)]);
-  return progressCard(view, turn.tr, { canReport: view.mayReport, round, now: turn.now });
+  return progressCard(view, turn.tr, { canReport: view.mayReport, round, now: turn.now, ...(data.attachments?.length ? { draft: { attachments: data.attachments } } : {}) });
+}
+
+/**
+ * The actions the person was asked about in a follow-up round and may still report on (planned
+ * or under way, a focal point of the lead ministry): where files sent in the chat can go when no
+ * request is open. The latest round that asked about each.
+ */
+export async function openProgressAsks(turn: Turn): Promise<{ view: ActionView; round?: Stored<FollowUpRoundFields> }[]> {
+  const { deps, persona } = turn;
+  const cards = await queryAll(deps.repos.outbox, { where: [{ field: "recipientId", op: "eq", value: persona.userId }] });
+  const latestRound = new Map<string, { roundId: string; at: string }>();
+  for (const card of cards) {
+    if (card.notification.kind !== "progress") continue;
+    const seen = latestRound.get(card.notification.actionId);
+    if (!seen || card.createdAt > seen.at) latestRound.set(card.notification.actionId, { roundId: card.notification.roundId, at: card.createdAt });
+  }
+  const asks: { view: ActionView; round?: Stored<FollowUpRoundFields> }[] = [];
+  for (const [actionId, { roundId }] of latestRound) {
+    const view = await viewOf(turn, actionId).catch((error: unknown) => {
+      if (isDomainError(error) && (error.code === "not_found" || error.code === "forbidden")) return undefined;
+      throw error;
+    });
+    if (!view || !view.mayReport || view.action.status === "done" || view.action.status === "dropped") continue;
+    asks.push({ view, round: await roundOf(turn, roundId) });
+  }
+  return asks;
+}
+
+/** Files sent in the chat for an action's progress: its form with them, or, for several actions, which one. */
+export function progressWithFiles(turn: Turn, asks: { view: ActionView; round?: Stored<FollowUpRoundFields> }[], attachments: Attachment[], text?: string): AdaptiveCard {
+  const { tr } = turn;
+  if (asks.length === 1) {
+    const [{ view, round }] = asks as [(typeof asks)[number]];
+    // What the person wrote with the files starts the progress in words.
+    return progressCard(view, tr, { canReport: true, round, now: turn.now, draft: { attachments, ...(text?.trim() ? { text: text.trim() } : {}) } });
+  }
+  return chooseActionCard(tr, asks.map(({ view, round }) => ({ actionId: view.action.id, title: view.action.title, roundId: round?.id })), attachments);
 }
 
 export async function submitProgress(turn: Turn, data: VerbData<"submitProgress">): Promise<AdaptiveCard> {

@@ -10,8 +10,10 @@ import { recoverOperations } from "../../core/operations/recover";
 import { createRequests } from "../../core/requests/create-requests";
 import { setFollowUpSchedule } from "../../core/followup/follow-up-schedules";
 import { visibleText, type AdaptiveCard } from "../../bot/cards/adaptive";
-import { buildTestBot, inputsOf, verbsOf } from "../../bot/testing/bot-harness";
+import { buildTestBot, cardsOf, inputsOf, verbsOf } from "../../bot/testing/bot-harness";
 import { FakeConnector } from "../../bot/testing/fake-connector";
+import { FileServer, PDF_BYTES } from "../../bot/testing/file-server";
+import { TEAMS_FILE_DOWNLOAD_INFO } from "../../bot/files/evidence";
 import { reviewProgress } from "../../core/followup/progress";
 import { followUpFigures, readIndicator } from "../../core/followup/read-followup";
 import { compileDraft } from "../../core/drafts/compile-draft";
@@ -187,5 +189,38 @@ describe("a follow-up round", () => {
     expect(reminders.join("\n")).toContain(reform.title);
     expect(reminders.join("\n")).toContain(clinics.title);
     expect(reminders.join("\n")).not.toContain(training.title);
+  });
+
+  it("files a focal point sends in the chat with no request open go with the progress of the action a round asked about", async () => {
+    const files = new FileServer();
+    await files.start();
+    files.files.set("detention-figures.pdf", { content: PDF_BYTES });
+    try {
+      const harness = await buildTestBot({ fetch: files.fetch });
+      const { world, bot, send, from, action } = harness;
+      await world.repos.conversations.create({
+        userId: "fp-2-technical",
+        reference: { channelId: "msteams", serviceUrl: connector.url, bot: { id: "28:bot" }, user: { id: "29:fp-2-technical", aadObjectId: "fp-2-technical" }, conversation: { id: "a:chat-fp-2-technical" } },
+        locale: "en-GB",
+        updatedAt: world.clock.now().toISOString(),
+      });
+      const [, health] = world.ministries;
+      const recommendation = await world.addRecommendation();
+      const clinics = await createAction(world.deps, { title: "Youth health clinics", recommendationIds: [recommendation.id], leadMinistryId: health!.id, startDate: "2026-01-01", endDate: "2027-12-31", expectedOutput: "Ten clinics open" }, world.secretariat);
+      const { round } = await startFollowUpRound(world.deps, { title: "2026 Q1", mechanism: "UPR", dueDate: "2026-03-31" }, world.secretariat);
+      await bot.sender.drain();
+
+      const file = { contentType: TEAMS_FILE_DOWNLOAD_INFO, name: "detention-figures.pdf", content: { downloadUrl: files.url("detention-figures.pdf"), uniqueId: "df", fileType: "pdf" } };
+      const [card] = cardsOf(await send(from("fp-2-technical", { text: "Three clinics opened in March.", attachments: [file] })));
+      expect(visibleText(card)).toContain(clinics.title);
+      expect(visibleText(card)).toContain("detention-figures.pdf");
+      const submit = card!.actions!.find((a) => a.verb === "submitProgress")!;
+      expect(submit.data).toMatchObject({ actionId: clinics.id, roundId: round.id, attachments: [expect.objectContaining({ name: "detention-figures.pdf" })] });
+      await send(action("fp-2-technical", "submitProgress", { ...(submit.data as Record<string, unknown>), progress: "Three clinics opened in March.", status: "under-way" }, { id: "f:clinics" }));
+      const [update] = (await queryAll(world.repos.progressUpdates)).filter((u) => u.actionId === clinics.id);
+      expect(update).toMatchObject({ text: "Three clinics opened in March.", attachments: [expect.objectContaining({ name: "detention-figures.pdf" })] });
+    } finally {
+      await files.stop();
+    }
   });
 });
