@@ -1,5 +1,5 @@
-/** A focal point answers a request from the tab (a new version of the ministry's contribution). */
-import { Button, Dropdown, Field, makeStyles, Option, Textarea, tokens } from "@fluentui/react-components";
+/** A focal point answers a request from the tab (a new version of the ministry's contribution), with evidence files. */
+import { Button, Dropdown, Field, makeStyles, Option, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { RequestDto } from "../../../../core/api";
 import type { ImplementationStatus } from "../../../../core/records/taxonomy";
@@ -8,8 +8,10 @@ import { issueFor, ProblemBar } from "../../components/ProblemBar";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../shell/session";
 import { STATUS_CODES } from "../../taxonomy";
+import { EvidenceField } from "./EvidenceField";
+import { useEvidenceFiles } from "./use-evidence-files";
 
-const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM }, actions: { display: "flex", gap: tokens.spacingHorizontalS } });
+const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM }, actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS }, muted: { color: tokens.colorNeutralForeground3 } });
 const NONE = "__none__";
 
 export function AnswerForm({ request, recommendationStatus, onSaved, onCancel }: { request: RequestDto; recommendationStatus?: ImplementationStatus; onSaved(request: RequestDto): void; onCancel(): void }) {
@@ -20,10 +22,12 @@ export function AnswerForm({ request, recommendationStatus, onSaved, onCancel }:
   const [status, setStatus] = useState<ImplementationStatus | undefined>(recommendationStatus);
   // One id per answer typed: pressing Send twice (or a retry after a lost response) saves it once.
   const submissionId = useRef(crypto.randomUUID());
+  const evidence = useEvidenceFiles(request.id);
   const send = useAction(async () => {
+    if (evidence.uploading) return;
     const result = await api.call("createContribution", {
       params: { id: request.id },
-      body: { text, submissionId: submissionId.current, ...(status && request.subject.kind === "recommendation" ? { reportedStatus: status } : {}) },
+      body: { text, submissionId: submissionId.current, ...(status && request.subject.kind === "recommendation" ? { reportedStatus: status } : {}), attachments: evidence.attachments },
     });
     onSaved(result.request);
   });
@@ -50,12 +54,18 @@ export function AnswerForm({ request, recommendationStatus, onSaved, onCancel }:
           </Dropdown>
         </Field>
       )}
+      <EvidenceField evidence={evidence} />
       <ProblemBar error={send.error} />
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={!text.trim() || send.busy}>
+        <Button appearance="primary" type="submit" disabled={!text.trim() || send.busy || evidence.uploading}>
           {send.busy ? t("common.saving") : t("answer.send")}
         </Button>
         <Button onClick={onCancel}>{t("action.cancel")}</Button>
+        {evidence.uploading && (
+          <Text size={200} className={styles.muted}>
+            {t("answer.waitForFiles")}
+          </Text>
+        )}
       </div>
     </form>
   );
