@@ -60,6 +60,7 @@ export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string
   }
   for (const sheet of sheets) {
     const width = Math.max(sheet.columnCount, sheet.actualColumnCount);
+    const rowCount = sheet.rowCount; // before getRow, which adds the rows it is asked for
     const first = choice.headerRow ?? 1;
     const last = choice.headerRow ?? Math.min(HEADER_SEARCH_ROWS, sheet.rowCount);
     for (let rowNumber = first; rowNumber <= last; rowNumber += 1) {
@@ -77,10 +78,21 @@ export async function readWorkbook(bytes: Uint8Array, isHeader: (headers: string
       }
       return { headers, rows, sheet: sheet.name, sheets: workbook.worksheets.map((each) => each.name), headerRow: rowNumber };
     }
+    // A header row chosen on a chosen sheet (the wizard's): the refusal is about that row, not about a UHRI export.
+    if (choice.sheet !== undefined && choice.headerRow !== undefined) throw notAHeaderRow(sheet, rowCount, choice.headerRow, width);
   }
   const found = firstRow?.filter(Boolean).map((h) => `"${h.slice(0, 60)}"`).join(", ") ?? "nothing";
   throw new ValidationError(
     `No sheet of this workbook is a UHRI export: none has the export's header row (Text, Document Symbol, OHCHR Annotation Id, …). The first sheet starts with ${found}.`,
     [{ path: "file", message: "no recognizable header row" }],
   );
+}
+
+function notAHeaderRow(sheet: ExcelJS.Worksheet, rowCount: number, headerRow: number, width: number): ValidationError {
+  if (headerRow > rowCount) {
+    return new ValidationError(`The sheet "${sheet.name}" has ${rowCount} rows: there is no row ${headerRow} to read the columns' names from.`, [{ path: "headerRow", message: "beyond the sheet's rows" }]);
+  }
+  const cells = rowValues(sheet.getRow(headerRow), width).map(cellText).filter(Boolean);
+  const found = cells.length ? cells.map((cell) => `"${cell.slice(0, 60)}"`).join(", ") : "nothing";
+  return new ValidationError(`Row ${headerRow} of the sheet "${sheet.name}" does not hold the columns' names: it has ${found}. Give the number of the row that does.`, [{ path: "headerRow", message: "not a header row" }]);
 }

@@ -8,6 +8,9 @@ import { columnMappingSchema, MAPPABLE_FIELDS } from "../import/mapped-table";
 import { fieldChangeSchema } from "../audit/audit-entry";
 import { mechanismSchema } from "../records/taxonomy";
 
+/** What the wizard's header row field must hold, in the refusal's words. */
+const HEADER_ROW = "a header row's number, from 1 (the sheet's first row) to 1000";
+
 export const importUploadQuerySchema = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
   /** The format chosen; without it the content decides. */
@@ -22,7 +25,7 @@ export const importUploadQuerySchema = z.strictObject({
   mapping: z.string().max(4000).optional(),
   /** An Excel tracker, before it is mapped: the sheet to show the columns of, and its header row. */
   sheet: z.string().trim().min(1).max(120).optional(),
-  headerRow: z.coerce.number().int().min(1).max(1000).optional(),
+  headerRow: z.coerce.number({ error: HEADER_ROW }).int(HEADER_ROW).min(1, HEADER_ROW).max(1000, HEADER_ROW).optional(),
 });
 export type ImportUploadQuery = z.input<typeof importUploadQuerySchema>;
 

@@ -72,7 +72,9 @@ export function registerImportRoutes(router: Router, binding: RouteBinding, serv
       throw error;
     });
     // A file with nothing under its header row is not a tracker to map: the refusal stands.
-    if (!parsed && (!table || table.rows === 0)) throw refusal;
+    if (!parsed && (!table || table.rows === 0)) {
+      throw table?.sheet && query.headerRow !== undefined ? new ValidationError(`The sheet "${table.sheet}" has nothing under row ${table.headerRow}: choose the row with the columns' names.`, [{ path: "query.headerRow", message: "no rows under it" }]) : refusal;
+    }
     const preview = parsed ? await previewed(actor, parsed) : undefined;
     const session = await services.imports.add(actor.userId, query.fileName, parsed, preview, {
       ...(table ? { table, file: Buffer.from(body).toString("base64") } : {}),

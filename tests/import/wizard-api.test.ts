@@ -237,4 +237,17 @@ describe("an Excel tracker with two sheets mapped through the API", () => {
     expect(await stored("160.1", "A/HRC/43/15")).toMatchObject({ text: "Establish a national preventive mechanism", recommendingStates: ["Chile", "Peru"], position: "supported", mechanism: "UPR" });
     expect(await stored("160.2", "A/HRC/43/15")).toMatchObject({ text: "Ratify the ILO Convention No. 189", recommendingStates: ["Philippines"], position: "noted" });
   });
+
+  it("refuses a header row the chosen sheet does not have, or that does not hold the columns' names, saying which", async () => {
+    const workbook = await trackerWorkbook();
+    const upload = (query: string) => api.call<Upload>("POST", `/api/imports?fileName=tracker.xlsx&sheet=${encodeURIComponent("Tracker 2019")}&${query}`, { token, raw: workbook, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const refusals = await Promise.all(["headerRow=0", "headerRow=abc", "headerRow=40", "headerRow=1", "headerRow=5"].map(upload));
+    expect(refusals.map((refusal) => refusal.status)).toEqual([400, 400, 400, 400, 400]);
+    const messages = refusals.map((refusal) => (refusal.body as unknown as { error: { message: string } }).error.message);
+    expect(messages[0]).toContain("query.headerRow: a header row's number, from 1 (the sheet's first row) to 1000");
+    expect(messages[1]).toContain("query.headerRow: a header row's number, from 1 (the sheet's first row) to 1000");
+    expect(messages[2]).toBe('The sheet "Tracker 2019" has 5 rows: there is no row 40 to read the columns\' names from.');
+    expect(messages[3]).toBe('Row 1 of the sheet "Tracker 2019" does not hold the columns\' names: it has "Follow-up of the third cycle". Give the number of the row that does.');
+    expect(messages[4]).toBe('The sheet "Tracker 2019" has nothing under row 5: choose the row with the columns\' names.');
+  });
 });

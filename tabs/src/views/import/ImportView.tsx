@@ -117,7 +117,7 @@ export default function ImportView() {
           {upload.busy ? t("import.reading") : t("import.preview")}
         </Button>
       </form>
-      <ProblemBar error={upload.error ?? state.applyMapping.error ?? state.saveMapping.error ?? commit.error} />
+      <ProblemBar error={upload.error ?? state.readAgain.error ?? state.applyMapping.error ?? state.saveMapping.error ?? commit.error} />
       {committed && (
         <MessageBar intent={committed.failed ? "warning" : "success"}>
           <MessageBarBody>

@@ -1,10 +1,12 @@
 /**
  * The import wizard's mapping: each column of the secretariat's own tracker (its header, a few of
  * its values) with the field it holds, the suggestions preselected; the values of the column
- * mapped to the position with the position each means; one row per recommending State. The
- * preview button reads the uploaded file again with this mapping.
+ * mapped to the position with the position each means; one row per recommending State. A
+ * workbook's sheet and header row can be chosen (the table is read again from them). The preview
+ * button reads the uploaded file again with this mapping.
  */
-import { Button, Checkbox, Dropdown, makeStyles, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { Button, Checkbox, Dropdown, Field as FormField, Input, makeStyles, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import { useI18n, type MessageKey } from "../../i18n/i18n";
 import { FIELDS, POSITIONS, type Field, type Translation, type useImport } from "./use-import";
 
@@ -12,6 +14,8 @@ const useStyles = makeStyles({
   panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, marginBlockEnd: tokens.spacingVerticalL },
   muted: { color: tokens.colorNeutralForeground3 },
   values: { whiteSpace: "normal", overflowWrap: "anywhere" },
+  choice: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end" },
+  headerRow: { maxWidth: "8rem" },
 });
 
 const NONE = "__none__";
@@ -36,6 +40,7 @@ export function MappingStep({ state }: { state: ReturnType<typeof useImport> }) 
       </Title3>
       <Text>{t("import.wizard.columnsHelp", { file: preview?.fileName ?? "", rows: table.rows })}</Text>
       {table.sheet && <Text className={styles.muted}>{t("import.wizard.sheetInfo", { sheet: table.sheet, row: table.headerRow, sheets: (table.sheets ?? []).join(", ") })}</Text>}
+      {table.sheet && <TableChoice key={`${table.sheet}:${table.headerRow}`} state={state} sheet={table.sheet} sheets={table.sheets ?? []} headerRow={table.headerRow} />}
       {table.warnings.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{table.warnings.join(" ")}</MessageBarBody>
@@ -140,5 +145,63 @@ export function MappingStep({ state }: { state: ReturnType<typeof useImport> }) 
         </Button>
       </div>
     </section>
+  );
+}
+
+/**
+ * A workbook's sheet (when it has several) and header row: choosing another reads the table
+ * again. The header row is sent when the person is done typing it (Enter or leaving the field);
+ * a refused one stays in the field, beside the problem, while the table shown is kept.
+ */
+function TableChoice({ state, sheet, sheets, headerRow }: { state: ReturnType<typeof useImport>; sheet: string; sheets: string[]; headerRow: number }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { readAgain } = state;
+  const [row, setRow] = useState(String(headerRow));
+  const [asked, setAsked] = useState(String(headerRow));
+  function askRow() {
+    if (row === asked) return;
+    setAsked(row);
+    // Sent even when empty or not a number: the API says what a header row must be.
+    void readAgain.run({ sheet, headerRow: Number(row) });
+  }
+  return (
+    <div className={styles.choice}>
+      {sheets.length > 1 && (
+        <FormField label={t("import.wizard.sheet")}>
+          <Dropdown
+            value={sheet}
+            selectedOptions={[sheet]}
+            disabled={readAgain.busy}
+            onOptionSelect={(_, d) => {
+              if (d.optionValue && d.optionValue !== sheet) void readAgain.run({ sheet: d.optionValue });
+            }}
+          >
+            {sheets.map((name) => (
+              <Option key={name} value={name} text={name}>
+                <span dir="auto">{name}</span>
+              </Option>
+            ))}
+          </Dropdown>
+        </FormField>
+      )}
+      <FormField label={t("import.wizard.headerRow")} hint={t("import.wizard.headerRowHint")}>
+        <Input
+          className={styles.headerRow}
+          type="number"
+          min={1}
+          value={row}
+          disabled={readAgain.busy}
+          onChange={(_, d) => setRow(d.value)}
+          onBlur={askRow}
+          onKeyDown={(event) => {
+            if (event.key !== "Enter") return;
+            event.preventDefault();
+            askRow();
+          }}
+        />
+      </FormField>
+      {readAgain.busy && <Text role="status">{t("import.wizard.readingSheet")}</Text>}
+    </div>
   );
 }

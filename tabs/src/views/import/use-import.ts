@@ -48,6 +48,8 @@ export const rowKey = (row: { row: number; table?: number }) => `${row.table ?? 
 export function useImport() {
   const { api } = useSession();
   const [file, setFile] = useState<File>();
+  /** The file the table shown was read from (the person may have chosen another since). */
+  const [read, setRead] = useState<File>();
   const [format, setFormat] = useState<Format>();
   const [mechanism, setMechanism] = useState<Mechanism>();
   const [symbol, setSymbol] = useState("");
@@ -77,15 +79,15 @@ export function useImport() {
     };
   }
 
-  const upload = useAction(async () => {
-    if (!file) return;
-    setCommitted(undefined);
+  /** Sends the file with what the person said of it (and, for a workbook, the sheet and header row to read); shows what the server read. */
+  async function readFile(source: File, choice: { sheet?: string; headerRow?: number } = {}) {
+    const result = await api.call("uploadImport", {
+      query: { fileName: source.name, format, mechanism, documentSymbol: symbol.trim() || undefined, session: session.trim() ? Number(session) : undefined, ...choice },
+      body: source,
+    });
+    setRead(source);
     setSavedAs(undefined);
     setSkipped({});
-    const result = await api.call("uploadImport", {
-      query: { fileName: file.name, format, mechanism, documentSymbol: symbol.trim() || undefined, session: session.trim() ? Number(session) : undefined },
-      body: file,
-    });
     setPreview(result);
     setTable(result.table);
     if (result.table) {
@@ -95,6 +97,23 @@ export function useImport() {
       setOneRowPerState(Boolean(suggested.oneRowPerState));
     }
     setOutcome("all");
+  }
+
+  /**
+   * The workbook read again from another sheet (its header row found again) or another header row.
+   * A refusal (a row the sheet does not have) leaves the table shown as it was.
+   */
+  const readAgain = useAction(async (choice: { sheet: string; headerRow?: number }) => {
+    if (read) await readFile(read, choice);
+  });
+
+  const upload = useAction(async () => {
+    if (!file) return;
+    setCommitted(undefined);
+    setSavedAs(undefined);
+    setSkipped({});
+    readAgain.clear();
+    await readFile(file);
   });
 
   const applyMapping = useAction(async () => {
@@ -152,7 +171,7 @@ export function useImport() {
   return {
     file, setFile, format, setFormat, mechanism, setMechanism, symbol, setSymbol, session, setSession,
     preview, table, columns, setColumns, translations, setTranslations, oneRowPerState, setOneRowPerState, positionColumn,
-    mappingName, setMappingName, savedAs, saveMapping, applyMapping,
+    mappingName, setMappingName, savedAs, saveMapping, applyMapping, readAgain,
     skipped, toggleRow, toggleField,
     outcome, setOutcome, committed, upload, commit, p, rows,
   };
