@@ -7,7 +7,7 @@
  * and the notice, and a notice whose time passed before the record existed is not sent. Only the
  * latest notice due is queued when several passed unsent (the timer was down).
  */
-import { addDays, zonedInstant } from "../calendar/calendar";
+import { dueNotices } from "../reminders/reminder-schedule";
 import type { OutboxEntryInput } from "../outbox/outbox-entry";
 import { queryAll } from "../ports/repository";
 import type { UseCaseDeps } from "../ports/use-case-deps";
@@ -29,13 +29,17 @@ export interface EngagementReminderRun {
   visits: number;
 }
 
-/** The notice due now for a date: the latest whose time has come and came after the record was made. */
-function dueNotice(date: string, days: readonly number[], timeZone: string, now: Date, madeAt: string): { daysBefore: number } | undefined {
-  const passed = days
-    .map((daysBefore) => ({ daysBefore, at: zonedInstant(addDays(date, -daysBefore), SEND_AT, timeZone) }))
-    .filter(({ at }) => at <= now && at.getTime() > new Date(madeAt).getTime())
-    .sort((a, b) => b.at.getTime() - a.at.getTime());
-  return passed[0] ? { daysBefore: passed[0].daysBefore } : undefined;
+/**
+ * The notice due now for a date, by the rule requests' reminders follow (reminder-schedule.ts):
+ * the latest whose time has come and came after the record was made; `daysBefore` -1 for the
+ * day after the date, when `afterwards` says there is one.
+ */
+function dueNotice(date: string, days: readonly number[], afterwards: boolean, timeZone: string, now: Date, madeAt: string): { daysBefore: number } | undefined {
+  const policy = { remindDaysBefore: days.filter((d) => d >= 0), escalateDaysAfter: 1, sendAt: SEND_AT, dailyDigest: false };
+  const [notice] = dueNotices({ status: "sent", dueDate: date, createdAt: madeAt, notices: [] }, policy, timeZone, now);
+  if (!notice) return undefined;
+  if (notice.kind === "escalation") return afterwards ? { daysBefore: -1 } : undefined;
+  return { daysBefore: notice.daysBefore ?? 0 };
 }
 
 export async function runEngagementReminders(deps: Deps, options: { timeZone: string }): Promise<EngagementReminderRun> {
@@ -47,12 +51,12 @@ export async function runEngagementReminders(deps: Deps, options: { timeZone: st
   ]);
   const due: { subject: "communication" | "visit"; id: string; date: string; daysBefore: number }[] = [];
   for (const communication of communications) {
-    const notice = dueNotice(communication.replyDueDate, COMMUNICATION_NOTICE_DAYS, communication.timeZone || options.timeZone, now, communication.createdAt);
+    const notice = dueNotice(communication.replyDueDate, COMMUNICATION_NOTICE_DAYS, true, communication.timeZone || options.timeZone, now, communication.createdAt);
     if (notice) due.push({ subject: "communication", id: communication.id, date: communication.replyDueDate, ...notice });
   }
   for (const visit of visits) {
     if (!visit.agreedFrom) continue;
-    const notice = dueNotice(visit.agreedFrom, VISIT_NOTICE_DAYS, visit.timeZone || options.timeZone, now, visit.createdAt);
+    const notice = dueNotice(visit.agreedFrom, VISIT_NOTICE_DAYS, false, visit.timeZone || options.timeZone, now, visit.createdAt);
     if (notice) due.push({ subject: "visit", id: visit.id, date: visit.agreedFrom, ...notice });
   }
   if (due.length === 0) return run;
