@@ -52,12 +52,18 @@ function entryOf(edit: OutsideEdit): AuditEntryInput {
   };
 }
 
-const keyOf = (entry: { action: string; entity: string; entityId: string; at: string; actorId: string }) =>
-  `${entry.action}|${entry.entity}|${entry.entityId}|${new Date(entry.at).toISOString()}|${entry.actorId}`;
+/**
+ * An edit's identity in the log: the record, the action, the person, the time and the summary,
+ * which names the item's version: SharePoint states times to the second, and two edits of one
+ * person in the same second are two versions, not one edit seen twice.
+ */
+const keyOf = (entry: { action: string; entity: string; entityId: string; at: string; actorId: string; summary: string }) =>
+  `${entry.action}|${entry.entity}|${entry.entityId}|${new Date(entry.at).toISOString()}|${entry.actorId}|${entry.summary}`;
 
 /**
  * Writes one audit entry per outside edit, once: an edit already in the audit log (the same
- * record, action, person and time: a pull retried after a crash, a resync) is not written again.
+ * record, action, person, time and version: a pull retried after a crash, a resync) is not
+ * written again.
  * Fails (nothing is taken as recorded) if any is refused.
  */
 export async function recordOutsideEdits(deps: Pick<UseCaseDeps, "repos">, edits: OutsideEdit[]): Promise<void> {

@@ -46,7 +46,8 @@ export class ChangeTracking {
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private running: Promise<void> | undefined;
-  private again = false;
+  /** The pull asked for while one runs: it starts when that one ends (one for all who ask meanwhile). */
+  private queued: Promise<void> | undefined;
 
   constructor(private readonly options: ChangeTrackingOptions) {
     const auditor = new OutsideEditAuditor(options.client, {
@@ -97,19 +98,19 @@ export class ChangeTracking {
 
   /**
    * Pulls every feed (the read models' here; the audited ones on the leader). A call while one
-   * runs makes one more run after it, so a change notified during a pull is not missed.
+   * runs makes one more run after it, so a change notified during a pull is not missed, and
+   * resolves when that run, which started after the call, is done.
    */
   pullAll(listIds?: readonly string[]): Promise<void> {
     if (this.running) {
-      this.again = true;
-      return this.running;
+      this.queued ??= this.running.catch(() => undefined).then(() => {
+        this.queued = undefined;
+        return this.pullAll();
+      });
+      return this.queued;
     }
     this.running = this.pullEach(listIds).finally(() => {
       this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.pullAll();
-      }
     });
     return this.running;
   }
@@ -126,7 +127,7 @@ export class ChangeTracking {
 
   /** Resolves when no pull is running or due (tests, after a notification). */
   async settled(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.queued) await (this.queued ?? this.running);
   }
 
   private async pullEach(listIds?: readonly string[]): Promise<void> {
