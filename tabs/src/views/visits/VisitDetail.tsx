@@ -1,15 +1,19 @@
 /**
  * A visit: its request, reply and dates, the standard operating procedure's checklist the
  * secretariat ticks, the programme (who, when, where, the ministries asked to host or brief),
- * the end-of-visit statement and the follow-up of its report's recommendations.
+ * the end-of-visit statement and the follow-up of its report's recommendations. The secretariat
+ * records the State's reply and the agreed dates here, when the visit's status allows them.
  */
-import { Checkbox, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { VisitDto } from "../../../../core/api";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
 import { useI18n, type MessageKey } from "../../i18n/i18n";
 import { hrefOf, navigate } from "../../shell/router";
+import { AgreeDatesDialog } from "./AgreeDatesDialog";
+import { VisitReplyDialog } from "./VisitReplyDialog";
 import { VisitStatusBadge } from "./VisitsView";
 import { useVisitDetail } from "./use-visit-detail";
 
@@ -19,6 +23,7 @@ const useStyles = makeStyles({
   steps: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3, marginInlineStart: tokens.spacingHorizontalXXL },
   wide: { overflowX: "auto" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export function stepLabel(step: VisitDto["checklist"][number], t: (key: MessageKey) => string): string {
@@ -28,7 +33,12 @@ export function stepLabel(step: VisitDto["checklist"][number], t: (key: MessageK
 export default function VisitDetail({ visitId }: { visitId: string }) {
   const styles = useStyles();
   const { t, date, number } = useI18n();
-  const { view, canEdit, tick, saving, problem, dismissProblem, ministryName } = useVisitDetail(visitId);
+  const { view, canEdit, canReply, canAgreeDates, tick, saving, problem, dismissProblem, ministryName } = useVisitDetail(visitId);
+  const [dialog, setDialog] = useState<"reply" | "dates" | undefined>();
+  const saved = () => {
+    setDialog(undefined);
+    view.reload();
+  };
   const back = (
     <Link
       href={hrefOf("/visits")}
@@ -75,6 +85,14 @@ export default function VisitDetail({ visitId }: { visitId: string }) {
           <dt>{t("visits.reportSymbol")}</dt>
           <dd>{visit.reportSymbol ?? "—"}</dd>
         </dl>
+        {(canReply || canAgreeDates) && (
+          <div className={styles.actions}>
+            {canReply && <Button onClick={() => setDialog("reply")}>{t("visits.reply")}</Button>}
+            {canAgreeDates && <Button onClick={() => setDialog("dates")}>{t("visits.agreeDates")}</Button>}
+          </div>
+        )}
+        {dialog === "reply" && <VisitReplyDialog visit={visit} onClose={() => setDialog(undefined)} onSaved={saved} />}
+        {dialog === "dates" && <AgreeDatesDialog visit={visit} onClose={() => setDialog(undefined)} onSaved={saved} />}
       </section>
 
       <section className={styles.section} aria-labelledby="visit-checklist">

@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { CommunicationDto, VisitDto, VisitViewDto } from "../../../../core/api";
 import { ApiProblem } from "../../api/client";
@@ -29,6 +29,7 @@ const visit: VisitDto = {
 };
 const communication: CommunicationDto = { id: "c1", eTag: "e", reference: "UA SVN 2/2026", kind: "urgent-appeal", mandates: ["Special Rapporteur on torture"], receivedOn: "2026-03-01", replyDueDate: "2026-03-08", status: "received", timeZone: "UTC", createdAt: "2026-03-01T08:00:00.000Z", createdBy: "u-sec" };
 const view: VisitViewDto = { visit, followUp: { recommendations: [], byStatus: {}, unassigned: 0 } };
+const requested: VisitDto = { ...visit, status: "requested", agreedFrom: undefined, agreedTo: undefined, programme: [] };
 
 beforeAll(stubLayout);
 
@@ -48,6 +49,90 @@ describe("visits and communications", () => {
     expect(letter).toHaveTextContent("Urgent appeal");
     expect(letter).toHaveTextContent("Overdue");
     expect(letter).toHaveTextContent("Reply to send");
+  });
+
+  test("the secretariat records a visit request: the body says what was typed, and the list is read again", async () => {
+    let recorded: VisitDto[] = [];
+    const fake = fakeApi({
+      listVisits: () => ({ items: recorded }),
+      listCommunications: () => ({ items: [] }),
+      recordVisit: () => {
+        recorded = [{ ...visit, id: "v2", status: "requested", agreedFrom: undefined, agreedTo: undefined, mandate: "Special Rapporteur on the right to food" }];
+        return recorded[0]!;
+      },
+    });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Record a visit request" }));
+    const dialog = await screen.findByRole("dialog", { name: "Record a visit request" });
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /^Mandate(?! holder)/ }), "Special Rapporteur on the right to food");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /Mandate holder/ }), "Michael Fakhri");
+    const requestedOn = within(dialog).getByLabelText(/Request received/);
+    await userEvent.clear(requestedOn);
+    await userEvent.type(requestedOn, "2026-02-03");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /Reference of the request/ }), "SR/FOOD/2026/1");
+    await userEvent.type(within(dialog).getByLabelText(/First day asked for/), "2026-09-07");
+    await userEvent.type(within(dialog).getByLabelText(/Last day asked for/), "2026-09-18");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Record the request" }));
+
+    await waitFor(() => expect(fake.calls.filter((c) => c.id === "listVisits")).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    // The dialog's modal layer lingers in jsdom after it closes: the page is read by its text.
+    expect(await screen.findByText("Special Rapporteur on the right to food")).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.id === "recordVisit")?.input).toEqual({
+      body: { mandate: "Special Rapporteur on the right to food", holder: "Michael Fakhri", body: "special-procedure", requestedOn: "2026-02-03", requestReference: "SR/FOOD/2026/1", requestedFrom: "2026-09-07", requestedTo: "2026-09-18", timeZone: "UTC" },
+    });
+  });
+
+  test("the secretariat records a communication, one mandate a line; the reply's due day is left to the server when empty", async () => {
+    const fake = fakeApi({ listVisits: () => ({ items: [] }), listCommunications: () => ({ items: [] }), receiveCommunication: () => ({ ...communication, id: "c2" }) });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Record a communication" }));
+    const dialog = await screen.findByRole("dialog", { name: "Record a communication" });
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /Reference/ }), "AL SVN 1/2026");
+    await userEvent.click(within(dialog).getByRole("combobox", { name: /Kind/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "Urgent appeal" }));
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /Mandates that signed it/ }), "Special Rapporteur on torture{Enter}{Enter}Working Group on Arbitrary Detention");
+    const received = within(dialog).getByLabelText(/Received/);
+    await userEvent.clear(received);
+    await userEvent.type(received, "2026-03-02");
+    expect(dialog).toHaveTextContent("the reply is due 60 days after the letter arrived: May 1, 2026");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /Summary/ }), "Detention of a journalist");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Record the communication" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(fake.calls.find((c) => c.id === "receiveCommunication")?.input).toEqual({
+      body: { reference: "AL SVN 1/2026", kind: "urgent-appeal", mandates: ["Special Rapporteur on torture", "Working Group on Arbitrary Detention"], receivedOn: "2026-03-02", summary: "Detention of a journalist", timeZone: "UTC" },
+    });
+    expect(fake.calls.filter((c) => c.id === "listCommunications")).toHaveLength(2);
+  });
+
+  test("a reply sent before the chair approved a draft is refused: the reason is shown and the dialog keeps the day", async () => {
+    const fake = fakeApi({
+      listVisits: () => ({ items: [] }),
+      listCommunications: () => ({ items: [communication] }),
+      recordReplySent: () => {
+        throw new ApiProblem("invalid_state", "The chair has not approved a reply to UA SVN 2/2026 yet: compile the draft and send it for approval first", 409);
+      },
+    });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Reply sent" }));
+    const dialog = await screen.findByRole("dialog", { name: "Reply to UA SVN 2/2026 sent" });
+    const on = within(dialog).getByLabelText(/Day it was sent/);
+    await userEvent.clear(on);
+    await userEvent.type(on, "2026-03-07");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Record the reply sent" }));
+
+    expect(await within(dialog).findByText(/The chair has not approved a reply to UA SVN 2\/2026 yet/)).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/Day it was sent/)).toHaveValue("2026-03-07");
+    expect(fake.calls.find((c) => c.id === "recordReplySent")?.input).toEqual({ params: { id: "c1" }, body: { eTag: "e", on: "2026-03-07" } });
+  });
+
+  test("the chair reads the lists but records nothing", async () => {
+    renderSignedIn(<VisitsView />, { me: ME.chair, api: fakeApi({ listVisits: () => ({ items: [visit] }), listCommunications: () => ({ items: [communication] }) }) });
+    await screen.findByRole("table", { name: "Communications" });
+    expect(screen.queryByRole("button", { name: "Record a visit request" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Record a communication" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Reply sent" })).not.toBeInTheDocument();
   });
 });
 
@@ -97,8 +182,78 @@ describe("a visit", () => {
     expect(screen.getByRole("checkbox", { name: "Draft the programme with the mandate holder" })).not.toBeChecked();
   });
 
-  test("the chair reads the checklist but cannot tick it", async () => {
-    renderSignedIn(<VisitsView />, { me: ME.chair, api: fakeApi({ getVisit: () => view }) });
+  test("the chair reads the checklist but cannot tick it, nor reply, nor agree dates", async () => {
+    renderSignedIn(<VisitsView />, { me: ME.chair, api: fakeApi({ getVisit: () => ({ visit: requested, followUp: view.followUp }) }) });
     expect(await screen.findByRole("checkbox", { name: "Send the State's reply" })).toBeDisabled();
+    expect(screen.queryByRole("button", { name: "Reply" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Agree the dates" })).not.toBeInTheDocument();
+  });
+
+  test("the secretariat records the State's reply proposing other dates, with the visit's eTag; the visit is read again", async () => {
+    let current = requested;
+    const fake = fakeApi({
+      getVisit: () => ({ visit: current, followUp: view.followUp }),
+      replyToVisit: () => {
+        current = { ...requested, eTag: "e2", status: "dates-proposed", reply: "propose-dates", proposedFrom: "2026-10-05", proposedTo: "2026-10-16" };
+        return current;
+      },
+    });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    expect(screen.queryByRole("button", { name: "Agree the dates" })).not.toBeInTheDocument();
+    await userEvent.click(await screen.findByRole("button", { name: "Reply" }));
+    const dialog = await screen.findByRole("dialog", { name: "The State's reply" });
+    await userEvent.click(within(dialog).getByRole("radio", { name: "Proposes other dates" }));
+    await userEvent.type(within(dialog).getByLabelText(/First day proposed/), "2026-10-05");
+    await userEvent.type(within(dialog).getByLabelText(/Last day proposed/), "2026-10-16");
+    const on = within(dialog).getByLabelText(/Day of the reply/);
+    await userEvent.clear(on);
+    await userEvent.type(on, "2026-02-20");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /Note/ }), "The autumn suits the ministries better");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Record the reply" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(await screen.findByText("Other dates proposed")).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.id === "replyToVisit")?.input).toEqual({
+      params: { id: "v1" },
+      body: { eTag: "e1", reply: "propose-dates", on: "2026-02-20", note: "The autumn suits the ministries better", proposedFrom: "2026-10-05", proposedTo: "2026-10-16" },
+    });
+    expect(fake.calls.filter((c) => c.id === "getVisit")).toHaveLength(2);
+    expect(screen.getByText("Agree the dates")).toBeInTheDocument();
+  });
+
+  test("dates the server refuses are told, the failing field named, and the dialog keeps what was typed", async () => {
+    const fake = fakeApi({
+      getVisit: () => view,
+      agreeVisitDates: () => {
+        throw new ApiProblem("validation", "The meetings meeting-1 fall outside the dates agreed", 400, [{ path: "from", message: "on or before 2026-06-02, the first meeting" }]);
+      },
+    });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Agree the dates" }));
+    const dialog = await screen.findByRole("dialog", { name: "Agree the dates" });
+    const from = within(dialog).getByLabelText(/First day of the visit/);
+    expect(from).toHaveValue("2026-06-01");
+    await userEvent.clear(from);
+    await userEvent.type(from, "2026-06-05");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Record the dates" }));
+
+    expect(await within(dialog).findByText(/The meetings meeting-1 fall outside the dates agreed/)).toBeInTheDocument();
+    expect(within(dialog).getAllByText("on or before 2026-06-02, the first meeting").length).toBeGreaterThan(0);
+    expect(within(dialog).getByLabelText(/First day of the visit/)).toHaveValue("2026-06-05");
+    expect(fake.calls.find((c) => c.id === "agreeVisitDates")?.input).toEqual({ params: { id: "v1" }, body: { eTag: "e1", from: "2026-06-05", to: "2026-06-10" } });
+  });
+
+  test("a stale visit is told in the reply's dialog", async () => {
+    const fake = fakeApi({
+      getVisit: () => ({ visit: requested, followUp: view.followUp }),
+      replyToVisit: () => {
+        throw new ApiProblem("concurrency", "Someone changed this visit meanwhile: reload it.", 412);
+      },
+    });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Reply" }));
+    const dialog = await screen.findByRole("dialog", { name: "The State's reply" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Record the reply" }));
+    expect(await within(dialog).findByText("Someone changed this visit meanwhile: reload it.")).toBeInTheDocument();
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Visits and communications of special procedures: the visits (status, dates, how much of the
  * checklist is done) and the communications (reference, reply due, sent), each visit opening its
- * detail with the checklist and the programme.
+ * detail with the checklist and the programme. The secretariat records a visit request and a
+ * communication here, and the day a communication's reply was sent.
  */
-import { Badge, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { Badge, Button, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import type { CommunicationDto, VisitDto } from "../../../../core/api";
+import { useState } from "react";
 import type { VisitStatus } from "../../../../core/visits/visit";
 import { useResource } from "../../api/use-resource";
 import { Loading } from "../../components/Loading";
@@ -14,11 +16,16 @@ import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate, useRoute } from "../../shell/router";
 import { useSession } from "../../shell/session";
 import { todayIn } from "../../taxonomy";
+import { RecordCommunicationDialog } from "./RecordCommunicationDialog";
+import { RecordVisitDialog } from "./RecordVisitDialog";
+import { ReplySentDialog } from "./ReplySentDialog";
 import VisitDetail from "./VisitDetail";
 
 const useStyles = makeStyles({
   section: { marginBlockEnd: tokens.spacingVerticalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   wide: { overflowX: "auto" },
+  heading: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalM },
+  status: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
 const STATUS_COLORS: Record<VisitStatus, "informative" | "warning" | "success" | "danger" | "subtle" | "brand"> = {
@@ -49,7 +56,9 @@ export default function VisitsView() {
 function VisitsList() {
   const styles = useStyles();
   const { t, date, number } = useI18n();
-  const { api, config } = useSession();
+  const { api, config, me } = useSession();
+  const canRecord = me.can.editLists;
+  const [dialog, setDialog] = useState<{ kind: "visit" } | { kind: "communication" } | { kind: "sent"; communication: CommunicationDto } | undefined>();
   const visits = useResource<{ items: VisitDto[] }>((signal) => api.call("listVisits", { signal }), [api]);
   const communications = useResource<{ items: CommunicationDto[] }>((signal) => api.call("listCommunications", { signal }), [api]);
   const today = todayIn(config.timeZone);
@@ -61,9 +70,16 @@ function VisitsList() {
     <>
       <PageHeader title={t("visits.title")} description={t("visits.description")} />
       <section className={styles.section} aria-labelledby="visits-heading">
-        <Title3 as="h2" id="visits-heading">
-          {t("visits.visitsHeading")}
-        </Title3>
+        <div className={styles.heading}>
+          <Title3 as="h2" id="visits-heading">
+            {t("visits.visitsHeading")}
+          </Title3>
+          {canRecord && (
+            <Button appearance="primary" onClick={() => setDialog({ kind: "visit" })}>
+              {t("visits.record")}
+            </Button>
+          )}
+        </div>
         {visits.error !== undefined && <ProblemBar error={visits.error} onRetry={visits.reload} />}
         {visits.loading && !visits.data && <Loading />}
         {visits.data && visits.data.items.length === 0 && <Text>{t("visits.noVisits")}</Text>}
@@ -105,9 +121,16 @@ function VisitsList() {
         )}
       </section>
       <section className={styles.section} aria-labelledby="communications-heading">
-        <Title3 as="h2" id="communications-heading">
-          {t("visits.communicationsHeading")}
-        </Title3>
+        <div className={styles.heading}>
+          <Title3 as="h2" id="communications-heading">
+            {t("visits.communicationsHeading")}
+          </Title3>
+          {canRecord && (
+            <Button appearance="primary" onClick={() => setDialog({ kind: "communication" })}>
+              {t("communications.record")}
+            </Button>
+          )}
+        </div>
         {communications.error !== undefined && <ProblemBar error={communications.error} onRetry={communications.reload} />}
         {communications.loading && !communications.data && <Loading />}
         {communications.data && communications.data.items.length === 0 && <Text>{t("visits.noCommunications")}</Text>}
@@ -142,7 +165,16 @@ function VisitsList() {
                         </>
                       )}
                     </TableCell>
-                    <TableCell>{c.status === "replied" && c.sentOn ? t("communications.sentOn", { date: date(c.sentOn) }) : t(`communications.status.${c.status}`)}</TableCell>
+                    <TableCell>
+                      <div className={styles.status}>
+                        {c.status === "replied" && c.sentOn ? t("communications.sentOn", { date: date(c.sentOn) }) : t(`communications.status.${c.status}`)}
+                        {canRecord && c.status === "received" && (
+                          <Button size="small" onClick={() => setDialog({ kind: "sent", communication: c })}>
+                            {t("communications.replySent")}
+                          </Button>
+                        )}
+                      </div>
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -150,6 +182,34 @@ function VisitsList() {
           </div>
         )}
       </section>
+      {dialog?.kind === "visit" && (
+        <RecordVisitDialog
+          onClose={() => setDialog(undefined)}
+          onRecorded={() => {
+            setDialog(undefined);
+            visits.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === "communication" && (
+        <RecordCommunicationDialog
+          onClose={() => setDialog(undefined)}
+          onRecorded={() => {
+            setDialog(undefined);
+            communications.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === "sent" && (
+        <ReplySentDialog
+          communication={dialog.communication}
+          onClose={() => setDialog(undefined)}
+          onSaved={() => {
+            setDialog(undefined);
+            communications.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,11 +1,14 @@
 /**
- * One visit's state apart from its render: the visit with its follow-up, and ticking a step of
- * its checklist (with the eTag read: a stale view is refused and told, nothing is overwritten).
+ * One visit's state apart from its render: the visit with its follow-up, ticking a step of its
+ * checklist (with the eTag read: a stale view is refused and told, nothing is overwritten), and
+ * which of the State's reply and the agreed dates the visit's status allows the secretariat now.
  */
 import { useState } from "react";
 import type { VisitViewDto } from "../../../../core/api";
+import { canHappen } from "../../../../core/visits/visit-lifecycle";
 import { useResource } from "../../api/use-resource";
 import { useSession } from "../../shell/session";
+import { repliesFor } from "./VisitReplyDialog";
 
 export function useVisitDetail(visitId: string) {
   const { api, me, ministries } = useSession();
@@ -29,5 +32,17 @@ export function useVisitDetail(visitId: string) {
   }
 
   const ministryName = (id: string) => ministries.get(id)?.name ?? id;
-  return { view, canEdit: me.can.editLists, tick, saving, problem, dismissProblem: () => setProblem(undefined), ministryName };
+  const visit = view.data?.visit;
+  const canEdit = me.can.editLists;
+  return {
+    view,
+    canEdit,
+    canReply: canEdit && visit !== undefined && repliesFor(visit).length > 0,
+    canAgreeDates: canEdit && visit !== undefined && canHappen(visit.status, "agree-dates"),
+    tick,
+    saving,
+    problem,
+    dismissProblem: () => setProblem(undefined),
+    ministryName,
+  };
 }
