@@ -14,7 +14,7 @@ import type { RequestFields } from "../core/requests/request";
 import type { SharePointListRepository } from "../graph/sharepoint/list-repository";
 import { DeltaRecordsView, type RecordsView } from "../server/api/records-view";
 import { startEmulatedSite } from "../tests/support/emulated-site";
-import { result, timed, type Benchmark } from "./harness";
+import { median, result, timed, type Benchmark } from "./harness";
 
 const RECOMMENDATIONS = 5_000;
 const ACTIONS = 1_500;
@@ -22,11 +22,6 @@ const INDICATORS = 1_000;
 const VALUES = 3_000;
 const MINISTRIES = 25;
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function must<T>(results: ({ ok: true; record: T } | { ok: false; error: unknown })[]): T[] {
   return results.map((r) => {

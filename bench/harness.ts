@@ -35,6 +35,12 @@ export function result(bench: string, value: number, unit: BenchUnit, extra: Par
   return out;
 }
 
+/** The middle value of some runs (the upper one of two middles). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /** Wall time of an async function in milliseconds. */
 export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = process.hrtime.bigint();

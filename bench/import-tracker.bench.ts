@@ -16,7 +16,7 @@ import { FakeClock } from "../core/in-memory/fakes";
 import { commitImport, previewImport } from "../core/import/import-recommendations";
 import { readImportFile } from "../importers";
 import { thematicListFixture } from "../tests/import/support/files";
-import { peakMemoryMB, result, timed, type Benchmark, type BenchResult } from "./harness";
+import { median, peakMemoryMB, result, timed, type Benchmark, type BenchResult } from "./harness";
 import { inMemoryGraphModel } from "./import.bench";
 
 const secretariat: Actor = { userId: "bench", displayName: "Benchmark", roles: ["Secretariat"], ministryIds: [] };
@@ -24,11 +24,6 @@ const GRAPH_BATCH = 20;
 /** 50,000 by default (the figure); NMIRF_BENCH_TRACKER_ROWS for a quicker run on a busy machine. */
 const TRACKER_ROWS = Number(process.env.NMIRF_BENCH_TRACKER_ROWS ?? 50_000);
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const ohchrList: Benchmark = {
   name: "import-ohchr-list-in-process",

@@ -10,14 +10,9 @@ import { queryAll } from "../core/ports/repository";
 import { UPR_REPORT_TITLE } from "../demo/seed";
 import { localTestConfig } from "../server/config/config";
 import { startServer } from "../server/main";
-import { result, timed, type Benchmark } from "./harness";
+import { median, result, timed, type Benchmark } from "./harness";
 
 const ROUNDS = 30;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 export const benchmarks: Benchmark[] = [
   {
