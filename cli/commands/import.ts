@@ -89,6 +89,15 @@ function summaryJson(preview: ImportPreview, extra: Record<string, unknown>) {
     warnings: preview.warnings,
     /** Each row with something read with doubt or left out, and what. */
     rowWarnings: preview.rows.filter((row) => row.warnings?.length).map((row) => ({ row: row.row, ...(row.ref ? { ref: row.ref } : {}), warnings: row.warnings! })),
+    /** Every row read, in the file's order, with what the import does with it: for a script to follow one row. */
+    rows: preview.rows.map((row) => ({
+      row: row.row,
+      ...(row.table !== undefined ? { table: row.table } : {}),
+      ...(row.ref ? { ref: row.ref } : {}),
+      ...(row.key ? { key: row.key } : {}),
+      outcome: row.outcome,
+      ...(row.existingId ? { existingId: row.existingId } : {}),
+    })),
   };
 }
 

@@ -59,7 +59,10 @@ export type VisitChecklistBody = z.input<typeof visitChecklistBodySchema>;
 
 export const communicationSchema = storedOf(communicationFieldsSchema);
 export type CommunicationDto = z.infer<typeof communicationSchema>;
-export const communicationListSchema = z.object({ items: z.array(communicationSchema) });
+/** Listed, one still to answer says which draft of its reply the chair approved, if any. */
+export const listedCommunicationSchema = communicationSchema.extend({ approvedReply: z.object({ draftId: z.string(), version: z.number().int() }).optional() });
+export type ListedCommunicationDto = z.infer<typeof listedCommunicationSchema>;
+export const communicationListSchema = z.object({ items: z.array(listedCommunicationSchema) });
 export const receiveCommunicationBodySchema = receiveCommunicationInputSchema;
 export type ReceiveCommunicationBody = z.input<typeof receiveCommunicationBodySchema>;
 export const communicationRequestsBodySchema = communicationRequestsInputSchema;

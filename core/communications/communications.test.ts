@@ -25,11 +25,17 @@ describe("a communication from special procedures", () => {
     await expect(recordReplySent(world.deps, received.id, { eTag: received.eTag, on: "2026-04-20" }, world.secretariat)).rejects.toThrow("The chair has not approved a reply to AL SVN 1/2026 yet");
     const { draft } = await compileDraft(world.deps, { reportId: report.id }, world.secretariat);
     const { review } = await sendDraftForApproval(world.deps, { draftId: draft.id, eTag: draft.eTag }, world.secretariat);
+    // Listed, the letter says no draft of its reply is approved until the chair decides.
+    expect((await listCommunications(world.deps, world.secretariat))[0]?.approvedReply).toBeUndefined();
     await decideDraft(world.deps, { reviewId: review.id, decision: "approved" }, world.chair);
+    expect((await listCommunications(world.deps, world.secretariat))[0]?.approvedReply).toEqual({ draftId: draft.id, version: draft.version });
 
     const sent = await recordReplySent(world.deps, received.id, { eTag: received.eTag, on: "2026-04-20" }, world.secretariat);
     expect(sent).toMatchObject({ status: "replied", sentOn: "2026-04-20", sentDraftId: draft.id });
     expect((await world.repos.reports.get(report.id)).status).toBe("submitted");
+    // Once sent, it is no longer listed as waiting with an approved reply.
+    expect((await listCommunications(world.deps, world.secretariat))[0]).toMatchObject({ status: "replied", sentOn: "2026-04-20" });
+    expect((await listCommunications(world.deps, world.secretariat))[0]?.approvedReply).toBeUndefined();
     await expect(recordReplySent(world.deps, received.id, { eTag: sent.eTag, on: "2026-04-21" }, world.secretariat)).rejects.toBeInstanceOf(InvalidStateError);
     await expect(askMinistriesAboutCommunication(world.deps, received.id, { ministryIds: [justice!.id], ask: "More?", dueDate: "2026-04-25" }, world.secretariat)).rejects.toThrow("it takes no more input");
   });

@@ -101,10 +101,14 @@ export async function askMinistriesAboutCommunication(deps: Deps, communicationI
   return createRequests(deps, { reportId: report.id, subjects: [communicationSubject(current)], ministries: { mode: "selected", ministryIds: parsed.ministryIds }, ask: parsed.ask, dueDate: parsed.dueDate }, actor);
 }
 
+/** A reply may be sent once the chair approved a draft of it (submitted: sent with the report). */
+const SENDABLE_REVIEW_STATES = ["approved", "submitted"] as const;
+const isSendable = (draft: Stored<DraftFields>) => (SENDABLE_REVIEW_STATES as readonly string[]).includes(draft.reviewState);
+
 /** The latest draft of the reply the chair approved, if any. */
 async function approvedReply(deps: Deps, reportId: string): Promise<Stored<DraftFields> | undefined> {
   const drafts = await queryAll(deps.repos.drafts, { where: [{ field: "reportId", op: "eq", value: reportId }] });
-  return drafts.filter((d) => d.reviewState === "approved" || d.reviewState === "submitted").sort((a, b) => b.version - a.version)[0];
+  return drafts.filter(isSendable).sort((a, b) => b.version - a.version)[0];
 }
 
 /** The reply was sent: only a reply the chair approved, and its report is closed as submitted. */
@@ -129,10 +133,29 @@ export async function recordReplySent(deps: Deps, communicationId: string, input
   return updated;
 }
 
-/** Every communication, the latest received first. */
-export async function listCommunications(deps: Deps, actor: Actor): Promise<Communication[]> {
+/** A communication as listed: with the approved draft of its reply while the reply is still to send. */
+export type ListedCommunication = Communication & { approvedReply?: { draftId: string; version: number } };
+
+/**
+ * Every communication, the latest received first. One still to answer says which draft of its
+ * reply the chair approved, if any: the secretariat records the reply sent only then. The
+ * approved drafts are read once for the whole list, by their indexed review state.
+ */
+export async function listCommunications(deps: Deps, actor: Actor): Promise<ListedCommunication[]> {
   authorize(actor, { kind: "read-special-procedures" });
-  return (await queryAll(deps.repos.communications)).sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id.localeCompare(a.id));
+  const communications = (await queryAll(deps.repos.communications)).sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id.localeCompare(a.id));
+  const awaitingReply = (c: Communication) => c.status === "received" && c.reportId !== undefined;
+  if (!communications.some(awaitingReply)) return communications;
+  const sendable = (await Promise.all(SENDABLE_REVIEW_STATES.map((state) => queryAll(deps.repos.drafts, { where: [{ field: "reviewState", op: "eq", value: state }] })))).flat();
+  const latestByReport = new Map<string, Stored<DraftFields>>();
+  for (const draft of sendable) {
+    const seen = latestByReport.get(draft.reportId);
+    if (!seen || draft.version > seen.version) latestByReport.set(draft.reportId, draft);
+  }
+  return communications.map((c) => {
+    const draft = awaitingReply(c) ? latestByReport.get(c.reportId!) : undefined;
+    return draft ? { ...c, approvedReply: { draftId: draft.id, version: draft.version } } : c;
+  });
 }
 
 export async function readCommunication(deps: Deps, communicationId: string, actor: Actor): Promise<Communication> {

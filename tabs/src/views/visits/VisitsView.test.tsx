@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { CommunicationDto, VisitDto, VisitViewDto } from "../../../../core/api";
+import type { ListedCommunicationDto, VisitDto, VisitViewDto } from "../../../../core/api";
 import { ApiProblem } from "../../api/client";
 import { fakeApi, ME, renderSignedIn, stubLayout } from "../../testing/session";
 import VisitsView from "./VisitsView";
@@ -27,7 +27,7 @@ const visit: VisitDto = {
   createdAt: "2026-01-12T08:00:00.000Z",
   createdBy: "u-sec",
 };
-const communication: CommunicationDto = { id: "c1", eTag: "e", reference: "UA SVN 2/2026", kind: "urgent-appeal", mandates: ["Special Rapporteur on torture"], receivedOn: "2026-03-01", replyDueDate: "2026-03-08", status: "received", timeZone: "UTC", createdAt: "2026-03-01T08:00:00.000Z", createdBy: "u-sec" };
+const communication: ListedCommunicationDto = { id: "c1", eTag: "e", reference: "UA SVN 2/2026", kind: "urgent-appeal", mandates: ["Special Rapporteur on torture"], receivedOn: "2026-03-01", replyDueDate: "2026-03-08", status: "received", timeZone: "UTC", createdAt: "2026-03-01T08:00:00.000Z", createdBy: "u-sec" };
 const view: VisitViewDto = { visit, followUp: { recommendations: [], byStatus: {}, unassigned: 0 } };
 const requested: VisitDto = { ...visit, status: "requested", agreedFrom: undefined, agreedTo: undefined, programme: [] };
 
@@ -49,6 +49,9 @@ describe("visits and communications", () => {
     expect(letter).toHaveTextContent("Urgent appeal");
     expect(letter).toHaveTextContent("Overdue");
     expect(letter).toHaveTextContent("Reply to send");
+    // No approved draft of the reply yet: nothing to record as sent.
+    expect(letter).toHaveTextContent("Awaiting the chair’s approval of the reply");
+    expect(within(letter!).queryByRole("button", { name: "Reply sent" })).not.toBeInTheDocument();
   });
 
   test("the secretariat records a visit request: the body says what was typed, and the list is read again", async () => {
@@ -106,10 +109,36 @@ describe("visits and communications", () => {
     expect(fake.calls.filter((c) => c.id === "listCommunications")).toHaveLength(2);
   });
 
-  test("a reply sent before the chair approved a draft is refused: the reason is shown and the dialog keeps the day", async () => {
+  test("once the chair approved a draft of the reply, the secretariat records the day it was sent, and the list is read again", async () => {
+    let listed: ListedCommunicationDto[] = [{ ...communication, approvedReply: { draftId: "d3", version: 3 } }];
     const fake = fakeApi({
       listVisits: () => ({ items: [] }),
-      listCommunications: () => ({ items: [communication] }),
+      listCommunications: () => ({ items: listed }),
+      recordReplySent: () => {
+        listed = [{ ...communication, status: "replied", sentOn: "2026-03-07", sentDraftId: "d3" }];
+        return listed[0]!;
+      },
+    });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    const table = await screen.findByRole("table", { name: "Communications" });
+    expect(within(table).getAllByRole("row")[1]).toHaveTextContent("The chair approved the reply (version 3)");
+    await userEvent.click(within(table).getByRole("button", { name: "Reply sent" }));
+    const dialog = await screen.findByRole("dialog", { name: "Reply to UA SVN 2/2026 sent" });
+    const on = within(dialog).getByLabelText(/Day it was sent/);
+    await userEvent.clear(on);
+    await userEvent.type(on, "2026-03-07");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Record the reply sent" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(fake.calls.find((c) => c.id === "recordReplySent")?.input).toEqual({ params: { id: "c1" }, body: { eTag: "e", on: "2026-03-07" } });
+    expect(await within(table).findByText("Reply sent on Mar 7, 2026")).toBeInTheDocument();
+    expect(within(table).queryByRole("button", { name: "Reply sent" })).not.toBeInTheDocument();
+  });
+
+  test("a reply the server refuses to record (the approval was withdrawn meanwhile) shows the reason and the dialog keeps the day", async () => {
+    const fake = fakeApi({
+      listVisits: () => ({ items: [] }),
+      listCommunications: () => ({ items: [{ ...communication, approvedReply: { draftId: "d3", version: 3 } }] }),
       recordReplySent: () => {
         throw new ApiProblem("invalid_state", "The chair has not approved a reply to UA SVN 2/2026 yet: compile the draft and send it for approval first", 409);
       },

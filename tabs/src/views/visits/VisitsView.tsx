@@ -4,8 +4,8 @@
  * detail with the checklist and the programme. The secretariat records a visit request and a
  * communication here, and the day a communication's reply was sent.
  */
-import { Badge, Button, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
-import type { CommunicationDto, VisitDto } from "../../../../core/api";
+import { Badge, Button, Caption1, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import type { CommunicationDto, ListedCommunicationDto, VisitDto } from "../../../../core/api";
 import { useState } from "react";
 import type { VisitStatus } from "../../../../core/visits/visit";
 import { useResource } from "../../api/use-resource";
@@ -60,7 +60,7 @@ function VisitsList() {
   const canRecord = me.can.editLists;
   const [dialog, setDialog] = useState<{ kind: "visit" } | { kind: "communication" } | { kind: "sent"; communication: CommunicationDto } | undefined>();
   const visits = useResource<{ items: VisitDto[] }>((signal) => api.call("listVisits", { signal }), [api]);
-  const communications = useResource<{ items: CommunicationDto[] }>((signal) => api.call("listCommunications", { signal }), [api]);
+  const communications = useResource<{ items: ListedCommunicationDto[] }>((signal) => api.call("listCommunications", { signal }), [api]);
   const today = todayIn(config.timeZone);
   const datesOf = (visit: VisitDto) => {
     const [key, from, to] = visit.agreedFrom ? (["visits.datesAgreed", visit.agreedFrom, visit.agreedTo] as const) : (["visits.datesRequested", visit.requestedFrom, visit.requestedTo] as const);
@@ -168,7 +168,10 @@ function VisitsList() {
                     <TableCell>
                       <div className={styles.status}>
                         {c.status === "replied" && c.sentOn ? t("communications.sentOn", { date: date(c.sentOn) }) : t(`communications.status.${c.status}`)}
-                        {canRecord && c.status === "received" && (
+                        {/* The reply is recorded sent once the chair approved a draft of it. */}
+                        {c.status === "received" && c.approvedReply && <Caption1>{t("communications.replyApproved", { version: number(c.approvedReply.version) })}</Caption1>}
+                        {c.status === "received" && !c.approvedReply && <Caption1>{t("communications.replyAwaitingApproval")}</Caption1>}
+                        {canRecord && c.status === "received" && c.approvedReply && (
                           <Button size="small" onClick={() => setDialog({ kind: "sent", communication: c })}>
                             {t("communications.replySent")}
                           </Button>
