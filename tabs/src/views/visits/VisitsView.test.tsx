@@ -27,7 +27,7 @@ const visit: VisitDto = {
   createdAt: "2026-01-12T08:00:00.000Z",
   createdBy: "u-sec",
 };
-const communication: ListedCommunicationDto = { id: "c1", eTag: "e", reference: "UA SVN 2/2026", kind: "urgent-appeal", mandates: ["Special Rapporteur on torture"], receivedOn: "2026-03-01", replyDueDate: "2026-03-08", status: "received", timeZone: "UTC", createdAt: "2026-03-01T08:00:00.000Z", createdBy: "u-sec" };
+const communication: ListedCommunicationDto = { id: "c1", eTag: "e", reference: "UA SVN 2/2026", kind: "urgent-appeal", mandates: ["Special Rapporteur on torture"], receivedOn: "2026-03-01", replyDueDate: "2026-03-08", status: "received", reportId: "rep-c1", timeZone: "UTC", createdAt: "2026-03-01T08:00:00.000Z", createdBy: "u-sec" };
 const view: VisitViewDto = { visit, followUp: { recommendations: [], byStatus: {}, unassigned: 0 } };
 const requested: VisitDto = { ...visit, status: "requested", agreedFrom: undefined, agreedTo: undefined, programme: [] };
 
@@ -156,12 +156,72 @@ describe("visits and communications", () => {
     expect(fake.calls.find((c) => c.id === "recordReplySent")?.input).toEqual({ params: { id: "c1" }, body: { eTag: "e", on: "2026-03-07" } });
   });
 
+  test("the secretariat asks ministries for input to a reply: the body names them, the ask and the day; the page says how many were asked", async () => {
+    const fake = fakeApi({
+      listVisits: () => ({ items: [] }),
+      listCommunications: () => ({ items: [communication] }),
+      askAboutCommunication: () => ({ created: [{}] as never, alreadyExisting: 1, skipped: [], unaddressed: [] }),
+    });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Ask ministries about UA SVN 2/2026" }));
+    const dialog = await screen.findByRole("dialog", { name: "Ask ministries for input to the reply to UA SVN 2/2026" });
+    const send = within(dialog).getByRole("button", { name: "Send the requests" });
+    expect(send).toBeDisabled();
+    await userEvent.click(within(dialog).getByRole("combobox", { name: /Ministries asked/ }));
+    await userEvent.click(await screen.findByRole("menuitemcheckbox", { name: "Ministry of Health" }));
+    await userEvent.click(screen.getByRole("menuitemcheckbox", { name: "Ministry of Justice" }));
+    await userEvent.keyboard("{Escape}");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /What you ask them/ }), "Was the journalist detained, and on what grounds?");
+    const due = within(dialog).getByLabelText(/Input due on/);
+    expect(dialog).toHaveTextContent("On or before the reply is due (Mar 8, 2026).");
+    await userEvent.clear(due);
+    await userEvent.type(due, "2026-03-06");
+    await userEvent.click(send);
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    const input = fake.calls.find((c) => c.id === "askAboutCommunication")?.input as { params: unknown; body: { ministryIds: string[]; ask: string; dueDate: string } };
+    expect(input.params).toEqual({ id: "c1" });
+    expect({ ...input.body, ministryIds: [...input.body.ministryIds].sort() }).toEqual({ ministryIds: ["m1", "m2"], ask: "Was the journalist detained, and on what grounds?", dueDate: "2026-03-06" });
+    expect(await screen.findByText("1 ministry asked about UA SVN 2/2026. 1 was already asked.")).toBeInTheDocument();
+  });
+
+  test("an ask the server refuses (the reply was sent meanwhile) shows why and keeps what was typed; a day after the reply is not sent", async () => {
+    const fake = fakeApi({
+      listVisits: () => ({ items: [] }),
+      listCommunications: () => ({ items: [communication] }),
+      askAboutCommunication: () => {
+        throw new ApiProblem("invalid_state", "The reply to UA SVN 2/2026 was sent on 2026-03-07: it takes no more input", 409);
+      },
+    });
+    renderSignedIn(<VisitsView />, { me: ME.secretariat, api: fake });
+    await userEvent.click(await screen.findByRole("button", { name: "Ask ministries about UA SVN 2/2026" }));
+    const dialog = await screen.findByRole("dialog", { name: "Ask ministries for input to the reply to UA SVN 2/2026" });
+    await userEvent.click(within(dialog).getByRole("combobox", { name: /Ministries asked/ }));
+    await userEvent.click(await screen.findByRole("menuitemcheckbox", { name: "Ministry of Justice" }));
+    await userEvent.keyboard("{Escape}");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /What you ask them/ }), "Facts?");
+    const due = within(dialog).getByLabelText(/Input due on/);
+    // The field stops at the reply's day: the form is not sent with a day after it.
+    await userEvent.clear(due);
+    await userEvent.type(due, "2026-03-20");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Send the requests" }));
+    expect(fake.calls.some((c) => c.id === "askAboutCommunication")).toBe(false);
+    await userEvent.clear(due);
+    await userEvent.type(due, "2026-03-06");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Send the requests" }));
+
+    expect(await within(dialog).findByText(/it takes no more input/)).toBeInTheDocument();
+    expect(within(dialog).getByRole("textbox", { name: /What you ask them/ })).toHaveValue("Facts?");
+    expect(within(dialog).getByLabelText(/Input due on/)).toHaveValue("2026-03-06");
+  });
+
   test("the chair reads the lists but records nothing", async () => {
     renderSignedIn(<VisitsView />, { me: ME.chair, api: fakeApi({ listVisits: () => ({ items: [visit] }), listCommunications: () => ({ items: [communication] }) }) });
     await screen.findByRole("table", { name: "Communications" });
     expect(screen.queryByRole("button", { name: "Record a visit request" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Record a communication" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Reply sent" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Ask ministries about UA SVN 2/2026" })).not.toBeInTheDocument();
   });
 });
 

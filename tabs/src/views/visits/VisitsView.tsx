@@ -4,7 +4,7 @@
  * detail with the checklist and the programme. The secretariat records a visit request and a
  * communication here, and the day a communication's reply was sent.
  */
-import { Badge, Button, Caption1, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Link, MessageBar, MessageBarBody, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import type { CommunicationDto, ListedCommunicationDto, VisitDto } from "../../../../core/api";
 import { useState } from "react";
 import type { VisitStatus } from "../../../../core/visits/visit";
@@ -16,6 +16,7 @@ import { useI18n } from "../../i18n/i18n";
 import { hrefOf, navigate, useRoute } from "../../shell/router";
 import { useSession } from "../../shell/session";
 import { todayIn } from "../../taxonomy";
+import { AskAboutCommunicationDialog } from "./AskAboutCommunicationDialog";
 import { RecordCommunicationDialog } from "./RecordCommunicationDialog";
 import { RecordVisitDialog } from "./RecordVisitDialog";
 import { ReplySentDialog } from "./ReplySentDialog";
@@ -58,7 +59,9 @@ function VisitsList() {
   const { t, date, number } = useI18n();
   const { api, config, me } = useSession();
   const canRecord = me.can.editLists;
-  const [dialog, setDialog] = useState<{ kind: "visit" } | { kind: "communication" } | { kind: "sent"; communication: CommunicationDto } | undefined>();
+  const canAsk = me.can.createRequests;
+  const [dialog, setDialog] = useState<{ kind: "visit" } | { kind: "communication" } | { kind: "sent"; communication: CommunicationDto } | { kind: "ask"; communication: ListedCommunicationDto } | undefined>();
+  const [asked, setAsked] = useState<{ reference: string; created: number; alreadyExisting: number } | undefined>();
   const visits = useResource<{ items: VisitDto[] }>((signal) => api.call("listVisits", { signal }), [api]);
   const communications = useResource<{ items: ListedCommunicationDto[] }>((signal) => api.call("listCommunications", { signal }), [api]);
   const today = todayIn(config.timeZone);
@@ -131,6 +134,14 @@ function VisitsList() {
             </Button>
           )}
         </div>
+        {asked && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {t("communications.asked", { count: asked.created, reference: asked.reference })}
+              {asked.alreadyExisting > 0 && ` ${t("communications.alreadyAsked", { count: asked.alreadyExisting })}`}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {communications.error !== undefined && <ProblemBar error={communications.error} onRetry={communications.reload} />}
         {communications.loading && !communications.data && <Loading />}
         {communications.data && communications.data.items.length === 0 && <Text>{t("visits.noCommunications")}</Text>}
@@ -171,6 +182,11 @@ function VisitsList() {
                         {/* The reply is recorded sent once the chair approved a draft of it. */}
                         {c.status === "received" && c.approvedReply && <Caption1>{t("communications.replyApproved", { version: number(c.approvedReply.version) })}</Caption1>}
                         {c.status === "received" && !c.approvedReply && <Caption1>{t("communications.replyAwaitingApproval")}</Caption1>}
+                        {canAsk && c.status === "received" && c.reportId && (
+                          <Button size="small" aria-label={t("communications.askOf", { reference: c.reference })} onClick={() => setDialog({ kind: "ask", communication: c })}>
+                            {t("communications.ask")}
+                          </Button>
+                        )}
                         {canRecord && c.status === "received" && c.approvedReply && (
                           <Button size="small" onClick={() => setDialog({ kind: "sent", communication: c })}>
                             {t("communications.replySent")}
@@ -200,6 +216,16 @@ function VisitsList() {
           onRecorded={() => {
             setDialog(undefined);
             communications.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === "ask" && (
+        <AskAboutCommunicationDialog
+          communication={dialog.communication}
+          onClose={() => setDialog(undefined)}
+          onAsked={(result) => {
+            setAsked({ reference: dialog.communication.reference, created: result.created.length, alreadyExisting: result.alreadyExisting });
+            setDialog(undefined);
           }}
         />
       )}
