@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recommendationQuerySchema } from "./recommendations";
 import { requestQuerySchema } from "./requests";
 import { auditQuerySchema, dashboardQuerySchema } from "./overview";
+import { actionQuerySchema } from "./followup";
 
 export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -20,6 +21,9 @@ export const exportRecommendationsQuerySchema = recommendationQuerySchema.omit({
 export type ExportRecommendationsQuery = z.input<typeof exportRecommendationsQuerySchema>;
 export const exportRequestsQuerySchema = requestQuerySchema.omit({ pageSize: true, pageToken: true }).extend(exportShape).strict();
 export type ExportRequestsQuery = z.input<typeof exportRequestsQuerySchema>;
+/** The actions the Actions view's filters match (ministry, plan, recommendation, status, overdue, off track). */
+export const exportActionsQuerySchema = actionQuerySchema.omit({ pageSize: true, pageToken: true }).extend(exportShape).strict();
+export type ExportActionsQuery = z.input<typeof exportActionsQuerySchema>;
 export const exportAuditQuerySchema = auditQuerySchema.omit({ pageSize: true, pageToken: true }).extend(exportShape).strict();
 export type ExportAuditQuery = z.input<typeof exportAuditQuerySchema>;
 

@@ -19,6 +19,7 @@ import { IMPLEMENTATION_STATUSES } from "../../core/records/taxonomy";
 import { REQUEST_STATUSES, type RequestSubject } from "../../core/requests/request";
 import { decisionsWaiting } from "../../core/requests/decisions";
 import { listRequests } from "../../core/requests/read-requests";
+import { listActions } from "../../core/followup/read-followup";
 import { withSubjects } from "../../core/requests/request-subjects";
 import { defaultCatalogue } from "../../i18n/catalogue";
 import { isRightToLeftLanguage, type Formatter } from "../../i18n/message-format";
@@ -259,6 +260,49 @@ export function registerExportRoutes(router: Router, binding: RouteBinding, serv
       ]),
     };
     return fileOf(table, format, t.format("requests.title"), today());
+  });
+
+  bindRoute(router, API_ROUTES.exportActions, binding, async ({ query, actor }) => {
+    const { format, lang, ...filter } = query;
+    const t = wordsFor(lang);
+    const [actions, ministries] = await Promise.all([listActions(deps, filter, actor, { timeZone: services.config.timeZone }), queryAll(deps.repos.ministries)]);
+    const ministryName = new Map(ministries.map((m) => [m.id, m.name]));
+    // The recommendations by their symbol and paragraph, read in one list read when there are actions.
+    const recommendations = actions.length ? await queryAll(deps.repos.recommendations) : [];
+    const reference = new Map(recommendations.map((r) => [r.id, `${r.documentSymbol} ${r.paragraph}`]));
+    const table: ExportTable = {
+      sheet: t.format("actions.title"),
+      rtl: isRightToLeftLanguage(lang),
+      columns: [
+        { heading: t.format("actions.colTitle"), width: 40 },
+        { heading: t.format("actions.status"), width: 14 },
+        { heading: t.format("actions.colLead"), width: 26 },
+        { heading: t.format("export.supporting"), width: 26 },
+        { heading: t.format("actions.colStart"), width: 12 },
+        { heading: t.format("actions.colEnd"), width: 12 },
+        { heading: t.format("actions.colOverdue"), width: 10 },
+        { heading: t.format("actions.colOffTrack"), width: 10 },
+        { heading: t.format("actions.colRecommendations"), width: 30 },
+        { heading: t.format("actions.colExpectedOutput"), width: 50 },
+        { heading: t.format("actions.colBudgetLine"), width: 20 },
+        { heading: t.format("detail.cluster"), width: 24 },
+      ],
+      rows: actions.map((a) => [
+        a.title,
+        t.format(`actionStatus.${a.status}`),
+        ministryName.get(a.leadMinistryId) ?? a.leadMinistryId,
+        a.supportingMinistryIds.map((id) => ministryName.get(id) ?? id).join("; "),
+        a.startDate,
+        a.endDate,
+        a.overdue ? t.format("common.yes") : undefined,
+        a.indicatorsOffTrack,
+        a.recommendationIds.map((id) => reference.get(id) ?? id).join("; "),
+        a.expectedOutput,
+        a.budgetLine,
+        a.cluster,
+      ]),
+    };
+    return fileOf(table, format, t.format("actions.title"), today());
   });
 
   bindRoute(router, API_ROUTES.exportAudit, binding, async ({ query, actor }) => {

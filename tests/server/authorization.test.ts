@@ -122,6 +122,7 @@ const MATRIX: Record<RouteId, Allowed> = {
   exportUprMatrix: "members",
   exportDashboard: "members",
   exportRequests: "members",
+  exportActions: "members",
   exportAudit: ["secretariat", "chair", "admin"],
 };
 

@@ -94,6 +94,38 @@ test("the requests a focal point may read, and not the audit log", async () => {
   expect(audit.bytes.toString("utf8")).toContain("When");
 });
 
+test("the actions the Actions view's filters show, with their ministries, dates and recommendations by symbol, as a workbook and in French as CSV", async () => {
+  type Rec = { id: string; documentSymbol: string; paragraph: string };
+  const recs = (await api.call<{ items: Rec[] }>("GET", `/api/recommendations?leadMinistryId=${justice}&pageSize=2`, { token: secretariat })).body.items;
+  const created = await api.call<{ id: string }>("POST", "/api/actions", {
+    token: secretariat,
+    body: { title: "Export: juvenile justice reform", recommendationIds: recs.map((r) => r.id), leadMinistryId: justice, startDate: "2026-01-01", endDate: "2027-12-31", expectedOutput: "A juvenile justice act in force", budgetLine: "Budget 2027, programme 1402" },
+  });
+  expect(created.status).toBe(201);
+  const list = await api.call<{ items: { id: string; title: string }[] }>("GET", `/api/actions?ministryId=${justice}&pageSize=200`, { token: secretariat });
+
+  const file = await download(`/api/exports/actions?ministryId=${justice}`, secretariat);
+  expect(file.status).toBe(200);
+  expect(file.type).toContain("spreadsheetml");
+  const rows = await sheetOf(file.bytes);
+  expect(rows[0]).toEqual(["Action", "Status", "Lead ministry", "Supporting ministries", "Starts", "Ends", "Overdue", "Indicators off track", "Recommendations", "Expected output", "Budget line", "Cluster"]);
+  expect(rows.slice(1).map((r) => r[0])).toEqual(list.body.items.map((a) => a.title));
+  const row = rows.find((r) => r[0] === "Export: juvenile justice reform")!;
+  expect([row[1], row[2], row[3] ?? "", row[4], row[5]]).toEqual(["Planned", RIGHT_MINISTRY, "", "2026-01-01", "2027-12-31"]);
+  expect(row[8]).toBe(recs.map((r) => `${r.documentSymbol} ${r.paragraph}`).join("; "));
+  expect(row.slice(9, 11)).toEqual(["A juvenile justice act in force", "Budget 2027, programme 1402"]);
+
+  const csv = await download(`/api/exports/actions?ministryId=${justice}&status=planned&format=csv&lang=fr`, secretariat);
+  expect(csv.type).toContain("text/csv");
+  const text = csv.bytes.toString("utf8");
+  expect(text).toContain("Résultat attendu");
+  expect(text).toContain("Export: juvenile justice reform");
+  expect(text).toContain("Prévue");
+  const bad = await api.call<{ error: { message: string } }>("GET", "/api/exports/actions?status=finished", { token: secretariat });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.message).toMatch(/status/);
+});
+
 test("bad input gets a clear error", async () => {
   const bad = await api.call<{ error: { message: string } }>("GET", "/api/exports/recommendations?format=pdf", { token: secretariat });
   expect(bad.status).toBe(400);

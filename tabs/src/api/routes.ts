@@ -106,6 +106,7 @@ export const ROUTES = {
   exportUprMatrix: ["get", "/api/exports/upr-matrix"],
   exportDashboard: ["get", "/api/exports/dashboard"],
   exportRequests: ["get", "/api/exports/requests"],
+  exportActions: ["get", "/api/exports/actions"],
   exportAudit: ["get", "/api/exports/audit"],
   localPersonas: ["get", "/local-auth/personas"],
   localToken: ["post", "/local-auth/token"],

@@ -51,6 +51,27 @@ describe("the Actions view", () => {
     await waitFor(() => expect(api.calls.at(-1)).toMatchObject({ id: "listActions", input: { query: { ministryId: "m2", overdue: "true" } } }));
   });
 
+  test("exports the actions the filters show, in the person's language, under the ministry's name", async () => {
+    const api = fakeApi({ listActions: () => ({ items: [action("a1", {})], total: 1 }), exportActions: () => new Blob(["x"]) });
+    URL.createObjectURL = jest.fn(() => "blob:export");
+    URL.revokeObjectURL = jest.fn();
+    let saved = "";
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved = this.download;
+    });
+    renderSignedIn(<ActionsView />, { me: ME.secretariat, api });
+    await screen.findByRole("table", { name: "Actions" });
+    await userEvent.click(screen.getByRole("switch", { name: "Overdue only" }));
+    await userEvent.click(screen.getByRole("combobox", { name: "Ministry" }));
+    await userEvent.click(screen.getByRole("option", { name: "Ministry of Health" }));
+    await userEvent.click(screen.getByRole("button", { name: "Export" }));
+    await userEvent.click(await screen.findByRole("menuitem", { name: "Excel workbook (.xlsx)" }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(api.calls.find((c) => c.id === "exportActions")?.input).toEqual({ query: { ministryId: "m2", status: undefined, overdue: "true", offTrack: undefined, format: "xlsx", lang: "en" } });
+    expect(saved).toMatch(/^Actions Ministry of Health.*\.xlsx$/);
+    click.mockRestore();
+  });
+
   test("shows the action chosen with its indicators and timeline", async () => {
     const chosen: ActionViewDto = { access: "full", action: action("a1", { title: "Juvenile justice reform" }), indicators: [], timeline: [], mayReport: false, mayReview: true };
     const api = fakeApi({ listActions: () => ({ items: [chosen.action], total: 1 }), getAction: () => chosen });

@@ -8,6 +8,7 @@ import { Badge, Dropdown, makeStyles, Option, Switch, Tab, TabList, Table, Table
 import { useState } from "react";
 import type { ActionStatus } from "../../../../core/followup/action";
 import { useResource } from "../../api/use-resource";
+import { ExportMenu } from "../../components/ExportMenu";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemBar } from "../../components/ProblemBar";
@@ -90,6 +91,11 @@ function ActionsList() {
         </Dropdown>
         <Switch checked={overdue} onChange={(_, d) => setOverdue(d.checked)} label={t("actions.overdueOnly")} />
         <Switch checked={offTrack} onChange={(_, d) => setOffTrack(d.checked)} label={t("actions.offTrackOnly")} />
+        {/* The file holds the actions these filters show, all of them (the table shows the first 200). */}
+        <ExportMenu
+          name={ministryId ? `${t("actions.title")} ${ministryName(ministryId)}` : t("actions.title")}
+          load={(format, lang) => api.call("exportActions", { query: { ministryId, status, overdue: overdue ? "true" : undefined, offTrack: offTrack ? "true" : undefined, format, lang } })}
+        />
       </div>
       <ProblemBar error={list.error} onRetry={list.reload} />
       {!list.data && !list.error && <Loading />}
