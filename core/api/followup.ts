@@ -11,6 +11,8 @@ import { setScheduleInputSchema } from "../followup/follow-up-schedules";
 import { INDICATOR_TRACKS } from "../followup/indicator-track";
 import { actionStatusSchema } from "../followup/action";
 import { recordIdSchema } from "../records/common";
+import { planFieldsSchema, planItemFieldsSchema } from "../followup/plan";
+import { recordPlanInputSchema } from "../followup/plans";
 import { implementationStatusSchema } from "../records/taxonomy";
 import { booleanQuerySchema, pageOf, pageQueryShape, storedOf } from "./common";
 
@@ -112,4 +114,13 @@ export type FollowUpScheduleDto = z.infer<typeof followUpScheduleSchema>;
 export const setScheduleBodySchema = setScheduleInputSchema;
 export type SetScheduleBody = z.input<typeof setScheduleBodySchema>;
 export const followUpScheduleListSchema = z.object({ items: z.array(followUpScheduleSchema) });
+
+// National plans (human rights action plan, development plan)
+
+export const recordPlanBodySchema = recordPlanInputSchema;
+export type RecordPlanBody = z.input<typeof recordPlanBodySchema>;
+export const planItemSchema = storedOf(planItemFieldsSchema);
+export const planWithItemsSchema = storedOf(planFieldsSchema).safeExtend({ items: z.array(planItemSchema) });
+export type PlanWithItemsDto = z.infer<typeof planWithItemsSchema>;
+export const planListSchema = z.object({ items: z.array(planWithItemsSchema) });
 

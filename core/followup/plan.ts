@@ -6,7 +6,7 @@ export const PLAN_KINDS = ["human-rights-action-plan", "development-plan"] as co
 export type PlanKind = (typeof PLAN_KINDS)[number];
 
 /** A chapter's or an item's number in its plan as the plan prints it: `3`, `3.2`, `II.4.b`. */
-const planCodeSchema = z.string().trim().min(1, "required").max(40).regex(/^[A-Za-z0-9.()-]+$/, "a number as the plan prints it, such as 3.2");
+export const planCodeSchema = z.string().trim().min(1, "required").max(40).regex(/^[A-Za-z0-9.()-]+$/, "a number as the plan prints it, such as 3.2");
 
 export const planChapterSchema = z.object({ code: planCodeSchema, title: nonEmptyShortTextSchema });
 export type PlanChapter = z.infer<typeof planChapterSchema>;

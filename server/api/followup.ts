@@ -6,6 +6,7 @@ import { reportProgress, reviewProgress } from "../../core/followup/progress";
 import { listActions, readAction, readIndicator } from "../../core/followup/read-followup";
 import { listFollowUpRounds, startFollowUpRound } from "../../core/followup/follow-up-round";
 import { listFollowUpSchedules, setFollowUpSchedule } from "../../core/followup/follow-up-schedules";
+import { listPlans, recordPlan } from "../../core/followup/plans";
 import { pageOfArray } from "./paging";
 import { bindRoute, type RouteBinding } from "../http/bind-route";
 import type { ApiServices } from "./services";
@@ -37,6 +38,9 @@ export function registerFollowUpRoutes(router: Router, binding: RouteBinding, se
   bindRoute(router, API_ROUTES.listFollowUpRounds, binding, async ({ actor }) => ({ items: await listFollowUpRounds(deps, actor) }));
 
   bindRoute(router, API_ROUTES.setFollowUpSchedule, binding, async ({ body, actor }) => setFollowUpSchedule(deps, body, actor));
+
+  bindRoute(router, API_ROUTES.recordPlan, binding, async ({ body, actor }) => recordPlan(deps, body, actor));
+  bindRoute(router, API_ROUTES.listPlans, binding, async ({ actor }) => ({ items: await listPlans(deps, actor) }));
 
   bindRoute(router, API_ROUTES.listFollowUpSchedules, binding, async ({ actor }) => ({ items: await listFollowUpSchedules(deps, actor) }));
 }

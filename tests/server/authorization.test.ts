@@ -123,6 +123,8 @@ const MATRIX: Record<RouteId, Allowed> = {
   exportDashboard: "members",
   exportRequests: "members",
   exportActions: "members",
+  recordPlan: ["secretariat"],
+  listPlans: "members",
   exportAudit: ["secretariat", "chair", "admin"],
 };
 
@@ -417,6 +419,8 @@ async function requestFor(id: RouteId): Promise<CallOptions & { params?: Record<
       return { params: { id: (await queryAll(api.repos.indicators))[0]!.id } };
     case "startFollowUpRound":
       return { body: { title: `Round ${randomUUID().slice(0, 8)}`, mechanism: "UPR", dueDate: "2099-03-31" } };
+    case "recordPlan":
+      return { body: { key: `NHRAP ${randomUUID().slice(0, 8)}`, kind: "human-rights-action-plan", title: "National Human Rights Action Plan", startDate: "2024-01-01", endDate: "2028-12-31", chapters: [{ code: "3", title: "Rights of the child" }], items: [{ chapterCode: "3", code: "3.2", text: "A juvenile justice act" }] } };
     case "setFollowUpSchedule":
       return { body: { mechanism: "CRC", everyMonths: 6, firstDueDate: "2099-06-30", startDaysBefore: 30 } };
     case "reviewProgress":

@@ -126,6 +126,30 @@ test("the actions the Actions view's filters show, with their ministries, dates 
   expect(bad.body.error.message).toMatch(/status/);
 });
 
+test("a national plan recorded through the API: its actions listed and exported by plan; another plan of the same name and an item in no chapter are refused", async () => {
+  const body = { key: "NHRAP 2024-2028", kind: "human-rights-action-plan", title: "National Human Rights Action Plan 2024–2028", startDate: "2024-01-01", endDate: "2028-12-31", chapters: [{ code: "3", title: "Rights of the child" }], items: [{ chapterCode: "3", code: "3.2", text: "A juvenile justice act" }] };
+  const plan = await api.call<{ id: string; items: { id: string; code: string }[] }>("POST", "/api/plans", { token: secretariat, body });
+  expect(plan.status).toBe(201);
+  expect(plan.body.items.map((i) => i.code)).toEqual(["3.2"]);
+  const [rec] = (await api.call<{ items: { id: string }[] }>("GET", `/api/recommendations?leadMinistryId=${justice}&pageSize=1`, { token: secretariat })).body.items;
+  const created = await api.call("POST", "/api/actions", { token: secretariat, body: { title: "Plan: juvenile justice act", recommendationIds: [rec!.id], leadMinistryId: justice, startDate: "2026-01-01", endDate: "2026-12-31", expectedOutput: "An act in force", planItemIds: [plan.body.items[0]!.id] } });
+  expect(created.status).toBe(201);
+
+  const listed = await api.call<{ items: { key: string; items: unknown[] }[] }>("GET", "/api/plans", { token: focalPoint });
+  expect(listed.body.items.find((p) => p.key === "NHRAP 2024-2028")?.items).toHaveLength(1);
+  const byPlan = await api.call<{ items: { title: string }[] }>("GET", `/api/actions?planId=${plan.body.id}`, { token: secretariat });
+  expect(byPlan.body.items.map((a) => a.title)).toEqual(["Plan: juvenile justice act"]);
+  const rows = await sheetOf((await download(`/api/exports/actions?planId=${plan.body.id}`, secretariat)).bytes);
+  expect(rows.slice(1).map((r) => r[0])).toEqual(["Plan: juvenile justice act"]);
+
+  expect((await api.call("POST", "/api/plans", { token: secretariat, body: { ...body, title: "Another" } })).status).toBe(409);
+  const bad = await api.call<{ error: { issues: { path: string; message: string }[] } }>("POST", "/api/plans", { token: secretariat, body: { ...body, key: "NDP", items: [{ chapterCode: "9", code: "9.1", text: "x" }] } });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.issues).toEqual([{ path: "items.0.chapterCode", message: "no chapter 9 in the plan" }]);
+  expect((await api.call("POST", "/api/plans", { token: focalPoint, body: { ...body, key: "NDP" } })).status).toBe(403);
+  expect((await api.call<{ items: { key: string }[] }>("GET", "/api/plans", { token: secretariat })).body.items.map((p) => p.key)).toEqual(["NHRAP 2024-2028"]);
+});
+
 test("bad input gets a clear error", async () => {
   const bad = await api.call<{ error: { message: string } }>("GET", "/api/exports/recommendations?format=pdf", { token: secretariat });
   expect(bad.status).toBe(400);

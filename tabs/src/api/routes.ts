@@ -107,6 +107,8 @@ export const ROUTES = {
   exportDashboard: ["get", "/api/exports/dashboard"],
   exportRequests: ["get", "/api/exports/requests"],
   exportActions: ["get", "/api/exports/actions"],
+  recordPlan: ["post", "/api/plans"],
+  listPlans: ["get", "/api/plans"],
   exportAudit: ["get", "/api/exports/audit"],
   localPersonas: ["get", "/local-auth/personas"],
   localToken: ["post", "/local-auth/token"],

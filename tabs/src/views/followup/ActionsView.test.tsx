@@ -72,6 +72,26 @@ describe("the Actions view", () => {
     click.mockRestore();
   });
 
+  test("lists the actions of a national plan, and exports them", async () => {
+    const plan = { id: "p1", eTag: "e", key: "NHRAP 2024-2028", kind: "human-rights-action-plan" as const, title: "National Human Rights Action Plan 2024–2028", startDate: "2024-01-01", endDate: "2028-12-31", chapters: [{ code: "3", title: "Rights of the child" }], items: [] };
+    const api = fakeApi({ listActions: ({ query }) => ({ items: query?.planId ? [action("a1", { title: "Juvenile justice act" })] : [action("a1", { title: "Juvenile justice act" }), action("a2", { title: "Not in the plan" })], total: 1 }), listPlans: () => ({ items: [plan] }), exportActions: () => new Blob(["x"]) });
+    URL.createObjectURL = jest.fn(() => "blob:export");
+    URL.revokeObjectURL = jest.fn();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    renderSignedIn(<ActionsView />, { me: ME.focalPoint, api });
+    const table = await screen.findByRole("table", { name: "Actions" });
+    expect(within(table).getAllByRole("row")).toHaveLength(3);
+    await userEvent.click(await screen.findByRole("combobox", { name: "National plan" }));
+    await userEvent.click(screen.getByRole("option", { name: "National Human Rights Action Plan 2024–2028" }));
+    await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(2));
+    expect(api.calls.filter((c) => c.id === "listActions").at(-1)?.input).toMatchObject({ query: { planId: "p1" } });
+    await userEvent.click(screen.getByRole("button", { name: "Export" }));
+    await userEvent.click(await screen.findByRole("menuitem", { name: "Text file (CSV)" }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(api.calls.find((c) => c.id === "exportActions")?.input).toMatchObject({ query: { planId: "p1", format: "csv" } });
+    click.mockRestore();
+  });
+
   test("shows the action chosen with its indicators and timeline", async () => {
     const chosen: ActionViewDto = { access: "full", action: action("a1", { title: "Juvenile justice reform" }), indicators: [], timeline: [], mayReport: false, mayReview: true };
     const api = fakeApi({ listActions: () => ({ items: [chosen.action], total: 1 }), getAction: () => chosen });

@@ -60,14 +60,18 @@ function ActionsList() {
   const { t, date, number } = useI18n();
   const { api, ministries } = useSession();
   const [ministryId, setMinistryId] = useState<string>();
+  const [planId, setPlanId] = useState<string>();
   const [status, setStatus] = useState<ActionStatus>();
   const [overdue, setOverdue] = useState(false);
   const [offTrack, setOffTrack] = useState(false);
   const [chosen, setChosen] = useState<string>();
   const list = useResource(
-    (signal) => api.call("listActions", { query: { ministryId, status, overdue: overdue ? "true" : undefined, offTrack: offTrack ? "true" : undefined, pageSize: 200 }, signal }),
-    [api, ministryId, status, overdue, offTrack],
+    (signal) => api.call("listActions", { query: { ministryId, planId, status, overdue: overdue ? "true" : undefined, offTrack: offTrack ? "true" : undefined, pageSize: 200 }, signal }),
+    [api, ministryId, planId, status, overdue, offTrack],
   );
+  // The national plans, for the actions by plan; without any, the filter is not shown.
+  const plans = useResource((signal) => api.call("listPlans", { signal }), [api]);
+  const planTitle = (id: string) => plans.data?.items.find((p) => p.id === id)?.title ?? id;
   const detail = useResource(chosen ? (signal) => api.call("getAction", { params: { id: chosen }, signal }) : undefined, [api, chosen]);
   const ministryName = (id: string) => ministries.get(id)?.name ?? id;
   return (
@@ -89,12 +93,22 @@ function ActionsList() {
             </Option>
           ))}
         </Dropdown>
+        {plans.data && plans.data.items.length > 0 && (
+          <Dropdown aria-label={t("actions.plan")} value={planId ? planTitle(planId) : t("actions.allPlans")} selectedOptions={[planId ?? ANY]} onOptionSelect={(_, d) => setPlanId(d.optionValue === ANY ? undefined : d.optionValue)}>
+            <Option value={ANY}>{t("actions.allPlans")}</Option>
+            {plans.data.items.map((p) => (
+              <Option key={p.id} value={p.id}>
+                {p.title}
+              </Option>
+            ))}
+          </Dropdown>
+        )}
         <Switch checked={overdue} onChange={(_, d) => setOverdue(d.checked)} label={t("actions.overdueOnly")} />
         <Switch checked={offTrack} onChange={(_, d) => setOffTrack(d.checked)} label={t("actions.offTrackOnly")} />
         {/* The file holds the actions these filters show, all of them (the table shows the first 200). */}
         <ExportMenu
           name={ministryId ? `${t("actions.title")} ${ministryName(ministryId)}` : t("actions.title")}
-          load={(format, lang) => api.call("exportActions", { query: { ministryId, status, overdue: overdue ? "true" : undefined, offTrack: offTrack ? "true" : undefined, format, lang } })}
+          load={(format, lang) => api.call("exportActions", { query: { ministryId, planId, status, overdue: overdue ? "true" : undefined, offTrack: offTrack ? "true" : undefined, format, lang } })}
         />
       </div>
       <ProblemBar error={list.error} onRetry={list.reload} />
