@@ -9,10 +9,9 @@ import { audit } from "../audit/audit";
 import { ConflictError, ValidationError } from "../errors";
 import { findOne, queryAll } from "../ports/repository";
 import type { UseCaseDeps } from "../ports/use-case-deps";
-import { LIMITS, nonEmptyShortTextSchema, textSchema, type Stored } from "../records/common";
+import { calendarDateSchema, LIMITS, nonEmptyShortTextSchema, textSchema, type Stored } from "../records/common";
 import { parseOrThrow } from "../records/validate";
 import { planChapterSchema, planCodeSchema, planFieldsSchema, planItemKey, PLAN_KINDS, type PlanFields, type PlanItemFields } from "./plan";
-import { calendarDateSchema } from "../records/common";
 
 type Deps = Pick<UseCaseDeps, "repos" | "clock">;
 
